@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+#include "cli/CommandLine.h"
+
+int main(int argc, char** argv)
+{
+    return runHookbench(argc, argv);
+}

@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: MIT
+#include "storage/SessionStore.h"
+
+#include <QDataStream>
+#include <QDir>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QStandardPaths>
+#include <QTimeZone>
+
+#include <sqlite3.h>
+
+namespace {
+
+constexpr int schemaVersion = 1;
+
+const char* const schemaSql = R"sql(
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS captures (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    received_at INTEGER NOT NULL,
+    completed_at INTEGER NOT NULL,
+    method BLOB NOT NULL,
+    target BLOB NOT NULL,
+    http_version BLOB NOT NULL,
+    headers BLOB NOT NULL,
+    trailers BLOB NOT NULL,
+    raw_head BLOB NOT NULL,
+    body BLOB NOT NULL,
+    body_size INTEGER NOT NULL,
+    peer_address TEXT NOT NULL,
+    peer_port INTEGER NOT NULL,
+    malformed TEXT NOT NULL,
+    response_status INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS captures_by_session ON captures(session_id, id);
+)sql";
+
+QByteArray encodeHeaders(const HttpHeaders& headers)
+{
+    QByteArray out;
+    QDataStream stream(&out, QIODevice::WriteOnly);
+    stream.setVersion(QDataStream::Qt_6_4);
+    stream << qint32(headers.size());
+    for (const HttpHeader& header : headers)
+        stream << header.first << header.second;
+    return out;
+}
+
+HttpHeaders decodeHeaders(const QByteArray& data)
+{
+    HttpHeaders headers;
+    QDataStream stream(data);
+    stream.setVersion(QDataStream::Qt_6_4);
+    qint32 count = 0;
+    stream >> count;
+    for (qint32 i = 0; i < count && stream.status() == QDataStream::Ok; ++i) {
+        HttpHeader header;
+        stream >> header.first >> header.second;
+        headers.append(header);
+    }
+    return headers;
+}
+
+QByteArray columnBytes(sqlite3_stmt* statement, int column)
+{
+    const void* data = sqlite3_column_blob(statement, column);
+    const int size = sqlite3_column_bytes(statement, column);
+    return data ? QByteArray(static_cast<const char*>(data), size) : QByteArray("");
+}
+
+QString columnText(sqlite3_stmt* statement, int column)
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+    return text ? QString::fromUtf8(text, sqlite3_column_bytes(statement, column)) : QString();
+}
+
+void bindBytes(sqlite3_stmt* statement, int index, const QByteArray& bytes)
+{
+    // A zero-length blob (not NULL) so that NOT NULL holds for empty bodies.
+    sqlite3_bind_blob64(statement, index, bytes.isEmpty() ? "" : bytes.constData(), sqlite3_uint64(bytes.size()),
+                        SQLITE_TRANSIENT);
+}
+
+void bindText(sqlite3_stmt* statement, int index, const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+qint64 toMs(const QDateTime& time)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+}
+
+// Owns a prepared statement for one use.
+class Statement final
+{
+public:
+    Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr); }
+    ~Statement() { sqlite3_finalize(m_statement); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    sqlite3_stmt* get() const { return m_statement; }
+    explicit operator bool() const { return m_statement != nullptr; }
+
+private:
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+} // namespace
+
+struct SessionStore::Statements
+{
+    sqlite3_stmt* insertCapture = nullptr;
+    ~Statements() { sqlite3_finalize(insertCapture); }
+};
+
+SessionStore::SessionStore() = default;
+
+SessionStore::~SessionStore()
+{
+    close();
+}
+
+QString SessionStore::defaultPath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share/hookbench");
+    return dir + QStringLiteral("/sessions.sqlite");
+}
+
+std::optional<StoreError> SessionStore::open(const QString& path, Durability durability)
+{
+    close();
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return StoreError {QStringLiteral("cannot create the folder %1").arg(info.absolutePath())};
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        StoreError error {QStringLiteral("cannot open %1: %2").arg(path, lastError())};
+        close();
+        return error;
+    }
+    m_path = path;
+    sqlite3_busy_timeout(m_db, 5000);
+    // WAL: readers (the window) never block the writer (the endpoint). FULL syncs the log at every
+    // commit, so an acknowledged capture survives a power cut as well as a crash.
+    const char* synchronous
+        = durability == Durability::Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
+    for (const char* sql : {"PRAGMA journal_mode=WAL;", synchronous, "PRAGMA foreign_keys=ON;", schemaSql}) {
+        if (auto error = exec(sql)) {
+            StoreError failed {QStringLiteral("cannot prepare %1: %2").arg(path, error->message)};
+            close();
+            return failed;
+        }
+    }
+    exec(QByteArray("PRAGMA user_version=" + QByteArray::number(schemaVersion) + ';').constData());
+    m_statements = std::make_unique<Statements>();
+    sqlite3_prepare_v3(m_db,
+                       "INSERT INTO captures (session_id, received_at, completed_at, method, target, http_version, "
+                       "headers, trailers, raw_head, body, body_size, peer_address, peer_port, malformed, "
+                       "response_status, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       -1, SQLITE_PREPARE_PERSISTENT, &m_statements->insertCapture, nullptr);
+    if (!m_statements->insertCapture) {
+        StoreError error {lastError()};
+        close();
+        return error;
+    }
+    return std::nullopt;
+}
+
+void SessionStore::close()
+{
+    m_statements.reset();
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+    m_path.clear();
+}
+
+bool SessionStore::isOpen() const
+{
+    return m_db != nullptr;
+}
+
+QString SessionStore::path() const
+{
+    return m_path;
+}
+
+QString SessionStore::lastError() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("database is not open");
+}
+
+std::optional<StoreError> SessionStore::exec(const char* sql)
+{
+    if (!m_db)
+        return StoreError {lastError()};
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        StoreError error {QString::fromUtf8(message ? message : "unknown error")};
+        sqlite3_free(message);
+        return error;
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> SessionStore::createSession(const QString& name, StoreError* error)
+{
+    Statement statement(m_db, "INSERT INTO sessions (name, created_at) VALUES (?, ?)");
+    if (!statement) {
+        if (error)
+            error->message = lastError();
+        return std::nullopt;
+    }
+    bindText(statement.get(), 1, name);
+    sqlite3_bind_int64(statement.get(), 2, QDateTime::currentMSecsSinceEpoch());
+    if (sqlite3_step(statement.get()) != SQLITE_DONE) {
+        if (error)
+            error->message = lastError();
+        return std::nullopt;
+    }
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+QList<SessionInfo> SessionStore::sessions() const
+{
+    QList<SessionInfo> result;
+    Statement statement(m_db,
+                        "SELECT s.id, s.name, s.created_at, COUNT(c.id), COALESCE(SUM(c.body_size), 0) "
+                        "FROM sessions s LEFT JOIN captures c ON c.session_id = s.id "
+                        "GROUP BY s.id ORDER BY s.id DESC");
+    while (statement && sqlite3_step(statement.get()) == SQLITE_ROW) {
+        SessionInfo info;
+        info.id = sqlite3_column_int64(statement.get(), 0);
+        info.name = columnText(statement.get(), 1);
+        info.createdAt = fromMs(sqlite3_column_int64(statement.get(), 2));
+        info.captureCount = sqlite3_column_int64(statement.get(), 3);
+        info.bodyBytes = sqlite3_column_int64(statement.get(), 4);
+        result.append(info);
+    }
+    return result;
+}
+
+std::optional<qint64> SessionStore::latestSessionId() const
+{
+    Statement statement(m_db, "SELECT MAX(id) FROM sessions");
+    if (statement && sqlite3_step(statement.get()) == SQLITE_ROW
+        && sqlite3_column_type(statement.get(), 0) != SQLITE_NULL)
+        return sqlite3_column_int64(statement.get(), 0);
+    return std::nullopt;
+}
+
+bool SessionStore::deleteSession(qint64 sessionId, StoreError* error)
+{
+    Statement statement(m_db, "DELETE FROM sessions WHERE id = ?");
+    if (statement) {
+        sqlite3_bind_int64(statement.get(), 1, sessionId);
+        if (sqlite3_step(statement.get()) == SQLITE_DONE)
+            return true;
+    }
+    if (error)
+        error->message = lastError();
+    return false;
+}
+
+std::optional<StoreError> SessionStore::append(QList<Capture>& captures)
+{
+    if (!m_db)
+        return StoreError {lastError()};
+    if (captures.isEmpty())
+        return std::nullopt;
+    if (auto error = exec("BEGIN IMMEDIATE"))
+        return error;
+    sqlite3_stmt* insert = m_statements->insertCapture;
+    QList<qint64> ids;
+    ids.reserve(captures.size());
+    for (const Capture& capture : captures) {
+        sqlite3_reset(insert);
+        sqlite3_clear_bindings(insert);
+        sqlite3_bind_int64(insert, 1, capture.sessionId);
+        sqlite3_bind_int64(insert, 2, toMs(capture.receivedAt));
+        sqlite3_bind_int64(insert, 3, toMs(capture.completedAt));
+        bindBytes(insert, 4, capture.method);
+        bindBytes(insert, 5, capture.target);
+        bindBytes(insert, 6, capture.httpVersion);
+        bindBytes(insert, 7, encodeHeaders(capture.headers));
+        bindBytes(insert, 8, encodeHeaders(capture.trailers));
+        bindBytes(insert, 9, capture.rawHead);
+        bindBytes(insert, 10, capture.body);
+        sqlite3_bind_int64(insert, 11, capture.body.size());
+        bindText(insert, 12, capture.peerAddress);
+        sqlite3_bind_int(insert, 13, capture.peerPort);
+        bindText(insert, 14, capture.malformedReason);
+        sqlite3_bind_int(insert, 15, capture.responseStatus);
+        bindText(insert, 16, capture.note);
+        if (sqlite3_step(insert) != SQLITE_DONE) {
+            StoreError error {lastError()};
+            sqlite3_reset(insert);
+            exec("ROLLBACK");
+            return error;
+        }
+        ids.append(sqlite3_last_insert_rowid(m_db));
+    }
+    sqlite3_reset(insert);
+    if (auto error = exec("COMMIT")) {
+        exec("ROLLBACK");
+        return error;
+    }
+    for (qsizetype i = 0; i < captures.size(); ++i)
+        captures[i].id = ids.at(i);
+    return std::nullopt;
+}
+
+std::optional<Capture> SessionStore::capture(qint64 id) const
+{
+    Statement statement(m_db,
+                        "SELECT id, session_id, received_at, completed_at, method, target, http_version, "
+                        "headers, trailers, raw_head, body, peer_address, peer_port, malformed, "
+                        "response_status, note FROM captures WHERE id = ?");
+    if (!statement)
+        return std::nullopt;
+    sqlite3_bind_int64(statement.get(), 1, id);
+    if (sqlite3_step(statement.get()) != SQLITE_ROW)
+        return std::nullopt;
+    sqlite3_stmt* row = statement.get();
+    Capture capture;
+    capture.id = sqlite3_column_int64(row, 0);
+    capture.sessionId = sqlite3_column_int64(row, 1);
+    capture.receivedAt = fromMs(sqlite3_column_int64(row, 2));
+    capture.completedAt = fromMs(sqlite3_column_int64(row, 3));
+    capture.method = columnBytes(row, 4);
+    capture.target = columnBytes(row, 5);
+    capture.httpVersion = columnBytes(row, 6);
+    capture.headers = decodeHeaders(columnBytes(row, 7));
+    capture.trailers = decodeHeaders(columnBytes(row, 8));
+    capture.rawHead = columnBytes(row, 9);
+    capture.body = columnBytes(row, 10);
+    capture.peerAddress = columnText(row, 11);
+    capture.peerPort = quint16(sqlite3_column_int(row, 12));
+    capture.malformedReason = columnText(row, 13);
+    capture.responseStatus = sqlite3_column_int(row, 14);
+    capture.note = columnText(row, 15);
+    return capture;
+}
+
+QList<CaptureSummary> SessionStore::summaries(qint64 sessionId) const
+{
+    QList<CaptureSummary> result;
+    Statement statement(m_db,
+                        "SELECT id, received_at, method, target, body_size, response_status, malformed != '' "
+                        "FROM captures WHERE session_id = ? ORDER BY id");
+    if (!statement)
+        return result;
+    sqlite3_bind_int64(statement.get(), 1, sessionId);
+    while (sqlite3_step(statement.get()) == SQLITE_ROW) {
+        sqlite3_stmt* row = statement.get();
+        CaptureSummary summary;
+        summary.id = sqlite3_column_int64(row, 0);
+        summary.receivedAt = fromMs(sqlite3_column_int64(row, 1));
+        summary.method = columnBytes(row, 2);
+        summary.target = columnBytes(row, 3);
+        summary.bodyBytes = sqlite3_column_int64(row, 4);
+        summary.responseStatus = sqlite3_column_int(row, 5);
+        summary.malformed = sqlite3_column_int(row, 6) != 0;
+        result.append(summary);
+    }
+    return result;
+}
+
+QList<qint64> SessionStore::captureIds(qint64 sessionId) const
+{
+    QList<qint64> ids;
+    Statement statement(m_db, "SELECT id FROM captures WHERE session_id = ? ORDER BY id");
+    if (!statement)
+        return ids;
+    sqlite3_bind_int64(statement.get(), 1, sessionId);
+    while (sqlite3_step(statement.get()) == SQLITE_ROW)
+        ids.append(sqlite3_column_int64(statement.get(), 0));
+    return ids;
+}
+
+qint64 SessionStore::captureCount(qint64 sessionId) const
+{
+    Statement statement(m_db, "SELECT COUNT(*) FROM captures WHERE session_id = ?");
+    if (!statement)
+        return 0;
+    sqlite3_bind_int64(statement.get(), 1, sessionId);
+    return sqlite3_step(statement.get()) == SQLITE_ROW ? sqlite3_column_int64(statement.get(), 0) : 0;
+}
+
+bool SessionStore::setNote(qint64 captureId, const QString& note, StoreError* error)
+{
+    Statement statement(m_db, "UPDATE captures SET note = ? WHERE id = ?");
+    if (statement) {
+        bindText(statement.get(), 1, note);
+        sqlite3_bind_int64(statement.get(), 2, captureId);
+        if (sqlite3_step(statement.get()) == SQLITE_DONE)
+            return true;
+    }
+    if (error)
+        error->message = lastError();
+    return false;
+}
