@@ -1,7 +1,64 @@
 // SPDX-License-Identifier: MIT
 #include "cli/CommandLine.h"
 
-int runHookbench(int, char**)
+#include <QCoreApplication>
+#include <cstdio>
+#include <cstring>
+
+#include "cli/ListenCommand.h"
+
+namespace {
+
+constexpr const char* commands[] = {"listen", "help"};
+
+} // namespace
+
+QString usageText()
 {
-    return 0;
+    return QStringLiteral(
+        "Usage:\n"
+        "  hookbench [--port N] [--bind ADDR]        the window\n"
+        "  hookbench listen [--port N] [--bind ADDR] [--json] [--rules FILE.json] [--store FILE]\n"
+        "                   [--max-body BYTES] [--max-connections N] [--header-timeout SECONDS]\n"
+        "                                            capture without a window, one line per capture\n"
+        "  hookbench --version | --help\n"
+        "\n"
+        "The endpoint answers every method and path on http://127.0.0.1:8787/ by default. A 2xx answer\n"
+        "means the capture is already in the session store. `hookbench listen --help` lists its options.\n");
+}
+
+bool isHeadlessCommand(int argc, char** argv)
+{
+    if (argc < 2)
+        return false;
+    for (const char* command : commands) {
+        if (std::strcmp(argv[1], command) == 0)
+            return true;
+    }
+    return std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0
+        || std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0;
+}
+
+int runCommand(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hookbench"));
+    QCoreApplication::setOrganizationName(QStringLiteral("hookbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        std::printf("hookbench %s\n", HOOKBENCH_VERSION);
+        return 0;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        std::fputs(usageText().toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    arguments.removeAt(1);
+    arguments[0] = QStringLiteral("hookbench ") + command;
+    if (command == QLatin1String("listen"))
+        return runListen(arguments);
+    std::fprintf(stderr, "hookbench: unknown command %s\n", qPrintable(command));
+    return 2;
 }

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+#include "cli/ListenCommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <csignal>
+#include <cstdio>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "cli/CaptureJson.h"
+#include "cli/CommandLine.h"
+#include "http/Endpoint.h"
+#include "storage/SessionStore.h"
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+}
+
+void printLine(FILE* stream, const QByteArray& line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+void printError(const QString& message)
+{
+    printLine(stderr, QByteArray("hookbench listen: ") + message.toLocal8Bit());
+}
+
+std::optional<qint64> parseBytes(const QString& text)
+{
+    static const QList<QPair<QString, qint64>> units {
+        {QStringLiteral("k"), 1024}, {QStringLiteral("m"), 1024 * 1024}, {QStringLiteral("g"), 1024 * 1024 * 1024}};
+    QString number = text.trimmed().toLower();
+    if (number.endsWith(QLatin1Char('b')))
+        number.chop(1);
+    qint64 factor = 1;
+    for (const auto& unit : units) {
+        if (number.endsWith(unit.first)) {
+            factor = unit.second;
+            number.chop(1);
+        }
+    }
+    bool ok = false;
+    const qint64 value = number.toLongLong(&ok);
+    if (!ok || value < 0)
+        return std::nullopt;
+    return value * factor;
+}
+
+} // namespace
+
+int runListen(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Capture webhook deliveries without a window."));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one)."),
+                                  QStringLiteral("N"), QStringLiteral("8787"));
+    const QCommandLineOption bind(QStringLiteral("bind"), QStringLiteral("Address to bind (default 127.0.0.1)."),
+                                  QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per capture."));
+    const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("Response rules (JSON)."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption store(QStringLiteral("store"),
+                                   QStringLiteral("Session database (default: %1).").arg(SessionStore::defaultPath()),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+                                     QStringLiteral("Largest body accepted, e.g. 64M (default); larger ones get 413."),
+                                     QStringLiteral("BYTES"), QStringLiteral("64M"));
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Open connections allowed (default 1024); more get 503."),
+                                            QStringLiteral("N"), QStringLiteral("1024"));
+    const QCommandLineOption headerTimeout(QStringLiteral("header-timeout"),
+                                           QStringLiteral("Seconds a request head may take (default 10); then 408."),
+                                           QStringLiteral("SECONDS"), QStringLiteral("10"));
+    parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout});
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printLine(stdout, parser.helpText().toLocal8Bit());
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+
+    EndpointConfig config;
+    bool ok = false;
+    const uint portNumber = parser.value(port).toUInt(&ok);
+    if (!ok || portNumber > 65535) {
+        printError(QStringLiteral("--port: expected a number from 0 to 65535"));
+        return 2;
+    }
+    config.server.port = quint16(portNumber);
+    if (!config.server.bindAddress.setAddress(parser.value(bind))) {
+        printError(QStringLiteral("--bind: not an IP address: %1").arg(parser.value(bind)));
+        return 2;
+    }
+    const std::optional<qint64> bodyLimit = parseBytes(parser.value(maxBody));
+    if (!bodyLimit) {
+        printError(QStringLiteral("--max-body: expected a size such as 65536, 512K or 64M"));
+        return 2;
+    }
+    config.server.limits.maxBodyBytes = *bodyLimit;
+    config.server.maxConnections = parser.value(maxConnections).toInt(&ok);
+    if (!ok || config.server.maxConnections < 1) {
+        printError(QStringLiteral("--max-connections: expected a positive number"));
+        return 2;
+    }
+    const double headerSeconds = parser.value(headerTimeout).toDouble(&ok);
+    if (!ok || headerSeconds <= 0) {
+        printError(QStringLiteral("--header-timeout: expected a positive number of seconds"));
+        return 2;
+    }
+    config.server.headerTimeoutMs = int(headerSeconds * 1000);
+    if (parser.isSet(rules)) {
+        QFile file(parser.value(rules));
+        if (!file.open(QIODevice::ReadOnly)) {
+            printError(QStringLiteral("--rules: cannot read %1: %2").arg(file.fileName(), file.errorString()));
+            return 2;
+        }
+        RulesError error;
+        config.server.rules = ResponseRules::fromJson(file.readAll(), &error);
+        if (!error.message.isEmpty()) {
+            printError(QStringLiteral("--rules: %1: %2").arg(file.fileName(), error.message));
+            return 2;
+        }
+    }
+    config.storePath = parser.isSet(store) ? parser.value(store) : SessionStore::defaultPath();
+    const bool asJson = parser.isSet(json);
+
+    Endpoint endpoint;
+    qint64 total = 0;
+    qint64 malformed = 0;
+    QObject::connect(&endpoint, &Endpoint::capturesStored, &endpoint, [&](const QList<Capture>& captures) {
+        for (const Capture& capture : captures) {
+            ++total;
+            malformed += capture.isMalformed() ? 1 : 0;
+            printLine(stdout,
+                      asJson ? QJsonDocument(captureToJson(capture)).toJson(QJsonDocument::Compact)
+                             : captureToLine(capture).toLocal8Bit());
+        }
+    });
+    QObject::connect(&endpoint, &Endpoint::storeFailed, &endpoint,
+                     [](const QString& message) { printError(QStringLiteral("not acknowledged: ") + message); });
+
+    if (const std::optional<QString> error = endpoint.start(config)) {
+        printError(*error);
+        return 1;
+    }
+    if (config.server.bindAddress != QHostAddress(QHostAddress::LocalHost)
+        && config.server.bindAddress != QHostAddress(QHostAddress::LocalHostIPv6)) {
+        printError(QStringLiteral("warning: listening on %1, reachable from other machines")
+                       .arg(config.server.bindAddress.toString()));
+    }
+    printLine(stderr,
+              QStringLiteral("Hookbench listening on %1 (session %2, store %3)")
+                  .arg(endpoint.url())
+                  .arg(endpoint.sessionId())
+                  .arg(endpoint.storePath())
+                  .toLocal8Bit());
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) {
+        printError(QStringLiteral("cannot watch for signals"));
+        return 1;
+    }
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [] { QCoreApplication::quit(); });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    const int code = QCoreApplication::exec();
+    endpoint.stop();
+    QCoreApplication::processEvents(); // the last captures stored while stopping
+    printLine(stderr,
+              QStringLiteral("Stopped: %1 capture(s), %2 malformed, in session %3 of %4")
+                  .arg(total)
+                  .arg(malformed)
+                  .arg(endpoint.sessionId())
+                  .arg(config.storePath)
+                  .toLocal8Bit());
+    ::close(signalPipe[0]);
+    ::close(signalPipe[1]);
+    return code;
+}

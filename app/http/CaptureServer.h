@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QPointer>
+#include <QTcpServer>
+
+#include "capture/Capture.h"
+#include "http/ServerConfig.h"
+
+class HttpConnection;
+class SessionStore;
+
+// The capture endpoint. Lives on its own thread. Requests that complete together are committed to the
+// session store in one transaction, and only then answered: a 2xx means the capture is durable.
+class CaptureServer final : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    CaptureServer(const ServerConfig& config, SessionStore* store, qint64 sessionId, QObject* parent = nullptr);
+    ~CaptureServer() override;
+
+    bool start(QString* error);
+    const ServerConfig& config() const { return m_config; }
+    void setRules(const ResponseRules& rules);
+    int connectionCount() const { return m_connectionCount; }
+    qint64 sessionId() const { return m_sessionId; }
+
+    // From connections: a finished (or rejected) request waiting for the group commit. A null
+    // connection means nobody waits for the answer (the client went away).
+    void submit(HttpConnection* connection, quint64 sequence, Capture capture, const ResponsePlan& plan);
+    ResponsePlan planFor(const Capture& capture);
+
+Q_SIGNALS:
+    void capturesStored(const QList<Capture>& captures);
+    void storeFailed(const QString& message);
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    struct Pending
+    {
+        QPointer<HttpConnection> connection;
+        quint64 sequence = 0;
+        ResponsePlan plan;
+    };
+    void flush();
+
+    ServerConfig m_config;
+    SessionStore* m_store;
+    qint64 m_sessionId;
+    int m_connectionCount = 0;
+    QList<Capture> m_pendingCaptures;
+    QList<Pending> m_pending;
+    bool m_flushScheduled = false;
+};

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "http/Endpoint.h"
+
+#include <QDateTime>
+#include <QThread>
+
+#include "http/CaptureServer.h"
+#include "storage/SessionStore.h"
+
+Endpoint::Endpoint(QObject* parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<QList<Capture>>();
+}
+
+Endpoint::~Endpoint()
+{
+    stop();
+}
+
+std::optional<QString> Endpoint::start(const EndpointConfig& config)
+{
+    stop();
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("endpoint"));
+    m_context = new QObject;
+    m_context->moveToThread(m_thread);
+    m_thread->start();
+
+    std::optional<QString> failure;
+    // The server and its store connection are created, used and destroyed on the endpoint thread.
+    QMetaObject::invokeMethod(
+        m_context,
+        [&] {
+            m_store = new SessionStore;
+            if (auto error = m_store->open(config.storePath)) {
+                failure = error->message;
+                return;
+            }
+            m_sessionId = config.sessionId;
+            if (m_sessionId == 0) {
+                StoreError error;
+                const QString name = config.sessionName.isEmpty()
+                    ? QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                    : config.sessionName;
+                const std::optional<qint64> id = m_store->createSession(name, &error);
+                if (!id) {
+                    failure = QStringLiteral("cannot start a session: %1").arg(error.message);
+                    return;
+                }
+                m_sessionId = *id;
+            }
+            m_server = new CaptureServer(config.server, m_store, m_sessionId);
+            QString error;
+            if (!m_server->start(&error)) {
+                failure = error;
+                return;
+            }
+            m_address = m_server->serverAddress();
+            m_port = m_server->serverPort();
+            connect(m_server, &CaptureServer::capturesStored, this, &Endpoint::capturesStored, Qt::QueuedConnection);
+            connect(m_server, &CaptureServer::storeFailed, this, &Endpoint::storeFailed, Qt::QueuedConnection);
+        },
+        Qt::BlockingQueuedConnection);
+    m_storePath = config.storePath;
+    if (failure) {
+        stop();
+        return failure;
+    }
+    return std::nullopt;
+}
+
+void Endpoint::stop()
+{
+    if (!m_thread)
+        return;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            delete m_server;
+            m_server = nullptr;
+            delete m_store;
+            m_store = nullptr;
+            delete m_context;
+            m_context = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_port = 0;
+}
+
+bool Endpoint::isRunning() const
+{
+    return m_server != nullptr;
+}
+
+QString Endpoint::url() const
+{
+    const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + m_address.toString() + QLatin1Char(']')
+        : m_address.toString();
+    return QStringLiteral("http://%1:%2/").arg(host).arg(m_port);
+}
+
+void Endpoint::setRules(const ResponseRules& rules)
+{
+    if (!m_server)
+        return;
+    QMetaObject::invokeMethod(
+        m_server, [server = m_server, rules] { server->setRules(rules); }, Qt::QueuedConnection);
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <optional>
+
+#include "capture/Capture.h"
+#include "http/ServerConfig.h"
+
+class CaptureServer;
+class QThread;
+class SessionStore;
+
+struct EndpointConfig
+{
+    ServerConfig server;
+    QString storePath; // the session database
+    qint64 sessionId = 0; // 0: start a new session
+    QString sessionName;
+};
+
+// The capture endpoint as seen from the window or a command: owns the endpoint thread, its server
+// and the store connection that writes. Signals arrive on the thread that owns the Endpoint.
+class Endpoint final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Endpoint(QObject* parent = nullptr);
+    ~Endpoint() override;
+
+    // Opens the store, starts or continues the session and listens. Returns why it could not.
+    std::optional<QString> start(const EndpointConfig& config);
+    void stop();
+    bool isRunning() const;
+
+    QHostAddress address() const { return m_address; }
+    quint16 port() const { return m_port; }
+    QString url() const;
+    qint64 sessionId() const { return m_sessionId; }
+    QString storePath() const { return m_storePath; }
+    void setRules(const ResponseRules& rules);
+
+Q_SIGNALS:
+    void capturesStored(const QList<Capture>& captures);
+    void storeFailed(const QString& message);
+
+private:
+    QThread* m_thread = nullptr;
+    QObject* m_context = nullptr; // lives on the endpoint thread
+    CaptureServer* m_server = nullptr;
+    SessionStore* m_store = nullptr;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    qint64 m_sessionId = 0;
+    QString m_storePath;
+};

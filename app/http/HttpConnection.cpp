@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+#include "http/HttpConnection.h"
+
+#include <QHostAddress>
+#include <QTcpSocket>
+
+#include "http/CaptureServer.h"
+
+namespace {
+
+QString peerText(const QHostAddress& address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(qintptr socketDescriptor, CaptureServer* server)
+    : QObject(server)
+    , m_server(server)
+    , m_socket(new QTcpSocket(this))
+    , m_parser(server->config().limits)
+{
+    m_socket->setSocketDescriptor(socketDescriptor);
+    // Each answer goes out in one write; without NODELAY Nagle and delayed ACK add ~40 ms per request.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_peerAddress = peerText(m_socket->peerAddress());
+    m_peerPort = m_socket->peerPort();
+
+    m_headerTimer.setSingleShot(true);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_headerTimer, &QTimer::timeout, this, &HttpConnection::onHeaderTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, &HttpConnection::onIdleTimeout);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error != QAbstractSocket::RemoteHostClosedError && m_socket->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
+    m_headerTimer.start(m_server->config().headerTimeoutMs);
+    m_idleTimer.start(m_server->config().idleTimeoutMs);
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::onReadyRead()
+{
+    const QByteArray data = m_socket->readAll();
+    if (m_closing || m_parser.failed())
+        return;
+    m_parser.feed(data);
+    const QList<ParsedRequest> requests = m_parser.takeRequests();
+    for (const ParsedRequest& request : requests)
+        handle(request);
+    if (m_parser.wantsContinue()) {
+        if (m_exchanges.empty()) {
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            m_socket->flush();
+            m_parser.continueSent();
+        } else {
+            m_continueDeferred = true;
+        }
+    }
+    restartTimers();
+}
+
+void HttpConnection::restartTimers()
+{
+    if (m_closing)
+        return;
+    if (m_parser.inHead()) {
+        if (!m_headerTimer.isActive())
+            m_headerTimer.start(m_server->config().headerTimeoutMs);
+    } else {
+        m_headerTimer.stop();
+    }
+    m_idleTimer.start(m_server->config().idleTimeoutMs);
+}
+
+void HttpConnection::handle(ParsedRequest request)
+{
+    Capture& capture = request.capture;
+    capture.peerAddress = m_peerAddress;
+    capture.peerPort = m_peerPort;
+    const quint64 sequence = m_nextSequence++;
+    Exchange exchange;
+    exchange.sequence = sequence;
+    m_exchanges.push_back(exchange);
+
+    ResponsePlan plan;
+    if (request.rejectStatus != 0) {
+        plan = ResponsePlan::error(request.rejectStatus, capture.malformedReason);
+    } else {
+        plan = m_server->planFor(capture);
+        plan.closeAfter = plan.closeAfter || !request.keepAlive || request.upgrade;
+    }
+    m_server->submit(this, sequence, std::move(capture), plan);
+}
+
+void HttpConnection::respond(quint64 sequence, const ResponsePlan& plan, qint64 captureId)
+{
+    for (Exchange& exchange : m_exchanges) {
+        if (exchange.sequence != sequence)
+            continue;
+        exchange.answered = true;
+        exchange.noAnswer = plan.noAnswer;
+        exchange.closeAfter = plan.closeAfter || plan.noAnswer;
+        if (!plan.noAnswer)
+            exchange.bytes = plan.serialize(captureId);
+        if (plan.delayMs > 0) {
+            QTimer::singleShot(plan.delayMs, this, [this, sequence] {
+                for (Exchange& delayed : m_exchanges) {
+                    if (delayed.sequence == sequence)
+                        delayed.ready = true;
+                }
+                pump();
+            });
+        } else {
+            exchange.ready = true;
+        }
+        break;
+    }
+    pump();
+}
+
+void HttpConnection::pump()
+{
+    bool wrote = false;
+    while (!m_closing && !m_exchanges.empty() && m_exchanges.front().ready) {
+        Exchange exchange = std::move(m_exchanges.front());
+        m_exchanges.pop_front();
+        if (exchange.noAnswer) {
+            m_socket->abort();
+            closeConnection();
+            return;
+        }
+        m_socket->write(exchange.bytes);
+        wrote = true;
+        if (exchange.closeAfter) {
+            closeConnection();
+            return;
+        }
+    }
+    if (m_exchanges.empty() && m_continueDeferred && m_parser.wantsContinue()) {
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        m_parser.continueSent();
+        m_continueDeferred = false;
+        wrote = true;
+    }
+    if (wrote)
+        m_socket->flush();
+    restartTimers();
+}
+
+void HttpConnection::closeConnection()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_headerTimer.stop();
+    m_idleTimer.stop();
+    m_exchanges.clear();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        QMetaObject::invokeMethod(this, &HttpConnection::finished, Qt::QueuedConnection);
+    else
+        m_socket->disconnectFromHost();
+}
+
+void HttpConnection::onDisconnected()
+{
+    if (!m_closing) {
+        // The bytes of a request cut short are still a capture; nobody waits for its answer.
+        if (std::optional<ParsedRequest> partial = m_parser.finish()) {
+            partial->capture.peerAddress = m_peerAddress;
+            partial->capture.peerPort = m_peerPort;
+            ResponsePlan plan;
+            plan.noAnswer = true;
+            m_server->submit(nullptr, 0, std::move(partial->capture), plan);
+        }
+        m_closing = true;
+    }
+    m_headerTimer.stop();
+    m_idleTimer.stop();
+    m_exchanges.clear();
+    disconnect(m_socket, nullptr, this, nullptr);
+    Q_EMIT finished();
+}
+
+void HttpConnection::onHeaderTimeout()
+{
+    if (m_closing || !m_exchanges.empty())
+        return;
+    if (!m_parser.inMessage()) {
+        if (!m_parser.failed() && m_nextSequence == 1)
+            closeConnection(); // connected, sent nothing
+        return;
+    }
+    if (!m_parser.inHead())
+        return;
+    const double seconds = m_server->config().headerTimeoutMs / 1000.0;
+    handle(m_parser.abort(408, QStringLiteral("header section not complete within %1 s").arg(seconds)));
+}
+
+void HttpConnection::onIdleTimeout()
+{
+    if (m_closing)
+        return;
+    if (m_parser.inMessage()) {
+        const double seconds = m_server->config().idleTimeoutMs / 1000.0;
+        handle(m_parser.abort(408, QStringLiteral("no bytes for %1 s in the middle of a request").arg(seconds)));
+        return;
+    }
+    if (m_exchanges.empty())
+        closeConnection();
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <deque>
+
+#include "http/RequestParser.h"
+#include "http/ResponseRules.h"
+
+class CaptureServer;
+class QTcpSocket;
+
+// One client connection: parses what arrives, hands each request to the server for a group commit,
+// and writes the answers in request order (pipelining), each in one write.
+class HttpConnection final : public QObject
+{
+    Q_OBJECT
+
+public:
+    HttpConnection(qintptr socketDescriptor, CaptureServer* server);
+    ~HttpConnection() override;
+
+    // The server committed (or failed to commit) the exchange `sequence`; answer it.
+    void respond(quint64 sequence, const ResponsePlan& plan, qint64 captureId);
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    struct Exchange
+    {
+        quint64 sequence = 0;
+        bool ready = false;
+        bool answered = false;
+        QByteArray bytes;
+        bool closeAfter = false;
+        bool noAnswer = false;
+    };
+
+    void onReadyRead();
+    void onDisconnected();
+    void handle(ParsedRequest request);
+    void pump();
+    void closeConnection();
+    void restartTimers();
+    void onHeaderTimeout();
+    void onIdleTimeout();
+
+    CaptureServer* m_server;
+    QTcpSocket* m_socket;
+    RequestParser m_parser;
+    std::deque<Exchange> m_exchanges;
+    quint64 m_nextSequence = 1;
+    bool m_closing = false;
+    bool m_continueDeferred = false;
+    QTimer m_headerTimer;
+    QTimer m_idleTimer;
+    QString m_peerAddress;
+    quint16 m_peerPort = 0;
+};

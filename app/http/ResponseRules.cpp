@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: MIT
+#include "http/ResponseRules.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace {
+
+// The Firm App's docIds in a body, to count retries of the same delivery. Only reads ids: the body
+// is never re-serialized from this.
+QString firmDocIds(const QByteArray& body)
+{
+    if (body.isEmpty() || body.size() > 8 * 1024 * 1024 || !body.trimmed().startsWith('{'))
+        return {};
+    const QJsonObject root = QJsonDocument::fromJson(body).object();
+    const QJsonArray events = root.value(QLatin1String("payload")).toObject().value(QLatin1String("events")).toArray();
+    QStringList ids;
+    for (const QJsonValue& event : events) {
+        const QString id = event.toObject().value(QLatin1String("docId")).toString();
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids.join(QLatin1Char(','));
+}
+
+QJsonArray headersToJson(const HttpHeaders& headers)
+{
+    QJsonArray array;
+    for (const HttpHeader& header : headers)
+        array.append(QJsonArray {QString::fromUtf8(header.first), QString::fromUtf8(header.second)});
+    return array;
+}
+
+QJsonObject ruleToJson(const ResponseRule& rule, bool withMatch)
+{
+    QJsonObject object;
+    if (withMatch) {
+        if (!rule.method.isEmpty())
+            object.insert(QLatin1String("method"), QString::fromLatin1(rule.method));
+        object.insert(QLatin1String("path"), rule.path);
+    }
+    object.insert(QLatin1String("status"), rule.status);
+    if (!rule.headers.isEmpty())
+        object.insert(QLatin1String("headers"), headersToJson(rule.headers));
+    object.insert(QLatin1String("body"), QString::fromUtf8(rule.body));
+    if (rule.delayMs > 0)
+        object.insert(QLatin1String("delayMs"), rule.delayMs);
+    if (rule.failFirst > 0)
+        object.insert(QLatin1String("failFirst"), rule.failFirst);
+    if (rule.failEvery > 0)
+        object.insert(QLatin1String("failEvery"), rule.failEvery);
+    if (rule.fails())
+        object.insert(QLatin1String("failStatus"), rule.failStatus);
+    if (rule.retryAfterSeconds >= 0)
+        object.insert(QLatin1String("retryAfter"), rule.retryAfterSeconds);
+    if (rule.closeWithoutAnswer)
+        object.insert(QLatin1String("close"), true);
+    return object;
+}
+
+bool readInt(const QJsonObject& object, const char* key, int minimum, int maximum, int* out, QString* error,
+             const QString& where)
+{
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined())
+        return true;
+    if (!value.isDouble() || value.toDouble() != double(value.toInt()) || value.toInt() < minimum
+        || value.toInt() > maximum) {
+        *error = QStringLiteral("%1.%2: expected a whole number from %3 to %4")
+                     .arg(where, QLatin1String(key))
+                     .arg(minimum)
+                     .arg(maximum);
+        return false;
+    }
+    *out = value.toInt();
+    return true;
+}
+
+std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString& where, QString* error)
+{
+    if (!value.isObject()) {
+        *error = QStringLiteral("%1: expected an object").arg(where);
+        return std::nullopt;
+    }
+    const QJsonObject object = value.toObject();
+    ResponseRule rule;
+    if (object.contains(QLatin1String("method")))
+        rule.method = object.value(QLatin1String("method")).toString().toUpper().toLatin1();
+    if (object.contains(QLatin1String("path")))
+        rule.path = object.value(QLatin1String("path")).toString();
+    if (object.contains(QLatin1String("body"))) {
+        const QJsonValue body = object.value(QLatin1String("body"));
+        // A JSON body may be given as a value; it is sent compact.
+        rule.body = body.isString() ? body.toString().toUtf8()
+            : body.isObject()       ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
+            : body.isArray()        ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                                    : QByteArray();
+    }
+    const QJsonValue headers = object.value(QLatin1String("headers"));
+    if (headers.isArray()) {
+        for (const QJsonValue& pair : headers.toArray()) {
+            const QJsonArray nameValue = pair.toArray();
+            if (nameValue.size() != 2 || !nameValue.at(0).isString() || !nameValue.at(1).isString()) {
+                *error = QStringLiteral("%1.headers: expected [[name, value], ...]").arg(where);
+                return std::nullopt;
+            }
+            rule.headers.append({nameValue.at(0).toString().toUtf8(), nameValue.at(1).toString().toUtf8()});
+        }
+    } else if (headers.isObject()) {
+        const QJsonObject map = headers.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            rule.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+    } else if (!headers.isUndefined()) {
+        *error = QStringLiteral("%1.headers: expected [[name, value], ...]").arg(where);
+        return std::nullopt;
+    }
+    if (!readInt(object, "status", 100, 599, &rule.status, error, where)
+        || !readInt(object, "delayMs", 0, 600000, &rule.delayMs, error, where)
+        || !readInt(object, "failFirst", 0, 1000000, &rule.failFirst, error, where)
+        || !readInt(object, "failEvery", 0, 1000000, &rule.failEvery, error, where)
+        || !readInt(object, "failStatus", 100, 599, &rule.failStatus, error, where)
+        || !readInt(object, "retryAfter", 0, 86400, &rule.retryAfterSeconds, error, where))
+        return std::nullopt;
+    rule.closeWithoutAnswer = object.value(QLatin1String("close")).toBool();
+    return rule;
+}
+
+} // namespace
+
+bool ResponseRule::matches(const Capture& capture) const
+{
+    if (!method.isEmpty() && method != "*" && method.compare(capture.method, Qt::CaseInsensitive) != 0)
+        return false;
+    if (path.isEmpty() || path == QLatin1String("*"))
+        return true;
+    const QRegularExpression pattern(
+        QRegularExpression::wildcardToRegularExpression(path, QRegularExpression::UnanchoredWildcardConversion));
+    const QString candidate = QString::fromUtf8(capture.path());
+    const QRegularExpressionMatch match
+        = pattern.match(candidate, 0, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+    return match.hasMatch() && match.capturedLength() == candidate.size();
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 413:
+        return "Content Too Large";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return status < 300 ? "OK" : status < 400 ? "Redirect" : status < 500 ? "Client Error" : "Server Error";
+    }
+}
+
+QByteArray ResponsePlan::serialize(qint64 captureId) const
+{
+    QByteArray payload = body;
+    payload.replace("{id}", QByteArray::number(captureId));
+    QByteArray out;
+    out.reserve(128 + payload.size());
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    bool hasType = false;
+    for (const HttpHeader& header : headers) {
+        // Framing is Hookbench's job: a rule cannot make the response unreadable.
+        if (header.first.compare("content-length", Qt::CaseInsensitive) == 0
+            || header.first.compare("transfer-encoding", Qt::CaseInsensitive) == 0
+            || header.first.compare("connection", Qt::CaseInsensitive) == 0)
+            continue;
+        hasType = hasType || header.first.compare("content-type", Qt::CaseInsensitive) == 0;
+        out += header.first + ": " + header.second + "\r\n";
+    }
+    if (!hasType && !payload.isEmpty())
+        out += "Content-Type: application/json\r\n";
+    out += "Content-Length: " + QByteArray::number(payload.size()) + "\r\n";
+    if (closeAfter)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    out += payload;
+    return out;
+}
+
+ResponsePlan ResponsePlan::error(int status, const QString& message)
+{
+    ResponsePlan plan;
+    plan.status = status;
+    QJsonObject object {{QLatin1String("error"), message}};
+    plan.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    plan.closeAfter = true;
+    return plan;
+}
+
+ResponseRules::ResponseRules()
+{
+    defaultRule.body = R"({"received":true,"id":{id}})";
+}
+
+ResponseRules ResponseRules::fromJson(const QByteArray& json, RulesError* error)
+{
+    ResponseRules result;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    QString message;
+    if (parseError.error != QJsonParseError::NoError) {
+        message = QStringLiteral("not JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString());
+    } else if (!document.isObject()) {
+        message = QStringLiteral("expected an object with \"default\" and \"rules\"");
+    } else {
+        const QJsonObject root = document.object();
+        if (root.contains(QLatin1String("default"))) {
+            if (auto rule = ruleFromJson(root.value(QLatin1String("default")), QStringLiteral("default"), &message))
+                result.defaultRule = *rule;
+        }
+        const QJsonValue rules = root.value(QLatin1String("rules"));
+        if (message.isEmpty() && !rules.isUndefined() && !rules.isArray())
+            message = QStringLiteral("rules: expected an array");
+        const QJsonArray array = rules.toArray();
+        for (qsizetype i = 0; message.isEmpty() && i < array.size(); ++i) {
+            if (auto rule = ruleFromJson(array.at(i), QStringLiteral("rules[%1]").arg(i), &message))
+                result.rules.append(*rule);
+        }
+    }
+    if (!message.isEmpty()) {
+        if (error)
+            error->message = message;
+        return ResponseRules();
+    }
+    return result;
+}
+
+QByteArray ResponseRules::toJson() const
+{
+    QJsonArray array;
+    for (const ResponseRule& rule : rules)
+        array.append(ruleToJson(rule, true));
+    QJsonObject root {{QLatin1String("default"), ruleToJson(defaultRule, false)}, {QLatin1String("rules"), array}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+ResponsePlan ResponseRules::plan(const Capture& capture)
+{
+    qsizetype index = 0;
+    while (index < rules.size() && !rules.at(index).matches(capture))
+        ++index;
+    const ResponseRule& rule = index < rules.size() ? rules.at(index) : defaultRule;
+
+    ResponsePlan plan;
+    plan.delayMs = rule.delayMs;
+    if (rule.closeWithoutAnswer) {
+        plan.noAnswer = true;
+        plan.status = 0;
+        return plan;
+    }
+    bool fail = false;
+    if (rule.fails()) {
+        const QString key = QString::number(index) + QLatin1Char('\n') + QString::fromUtf8(capture.path())
+            + QLatin1Char('\n') + firmDocIds(capture.body);
+        const int delivery = ++m_deliveries[key];
+        const bool counted = rule.failFirst > 0 || rule.failEvery > 0;
+        fail = !counted || (rule.failFirst > 0 && delivery <= rule.failFirst)
+            || (rule.failEvery > 0 && delivery % rule.failEvery == 0);
+    }
+    if (!fail) {
+        plan.status = rule.status;
+        plan.headers = rule.headers;
+        plan.body = rule.body;
+        return plan;
+    }
+    if (rule.retryAfterSeconds >= 0) {
+        plan.status = 429;
+        plan.headers.append({"Retry-After", QByteArray::number(rule.retryAfterSeconds)});
+    } else {
+        plan.status = rule.failStatus;
+    }
+    plan.body = R"({"error":"failure simulated by a Hookbench response rule","id":{id}})";
+    return plan;
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <optional>
+
+#include "capture/Capture.h"
+
+// One way of answering, chosen by method and path pattern. Plain data: it round-trips through JSON.
+struct ResponseRule
+{
+    QByteArray method; // empty: any method
+    QString path = QStringLiteral("*"); // wildcard pattern over the path (no query): * and ?
+    int status = 200;
+    HttpHeaders headers;
+    QByteArray body; // "{id}" is replaced by the capture id
+    int delayMs = 0;
+    int failFirst = 0; // fail the first N deliveries (per path, and per Firm App docId)
+    int failEvery = 0; // fail every Nth delivery
+    int failStatus = 500;
+    int retryAfterSeconds = -1; // >= 0: failures answer 429 with this Retry-After
+    bool closeWithoutAnswer = false;
+
+    bool matches(const Capture& capture) const;
+    bool fails() const { return failFirst > 0 || failEvery > 0 || retryAfterSeconds >= 0; }
+};
+
+// What to send for one request.
+struct ResponsePlan
+{
+    int status = 200;
+    HttpHeaders headers;
+    QByteArray body;
+    int delayMs = 0;
+    bool closeAfter = false;
+    bool noAnswer = false; // close the connection without answering
+
+    // The whole response in one buffer; the body's "{id}" becomes the capture id.
+    QByteArray serialize(qint64 captureId) const;
+    static ResponsePlan error(int status, const QString& message);
+};
+
+struct RulesError
+{
+    QString message;
+};
+
+// The endpoint's response rules: the first rule that matches answers, else the default.
+// Keeps delivery counters for the fail-first / fail-every rules.
+class ResponseRules final
+{
+public:
+    ResponseRules();
+
+    static ResponseRules fromJson(const QByteArray& json, RulesError* error);
+    QByteArray toJson() const;
+
+    ResponsePlan plan(const Capture& capture);
+
+    ResponseRule defaultRule;
+    QList<ResponseRule> rules;
+
+private:
+    QHash<QString, int> m_deliveries; // "<rule index>\n<path>\n<docIds>" -> deliveries seen
+};
+
+QByteArray reasonPhrase(int status);
