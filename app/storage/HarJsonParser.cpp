@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: MIT
+#include "storage/HarJsonParser.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace {
+
+// Bytes that end the fast path of a string scan: '"', '\\' and control characters.
+struct StringStops
+{
+    bool stop[256] = {};
+    constexpr StringStops()
+    {
+        for (int c = 0; c < 0x20; ++c)
+            stop[c] = true;
+        stop[int('"')] = true;
+        stop[int('\\')] = true;
+    }
+};
+constexpr StringStops stringStops;
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+void appendUtf8(std::string& out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.push_back(char(cp));
+    } else if (cp < 0x800) {
+        out.push_back(char(0xC0 | (cp >> 6)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(char(0xE0 | (cp >> 12)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(char(0xF0 | (cp >> 18)));
+        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
+    }
+}
+
+} // namespace
+
+HarJsonParser::HarJsonParser(const char* data, qsizetype size)
+    : m_data(data)
+    , m_size(size)
+{ }
+
+void HarJsonParser::skipWhitespace()
+{
+    while (m_pos < m_size && isSpace(m_data[m_pos]))
+        ++m_pos;
+}
+
+char HarJsonParser::peek()
+{
+    skipWhitespace();
+    return m_pos < m_size ? m_data[m_pos] : '\0';
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::expect(char c, const char* what)
+{
+    skipWhitespace();
+    if (m_pos >= m_size)
+        return truncatedError();
+    if (m_data[m_pos] != c)
+        return makeError(what);
+    ++m_pos;
+    return std::nullopt;
+}
+
+bool HarJsonParser::accept(char c)
+{
+    skipWhitespace();
+    if (m_pos < m_size && m_data[m_pos] == c) {
+        ++m_pos;
+        return true;
+    }
+    return false;
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::readKey(std::string_view& key)
+{
+    skipWhitespace();
+    if (m_pos >= m_size)
+        return truncatedError();
+    if (m_data[m_pos] != '"')
+        return makeError("expected a member name in double quotes");
+    qsizetype offset = 0;
+    qsizetype length = 0;
+    bool inScratch = false;
+    if (auto error = parseString(offset, length, inScratch))
+        return error;
+    key = inScratch ? std::string_view(m_scratch).substr(size_t(offset), size_t(length))
+                    : std::string_view(m_data + offset, size_t(length));
+    return expect(':', "expected ':' after a member name");
+}
+
+void HarJsonParser::clear()
+{
+    m_nodes.clear();
+    m_scratch.clear();
+}
+
+std::string_view HarJsonParser::key(const Node& node) const
+{
+    return node.keyInScratch ? std::string_view(m_scratch).substr(size_t(node.keyOffset), size_t(node.keyLength))
+                             : std::string_view(m_data + node.keyOffset, size_t(node.keyLength));
+}
+
+std::string_view HarJsonParser::string(const Node& node) const
+{
+    return node.stringInScratch
+        ? std::string_view(m_scratch).substr(size_t(node.stringOffset), size_t(node.stringLength))
+        : std::string_view(m_data + node.stringOffset, size_t(node.stringLength));
+}
+
+qint32 HarJsonParser::member(qint32 object, std::string_view name) const
+{
+    if (object < 0 || node(object).type != Type::Object)
+        return -1;
+    // The last duplicate wins, as in JavaScript.
+    qint32 found = -1;
+    for (qint32 child = node(object).firstChild; child >= 0; child = node(child).nextSibling) {
+        if (key(node(child)) == name)
+            found = child;
+    }
+    return found;
+}
+
+QString HarJsonParser::describeOffset(qsizetype offset) const
+{
+    qsizetype line = 1;
+    qsizetype lineStart = 0;
+    const qsizetype end = qMin(offset, m_size);
+    for (qsizetype i = 0; i < end; ++i) {
+        if (m_data[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    return u"line " + QString::number(line) + u", column " + QString::number(offset - lineStart + 1);
+}
+
+HarJsonParser::Error HarJsonParser::makeError(const char* message) const
+{
+    Error error;
+    error.offset = m_pos;
+    error.message = QString::fromUtf8(message) + u" at " + describeOffset(m_pos);
+    return error;
+}
+
+HarJsonParser::Error HarJsonParser::truncatedError() const
+{
+    Error error;
+    error.truncated = true;
+    error.offset = m_size;
+    error.message = u"the file ends in the middle of the JSON (truncated?) at " + describeOffset(m_size);
+    return error;
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::parseValue(qint32& index)
+{
+    return parseValueAt(index, 0);
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, int depth)
+{
+    skipWhitespace();
+    if (m_pos >= m_size)
+        return truncatedError();
+    if (depth > maxDepth) {
+        Error error = makeError("JSON nested too deeply");
+        error.tooDeep = true;
+        return error;
+    }
+    index = qint32(m_nodes.size());
+    m_nodes.emplace_back();
+    m_nodes.back().sourceOffset = m_pos;
+    const char c = m_data[m_pos];
+    switch (c) {
+    case '{': {
+        m_nodes[size_t(index)].type = Type::Object;
+        ++m_pos;
+        if (accept('}'))
+            return std::nullopt;
+        qint32 previous = -1;
+        for (;;) {
+            std::string_view ignored;
+            skipWhitespace();
+            if (m_pos >= m_size)
+                return truncatedError();
+            if (m_data[m_pos] != '"')
+                return makeError("expected a member name in double quotes");
+            qsizetype keyOffset = 0;
+            qsizetype keyLength = 0;
+            bool keyInScratch = false;
+            if (auto error = parseString(keyOffset, keyLength, keyInScratch))
+                return error;
+            if (auto error = expect(':', "expected ':' after a member name"))
+                return error;
+            qint32 child = -1;
+            if (auto error = parseValueAt(child, depth + 1))
+                return error;
+            Node& childNode = m_nodes[size_t(child)];
+            childNode.keyOffset = keyOffset;
+            childNode.keyLength = keyLength;
+            childNode.keyInScratch = keyInScratch;
+            if (previous < 0)
+                m_nodes[size_t(index)].firstChild = child;
+            else
+                m_nodes[size_t(previous)].nextSibling = child;
+            previous = child;
+            ++m_nodes[size_t(index)].childCount;
+            skipWhitespace();
+            if (m_pos >= m_size)
+                return truncatedError();
+            if (m_data[m_pos] == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (m_data[m_pos] == '}') {
+                ++m_pos;
+                return std::nullopt;
+            }
+            return makeError("expected ',' or '}' in an object");
+        }
+    }
+    case '[': {
+        m_nodes[size_t(index)].type = Type::Array;
+        ++m_pos;
+        if (accept(']'))
+            return std::nullopt;
+        qint32 previous = -1;
+        for (;;) {
+            qint32 child = -1;
+            if (auto error = parseValueAt(child, depth + 1))
+                return error;
+            if (previous < 0)
+                m_nodes[size_t(index)].firstChild = child;
+            else
+                m_nodes[size_t(previous)].nextSibling = child;
+            previous = child;
+            ++m_nodes[size_t(index)].childCount;
+            skipWhitespace();
+            if (m_pos >= m_size)
+                return truncatedError();
+            if (m_data[m_pos] == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (m_data[m_pos] == ']') {
+                ++m_pos;
+                return std::nullopt;
+            }
+            return makeError("expected ',' or ']' in an array");
+        }
+    }
+    case '"': {
+        qsizetype offset = 0;
+        qsizetype length = 0;
+        bool inScratch = false;
+        if (auto error = parseString(offset, length, inScratch))
+            return error;
+        Node& n = m_nodes[size_t(index)];
+        n.type = Type::String;
+        n.stringOffset = offset;
+        n.stringLength = length;
+        n.stringInScratch = inScratch;
+        return std::nullopt;
+    }
+    case 't':
+        m_nodes[size_t(index)].type = Type::Bool;
+        m_nodes[size_t(index)].boolean = true;
+        return parseLiteral("true");
+    case 'f':
+        m_nodes[size_t(index)].type = Type::Bool;
+        return parseLiteral("false");
+    case 'n':
+        return parseLiteral("null");
+    default:
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            double value = 0;
+            if (auto error = parseNumber(value))
+                return error;
+            m_nodes[size_t(index)].type = Type::Number;
+            m_nodes[size_t(index)].number = value;
+            return std::nullopt;
+        }
+        return makeError("expected a JSON value");
+    }
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::parseLiteral(std::string_view literal)
+{
+    const qsizetype available = m_size - m_pos;
+    const qsizetype compare = qMin(available, qsizetype(literal.size()));
+    if (std::memcmp(m_data + m_pos, literal.data(), size_t(compare)) != 0)
+        return makeError("expected a JSON value");
+    if (available < qsizetype(literal.size()))
+        return truncatedError();
+    m_pos += qsizetype(literal.size());
+    return std::nullopt;
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::parseNumber(double& value)
+{
+    const qsizetype start = m_pos;
+    auto digits = [this] {
+        const qsizetype from = m_pos;
+        while (m_pos < m_size && m_data[m_pos] >= '0' && m_data[m_pos] <= '9')
+            ++m_pos;
+        return m_pos - from;
+    };
+    if (m_data[m_pos] == '-')
+        ++m_pos;
+    if (m_pos >= m_size)
+        return truncatedError();
+    if (m_data[m_pos] == '0') {
+        ++m_pos;
+    } else if (digits() == 0) {
+        return makeError("invalid number");
+    }
+    if (m_pos < m_size && m_data[m_pos] == '.') {
+        ++m_pos;
+        if (digits() == 0)
+            return m_pos >= m_size ? truncatedError() : makeError("invalid number");
+    }
+    if (m_pos < m_size && (m_data[m_pos] == 'e' || m_data[m_pos] == 'E')) {
+        ++m_pos;
+        if (m_pos < m_size && (m_data[m_pos] == '+' || m_data[m_pos] == '-'))
+            ++m_pos;
+        if (digits() == 0)
+            return m_pos >= m_size ? truncatedError() : makeError("invalid number");
+    }
+    const auto result = std::from_chars(m_data + start, m_data + m_pos, value);
+    if (result.ec == std::errc::result_out_of_range)
+        value = m_data[start] == '-' ? -1e308 : 1e308;
+    else if (result.ec != std::errc())
+        return makeError("invalid number");
+    return std::nullopt;
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset, qsizetype& length, bool& inScratch)
+{
+    ++m_pos; // the opening quote
+    const qsizetype start = m_pos;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(m_data);
+    while (m_pos < m_size && !stringStops.stop[bytes[m_pos]])
+        ++m_pos;
+    if (m_pos >= m_size)
+        return truncatedError();
+    if (m_data[m_pos] == '"') {
+        offset = start;
+        length = m_pos - start;
+        inScratch = false;
+        ++m_pos;
+        return std::nullopt;
+    }
+    // Slow path: unescape into the scratch buffer.
+    inScratch = true;
+    offset = qsizetype(m_scratch.size());
+    m_scratch.append(m_data + start, size_t(m_pos - start));
+    for (;;) {
+        while (m_pos < m_size && !stringStops.stop[bytes[m_pos]])
+            m_scratch.push_back(m_data[m_pos++]);
+        if (m_pos >= m_size)
+            return truncatedError();
+        const char c = m_data[m_pos];
+        if (c == '"') {
+            ++m_pos;
+            length = qsizetype(m_scratch.size()) - offset;
+            return std::nullopt;
+        }
+        if (c != '\\')
+            return makeError("control character inside a string (must be escaped)");
+        if (++m_pos >= m_size)
+            return truncatedError();
+        const char escape = m_data[m_pos++];
+        switch (escape) {
+        case '"':
+        case '\\':
+        case '/':
+            m_scratch.push_back(escape);
+            break;
+        case 'b':
+            m_scratch.push_back('\b');
+            break;
+        case 'f':
+            m_scratch.push_back('\f');
+            break;
+        case 'n':
+            m_scratch.push_back('\n');
+            break;
+        case 'r':
+            m_scratch.push_back('\r');
+            break;
+        case 't':
+            m_scratch.push_back('\t');
+            break;
+        case 'u': {
+            auto readHex4 = [this](char32_t& unit) -> std::optional<Error> {
+                if (m_size - m_pos < 4)
+                    return truncatedError();
+                unit = 0;
+                for (int i = 0; i < 4; ++i) {
+                    const int v = hexValue(m_data[m_pos + i]);
+                    if (v < 0)
+                        return makeError("invalid \\u escape");
+                    unit = unit * 16 + char32_t(v);
+                }
+                m_pos += 4;
+                return std::nullopt;
+            };
+            char32_t unit = 0;
+            if (auto error = readHex4(unit))
+                return error;
+            if (unit >= 0xD800 && unit <= 0xDBFF && m_size - m_pos >= 6 && m_data[m_pos] == '\\'
+                && m_data[m_pos + 1] == 'u') {
+                const qsizetype save = m_pos;
+                m_pos += 2;
+                char32_t low = 0;
+                if (auto error = readHex4(low))
+                    return error;
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    appendUtf8(m_scratch, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                    break;
+                }
+                m_pos = save;
+            }
+            // An unpaired surrogate cannot be UTF-8: it becomes U+FFFD, as JSON.parse + UTF-8 would.
+            if (unit >= 0xD800 && unit <= 0xDFFF)
+                unit = 0xFFFD;
+            appendUtf8(m_scratch, unit);
+            break;
+        }
+        default:
+            --m_pos;
+            return makeError("invalid escape in a string");
+        }
+    }
+}

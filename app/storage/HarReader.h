@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <functional>
+
+#include "capture/Capture.h"
+#include "storage/HarError.h"
+
+// One imported entry. warnings say what the file could not give exactly (e.g. a body that the tool
+// which wrote the file did not keep); they never drop the entry.
+struct HarEntry
+{
+    int index = 0; // position in log.entries
+    Capture capture;
+    bool bodyKept = true; // false: the file says there was a body but does not hold its bytes
+    qint64 declaredBodySize = -1; // request.bodySize as written, -1 when absent
+    bool fromHookbench = false; // has entry._hookbench (exact target, peer, times, ...)
+    QList<HarError> warnings;
+};
+
+struct HarLog
+{
+    QString creatorName;
+    QString creatorVersion;
+    QList<HarEntry> entries; // the usable entries, in file order
+    QList<HarError> errors; // entries that could not be read, and file damage after the last good entry
+    int entriesSeen = 0;
+};
+
+struct HarReadOptions
+{
+    // Files above this size are refused before anything is read.
+    qint64 maxFileBytes = qint64(1) << 30;
+    // Called now and then with (bytes read, file size); return false to cancel.
+    std::function<bool(qint64 done, qint64 total)> progress;
+};
+
+// Reads HAR files written by Hookbench and by other tools (Chromium, Playwright, Firefox, HTTP Toolkit,
+// Charles, mitmproxy, webhook.site). The file is mapped and walked entry by entry; each entry is
+// checked on its own, so one bad entry is reported (with its index and field) while the others load.
+// Hookbench files come back exactly as written: method, target, version, headers and body bytes.
+class HarReader final
+{
+public:
+    // Fails as a whole only when nothing usable can come out of the file (cannot open, too large,
+    // not a HAR file, canceled); damage after some entries is reported in HarLog::errors.
+    static HarExpected<HarLog> readFile(const QString& path, const HarReadOptions& options = {});
+    static HarExpected<HarLog> readBytes(QByteArrayView data, const HarReadOptions& options = {});
+};

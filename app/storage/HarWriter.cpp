@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include "storage/HarWriter.h"
+
+#include <QSaveFile>
+
+#include "storage/HarFormat.h"
+
+namespace {
+
+constexpr qsizetype flushBytes = 4 * 1024 * 1024;
+
+} // namespace
+
+HarWriter::HarWriter(const QString& path)
+    : m_path(path)
+{ }
+
+HarWriter::~HarWriter()
+{
+    cancel();
+}
+
+std::optional<HarError> HarWriter::open()
+{
+    m_file = std::make_unique<QSaveFile>(m_path);
+    if (!m_file->open(QIODevice::WriteOnly)) {
+        HarError error {HarErrorCode::FileOpen, u"cannot write " + m_path + u": " + m_file->errorString()};
+        m_file.reset();
+        return error;
+    }
+    m_entryCount = 0;
+    m_buffer.clear();
+    m_buffer.reserve(flushBytes + 64 * 1024);
+    HarFormat::appendHead(m_buffer);
+    return std::nullopt;
+}
+
+std::optional<HarError> HarWriter::add(const Capture& capture)
+{
+    if (!m_file)
+        return HarError {HarErrorCode::FileWrite, u"cannot write " + m_path + u": the file is not open"};
+    HarFormat::appendEntry(m_buffer, capture, m_entryCount == 0);
+    ++m_entryCount;
+    if (m_buffer.size() >= flushBytes)
+        return flush();
+    return std::nullopt;
+}
+
+std::optional<HarError> HarWriter::commit()
+{
+    if (!m_file)
+        return HarError {HarErrorCode::FileWrite, u"cannot write " + m_path + u": the file is not open"};
+    HarFormat::appendTail(m_buffer, m_entryCount == 0);
+    if (auto error = flush())
+        return error;
+    if (!m_file->commit()) {
+        HarError error {HarErrorCode::FileCommit, u"cannot save " + m_path + u": " + m_file->errorString()};
+        m_file.reset();
+        return error;
+    }
+    m_file.reset();
+    return std::nullopt;
+}
+
+void HarWriter::cancel()
+{
+    if (m_file) {
+        m_file->cancelWriting();
+        m_file.reset();
+    }
+    m_buffer.clear();
+}
+
+std::optional<HarError> HarWriter::flush()
+{
+    if (m_buffer.isEmpty())
+        return std::nullopt;
+    const qint64 written = m_file->write(m_buffer);
+    if (written != m_buffer.size()) {
+        // QSaveFile stops at the first error and commit() would fail; the old file is untouched.
+        HarError error {HarErrorCode::FileWrite,
+                        u"cannot save " + m_path + u": " + m_file->errorString()
+                            + u" (the previous file, if any, is unchanged)"};
+        cancel();
+        return error;
+    }
+    m_buffer.clear();
+    return std::nullopt;
+}
+
+std::optional<HarError> HarWriter::writeFile(const QString& path, const QList<Capture>& captures,
+                                             const HarWriteOptions& options)
+{
+    HarWriter writer(path);
+    if (auto error = writer.open())
+        return error;
+    const qint64 total = captures.size();
+    for (qint64 i = 0; i < total; ++i) {
+        if (auto error = writer.add(captures[i]))
+            return error;
+        if (options.progress && (i % 1024) == 1023 && !options.progress(i + 1, total)) {
+            writer.cancel();
+            return HarError {HarErrorCode::Canceled, u"saving " + path + u" was canceled"};
+        }
+    }
+    if (auto error = writer.commit())
+        return error;
+    if (options.progress)
+        options.progress(total, total);
+    return std::nullopt;
+}
+
+QByteArray HarWriter::toBytes(const QList<Capture>& captures)
+{
+    QByteArray out;
+    HarFormat::appendHead(out);
+    bool first = true;
+    for (const Capture& capture : captures) {
+        HarFormat::appendEntry(out, capture, first);
+        first = false;
+    }
+    HarFormat::appendTail(out, captures.isEmpty());
+    return out;
+}
