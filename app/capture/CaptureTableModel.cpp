@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "capture/CaptureTableModel.h"
+
+#include <QLocale>
+
+namespace {
+
+QString sizeText(qint64 bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KiB").arg(double(bytes) / 1024.0, 0, 'f', 1);
+    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+}
+
+} // namespace
+
+CaptureTableModel::CaptureTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+int CaptureTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CaptureTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CaptureSummary& row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return row.receivedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+        case MethodColumn:
+            return QString::fromUtf8(row.method.isEmpty() ? QByteArray("?") : row.method);
+        case PathColumn:
+            return QString::fromUtf8(row.target);
+        case SizeColumn:
+            return sizeText(row.bodyBytes);
+        case StatusColumn:
+            return row.responseStatus == 0 ? QStringLiteral("no answer") : QString::number(row.responseStatus);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == PathColumn)
+            return QString::fromUtf8(row.target);
+        if (row.malformed)
+            return tr("Malformed request: answered %1 and closed").arg(row.responseStatus);
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn || index.column() == StatusColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return row.id;
+        case MethodColumn:
+            return QString::fromUtf8(row.method);
+        case PathColumn:
+            return QString::fromUtf8(row.target);
+        case SizeColumn:
+            return row.bodyBytes;
+        case StatusColumn:
+            return row.responseStatus;
+        }
+        break;
+    case IdRole:
+        return row.id;
+    case MalformedRole:
+        return row.malformed;
+    }
+    return {};
+}
+
+QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case MethodColumn:
+        return tr("Method");
+    case PathColumn:
+        return tr("Path");
+    case SizeColumn:
+        return tr("Size");
+    case StatusColumn:
+        return tr("Status");
+    }
+    return {};
+}
+
+void CaptureTableModel::enqueue(const QList<CaptureSummary>& summaries)
+{
+    m_queued.append(summaries);
+    if (!m_flushScheduled && !m_queued.isEmpty()) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &CaptureTableModel::flushQueued, Qt::QueuedConnection);
+    }
+}
+
+void CaptureTableModel::flushQueued()
+{
+    m_flushScheduled = false;
+    if (m_queued.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    const int count = int(m_queued.size());
+    beginInsertRows({}, first, first + count - 1);
+    m_rows.append(m_queued);
+    for (int row = first; row < first + count; ++row)
+        m_rowById.insert(m_rows.at(row).id, row);
+    m_queued.clear();
+    endInsertRows();
+    Q_EMIT rowsFlushed(count);
+}
+
+void CaptureTableModel::reset(const QList<CaptureSummary>& summaries)
+{
+    beginResetModel();
+    m_rows = summaries;
+    m_queued.clear();
+    m_rowById.clear();
+    m_rowById.reserve(m_rows.size());
+    for (int row = 0; row < int(m_rows.size()); ++row)
+        m_rowById.insert(m_rows.at(row).id, row);
+    endResetModel();
+}
+
+void CaptureTableModel::clear()
+{
+    reset({});
+}
+
+int CaptureTableModel::rowOfId(qint64 id) const
+{
+    return m_rowById.value(id, -1);
+}
+
+qint64 CaptureTableModel::idAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include "capture/Capture.h"
+
+// The captures table: one small summary per capture, no bodies. Arrivals are queued and inserted
+// with one beginInsertRows per event-loop turn, so a burst never floods the view.
+class CaptureTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        TimeColumn,
+        MethodColumn,
+        PathColumn,
+        SizeColumn,
+        StatusColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        SortRole,
+        MalformedRole
+    };
+
+    explicit CaptureTableModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Queues arrivals; they appear at the end of this event-loop turn.
+    void enqueue(const QList<CaptureSummary>& summaries);
+    // Inserts what is queued now (called by the turn-end flush; tests may call it directly).
+    void flushQueued();
+    void reset(const QList<CaptureSummary>& summaries);
+    void clear();
+
+    const CaptureSummary& summaryAt(int row) const { return m_rows.at(row); }
+    int rowOfId(qint64 id) const; // -1 when absent
+    qint64 idAt(int row) const;
+
+Q_SIGNALS:
+    void rowsFlushed(int count);
+
+private:
+    QList<CaptureSummary> m_rows;
+    QList<CaptureSummary> m_queued;
+    QHash<qint64, int> m_rowById;
+    bool m_flushScheduled = false;
+};

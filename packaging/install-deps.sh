@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs what Hookbench needs to build and run on Debian 12 / Ubuntu 22.04 or newer.
+#   packaging/install-deps.sh           build and run
+#   packaging/install-deps.sh --tests   also what the tests need (curl, Node.js, Xvfb, sqlite3, ...)
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+with_tests=false
+for arg in "$@"; do
+    case "$arg" in
+        --tests) with_tests=true ;;
+        -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+        *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
+    esac
+done
+
+if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+
+packages=(build-essential cmake ninja-build pkg-config git
+          qt6-base-dev qt6-base-dev-tools libgl-dev libxkbcommon-dev
+          libssl-dev libsqlite3-dev node-llhttp)
+if $with_tests; then
+    packages+=(curl sqlite3 xvfb xauth x11-apps imagemagick fonts-dejavu-core procps psmisc)
+    # Node.js runs the JSON.stringify vector generator and har-validator. A Node.js installed from
+    # elsewhere (nodesource, nvm) is used as it is.
+    command -v node >/dev/null || packages+=(nodejs)
+    command -v npm >/dev/null || packages+=(npm)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+# node-llhttp pulls in Debian's node modules; where a foreign nodejs is installed it still resolves.
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+    echo "All build dependencies are installed."
+fi
+
+if $with_tests; then
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    # npm packages the tests use, kept inside the tree (ignored by git).
+    if [ -f "$here/tests/node/package.json" ] && [ ! -d "$here/tests/node/node_modules" ]; then
+        (cd "$here/tests/node" && npm install --no-audit --no-fund --loglevel=error)
+    fi
+fi

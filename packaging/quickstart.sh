@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The README's two commands.
+#   packaging/quickstart.sh run    install what is missing, build, start Hookbench
+#                                  (the window where there is a display, `hookbench listen` where not)
+#   packaging/quickstart.sh test   install what is missing, build with -Werror, run every test
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+case "${1:-}" in
+run)
+    shift
+    packaging/install-deps.sh
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
+    cmake --build build -j "$jobs"
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        exec build/hookbench "$@"
+    fi
+    echo "No display: starting \`hookbench listen\` (Ctrl+C stops it)."
+    exec build/hookbench listen "$@"
+    ;;
+test)
+    packaging/install-deps.sh --tests
+    # The full build: window, core, every test, warnings as errors.
+    cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOOKBENCH_WERROR=ON >/dev/null
+    cmake --build build-test -j "$jobs"
+    ctest --test-dir build-test --output-on-failure -j "$jobs"
+    # The core without Qt Widgets, under AddressSanitizer and UndefinedBehaviorSanitizer.
+    cmake -S . -B build-core-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHOOKBENCH_GUI=OFF -DHOOKBENCH_WERROR=ON \
+          -DHOOKBENCH_SANITIZE=ON -DHOOKBENCH_BENCHMARKS=OFF >/dev/null
+    cmake --build build-core-asan -j "$jobs"
+    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-core-asan --output-on-failure -j "$jobs" -L 'unit|e2e'
+    ;;
+*)
+    sed -n '3,7p' "$0"
+    exit 2
+    ;;
+esac

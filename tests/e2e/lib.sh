@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: MIT
+# Shared helpers for the end-to-end scripts: start the built binary, wait for its port, clean up.
+set -euo pipefail
+
+e2e_work=$(mktemp -d)
+e2e_pids=()
+e2e_cleanup() {
+    for pid in "${e2e_pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    rm -rf "$e2e_work"
+}
+trap e2e_cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# start_listen NAME ARGS...: starts `hookbench listen --port 0 ARGS` with stdout in $e2e_work/NAME.out,
+# stderr in $e2e_work/NAME.err; sets LISTEN_PID and LISTEN_PORT.
+start_listen() {
+    local name=$1; shift
+    "$HOOKBENCH" listen --port 0 "$@" >"$e2e_work/$name.out" 2>"$e2e_work/$name.err" &
+    LISTEN_PID=$!
+    e2e_pids+=("$LISTEN_PID")
+    for _ in $(seq 1 100); do
+        LISTEN_PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$e2e_work/$name.err" 2>/dev/null | grep -o '[0-9]*$' || true)
+        [ -n "$LISTEN_PORT" ] && return 0
+        kill -0 "$LISTEN_PID" 2>/dev/null || fail "hookbench listen exited: $(cat "$e2e_work/$name.err")"
+        sleep 0.1
+    done
+    fail "hookbench listen did not report its port within 10 s"
+}
+
+# make_bodies DIR COUNT: COUNT files of 1..4096 random bytes (binary included), named 1..COUNT.
+make_bodies() {
+    local dir=$1 count=$2
+    mkdir -p "$dir"
+    python3 - "$dir" "$count" <<'PY'
+import os, random, sys
+directory, count = sys.argv[1], int(sys.argv[2])
+rng = random.Random(20261129)
+for i in range(1, count + 1):
+    size = rng.randint(1, 4096)
+    if i % 3 == 0:
+        data = os.urandom(size)  # binary, NUL bytes included
+    else:
+        data = ('{"payload":{"n":%d,"text":"%s"}}' % (i, "x" * size)).encode()
+    with open(os.path.join(directory, str(i)), "wb") as f:
+        f.write(data)
+PY
+}
+
+# curl_config DIR PORT COUNT > FILE: one POST per body, for curl --parallel --config.
+curl_config() {
+    local dir=$1 port=$2 count=$3
+    for i in $(seq 1 "$count"); do
+        [ "$i" -gt 1 ] && echo next
+        printf 'url = "http://127.0.0.1:%s/burst/%s"\ndata-binary = "@%s/%s"\noutput = "/dev/null"\nsilent\nheader = "Content-Type: application/octet-stream"\nwrite-out = "%%{http_code} %%{url_effective}\\n"\n' \
+            "$port" "$i" "$dir" "$i"
+    done
+}
+
+# stored_bodies DB DIR: writes each stored body of a /burst/N capture to DIR/N.
+stored_bodies() {
+    local db=$1 dir=$2
+    mkdir -p "$dir"
+    sqlite3 "$db" "SELECT writefile('$dir/' || substr(CAST(target AS TEXT), 8), body) FROM captures WHERE CAST(target AS TEXT) LIKE '/burst/%';" >/dev/null
+}
