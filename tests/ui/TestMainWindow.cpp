@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "CaptureDetailView.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "capture/CaptureTableModel.h"
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static WindowOptions options(const QTemporaryDir& dir, quint16 port = 0)
+    {
+        WindowOptions options;
+        options.endpoint.server.port = port;
+        options.endpoint.storePath = dir.filePath(QStringLiteral("sessions.sqlite"));
+        return options;
+    }
+
+    static QByteArray send(quint16 port, const QByteArray& request)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!socket.waitForConnected(5000))
+            return {};
+        socket.write(request);
+        QByteArray answer;
+        while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        return answer;
+    }
+
+private Q_SLOTS:
+    void capturesFillTheTableLive()
+    {
+        QTemporaryDir dir;
+        MainWindow window(options(dir), nullptr);
+        window.show();
+        QVERIFY(window.endpoint()->isRunning());
+        const quint16 port = window.endpoint()->port();
+        auto* status = window.findChild<QLabel*>(QStringLiteral("listeningLabel"));
+        QVERIFY(status);
+        QVERIFY(status->text().contains(QStringLiteral("http://127.0.0.1:%1/").arg(port)));
+
+        const QByteArray body = R"({"payload":{"events":[]},"signature":"00"})";
+        const QByteArray answer = send(port,
+                                       "POST /hooks/firm?x=1 HTTP/1.1\r\nHost: localhost\r\nX-Case-Kept: Yes\r\n"
+                                       "Content-Type: application/json\r\nContent-Length: "
+                                           + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QVERIFY(table);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, CaptureTableModel::MethodColumn).data().toString(), QStringLiteral("POST"));
+        QCOMPARE(table->model()->index(0, CaptureTableModel::PathColumn).data().toString(),
+                 QStringLiteral("/hooks/firm?x=1"));
+        QCOMPARE(table->model()->index(0, CaptureTableModel::StatusColumn).data().toString(), QStringLiteral("200"));
+        QTRY_VERIFY(status->text().contains(QStringLiteral("1 capture")));
+
+        table->setFocus();
+        table->selectRow(0);
+        auto* headers = window.findChild<QTreeWidget*>(QStringLiteral("headersTreeWidget"));
+        QVERIFY(headers);
+        QTRY_COMPARE(headers->topLevelItemCount(), 4);
+        QCOMPARE(headers->topLevelItem(1)->text(0), QStringLiteral("X-Case-Kept"));
+        QCOMPARE(headers->topLevelItem(1)->text(1), QStringLiteral("Yes"));
+        auto* bodyView = window.findChild<QPlainTextEdit*>(QStringLiteral("bodyTextEdit"));
+        QVERIFY(bodyView);
+        QCOMPARE(bodyView->toPlainText(), QString::fromUtf8(body));
+        auto* raw = window.findChild<QPlainTextEdit*>(QStringLiteral("rawTextEdit"));
+        QVERIFY(raw->toPlainText().startsWith(QStringLiteral("POST /hooks/firm?x=1 HTTP/1.1\u240d\u240a")));
+    }
+
+    void binaryBodiesShowAsHex()
+    {
+        QTemporaryDir dir;
+        MainWindow window(options(dir), nullptr);
+        const QByteArray body("\x00\x01\xff\xfe binary", 12);
+        send(window.endpoint()->port(), "PUT /blob HTTP/1.1\r\nContent-Length: 12\r\n\r\n" + body);
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        table->selectRow(0);
+        auto* bodyView = window.findChild<QPlainTextEdit*>(QStringLiteral("bodyTextEdit"));
+        QTRY_VERIFY(bodyView->toPlainText().contains(QStringLiteral("00 01 ff fe 20 62")));
+    }
+
+    void filterNarrowsTheTable()
+    {
+        QTemporaryDir dir;
+        MainWindow window(options(dir), nullptr);
+        const quint16 port = window.endpoint()->port();
+        send(port, "POST /alpha HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        send(port, "POST /beta HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterLineEdit"));
+        QTest::keyClicks(filter, QStringLiteral("beta"));
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, CaptureTableModel::PathColumn).data().toString(), QStringLiteral("/beta"));
+    }
+
+    void takenPortIsReportedInline()
+    {
+        QTcpServer blocker;
+        QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+        QTemporaryDir dir;
+        MainWindow window(options(dir, blocker.serverPort()), nullptr);
+        window.show();
+        QVERIFY(!window.endpoint()->isRunning());
+        auto* bar = window.findChild<MessageBar*>(QStringLiteral("messageBar"));
+        QVERIFY(bar);
+        QVERIFY2(bar->text().contains(QStringLiteral("Not capturing")), qPrintable(bar->text()));
+        QCOMPARE(window.findChild<QLabel*>(QStringLiteral("listeningLabel"))->text(), QStringLiteral("Not listening"));
+    }
+
+    void previousSessionContinues()
+    {
+        QTemporaryDir dir;
+        qint64 session = 0;
+        {
+            MainWindow window(options(dir), nullptr);
+            send(window.endpoint()->port(), "POST /kept HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+            QTRY_COMPARE(window.captureModel()->rowCount(), 1);
+            session = window.endpoint()->sessionId();
+        }
+        MainWindow again(options(dir), nullptr);
+        QCOMPARE(again.endpoint()->sessionId(), session);
+        QCOMPARE(again.captureModel()->rowCount(), 1);
+        QCOMPARE(again.captureModel()->summaryAt(0).target, QByteArray("/kept"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
