@@ -12,13 +12,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollBar>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include "CaptureDetailView.h"
+#include "CaptureFilterModel.h"
 #include "MessageBar.h"
 #include "capture/CaptureTableModel.h"
 #include "storage/SessionStore.h"
@@ -31,7 +31,7 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     , m_endpoint(new Endpoint(this))
     , m_reader(std::make_unique<SessionStore>())
     , m_model(new CaptureTableModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new CaptureFilterModel(this))
     , m_table(new QTableView(this))
     , m_filter(new QLineEdit(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
@@ -43,9 +43,6 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     setWindowTitle(QStringLiteral("Hookbench"));
 
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(CaptureTableModel::SortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_table->setObjectName(QStringLiteral("captureTableView"));
     m_table->setModel(m_proxy);

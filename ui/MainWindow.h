@@ -7,11 +7,11 @@
 #include "http/Endpoint.h"
 
 class CaptureDetailView;
+class CaptureFilterModel;
 class CaptureTableModel;
 class MessageBar;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
 class SessionStore;
@@ -52,7 +52,7 @@ private:
     Endpoint* m_endpoint;
     std::unique_ptr<SessionStore> m_reader;
     CaptureTableModel* m_model;
-    QSortFilterProxyModel* m_proxy;
+    CaptureFilterModel* m_proxy;
     QTableView* m_table;
     QLineEdit* m_filter;
     QSplitter* m_splitter;

@@ -47,7 +47,9 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
         case SizeColumn:
             return sizeText(row.bodyBytes);
         case StatusColumn:
-            return row.responseStatus == 0 ? QStringLiteral("no answer") : QString::number(row.responseStatus);
+            if (row.responseStatus == 0)
+                return row.malformed ? tr("no answer, malformed") : tr("no answer");
+            return row.malformed ? tr("%1 malformed").arg(row.responseStatus) : QString::number(row.responseStatus);
         }
         break;
     case Qt::ToolTipRole:

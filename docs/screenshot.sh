@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Takes the README's screenshot: the real window under Xvfb, a few deliveries sent with curl.
+#   docs/screenshot.sh BUILD_DIR OUTPUT.png
+set -euo pipefail
+build=${1:?build dir}; out=${2:?output png}
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1100x720x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+sleep 1
+export DISPLAY=$display
+port=$((20000 + RANDOM % 20000))
+HOME=$work XDG_CONFIG_HOME=$work "$build/hookbench" --port "$port" --store "$work/s.sqlite" --new-session &
+app=$!
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/ping" && break; sleep 0.1; done
+sample="$here/resources/samples/firm-app-update.json"
+for i in 1 2 3; do
+    curl -s -o /dev/null -H 'Content-Type: application/json' -H 'User-Agent: FirmApp-Webhooks/1.0' \
+         --data-binary @"$sample" "http://127.0.0.1:$port/hooks/firm?attempt=$i"
+done
+curl -s -o /dev/null -H 'X-Hub-Signature-256: sha256=0c4b' -H 'X-GitHub-Event: push' -H 'Content-Type: application/json' \
+     -d '{"ref":"refs/heads/main","after":"9a1c"}' "http://127.0.0.1:$port/github"
+head -c 600 /dev/urandom | curl -s -o /dev/null -H 'Content-Type: application/octet-stream' --data-binary @- \
+     "http://127.0.0.1:$port/upload/blob"
+printf 'POST /broken HTTP/1.1\r\nBad Header: x\r\n\r\n' | curl -s -o /dev/null --max-time 1 "telnet://127.0.0.1:$port" || true
+sleep 1
+window=$(xdotool search --sync --name Hookbench | head -1)
+xdotool windowmove "$window" 0 0
+sleep 0.5
+# Select the second Firm App delivery.
+xdotool mousemove --window "$window" 300 122 click 1
+sleep 0.7
+import -window root "$work/root.png"
+# The window sits at the top left of an otherwise black screen: cut the black away.
+convert "$work/root.png" -bordercolor black -border 1 -trim +repage "$out"
+echo "wrote $out"
