@@ -105,7 +105,7 @@ void TestHarValidator::writtenFileIsValid()
 void TestHarValidator::brokenFileIsRejected()
 {
     // The check itself must be able to fail: an entry without its request is invalid.
-    QByteArray har = HarWriter::toBytes({Capture{}});
+    QByteArray har = HarWriter::toBytes({Capture {}});
     const qsizetype request = har.indexOf("\"request\"");
     QVERIFY(request > 0);
     har.replace(request, 9, "\"requesT\"");
