@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+enum class HmacAlgorithm
+{
+    Sha1,
+    Sha256,
+    Sha512
+};
+
+// HMAC through OpenSSL, and the constant-time comparison every verification uses.
+class Hmac final
+{
+public:
+    static QByteArray compute(HmacAlgorithm algorithm, QByteArrayView key, QByteArrayView data);
+    // CRYPTO_memcmp when the lengths match (lengths are not secret); false otherwise.
+    static bool equals(QByteArrayView a, QByteArrayView b);
+
+    static QString name(HmacAlgorithm algorithm); // "sha1", "sha256", "sha512"
+    static bool fromName(QStringView name, HmacAlgorithm* algorithm);
+};

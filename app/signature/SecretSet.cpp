@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "signature/SecretSet.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QStringList>
+
+void SecretSet::add(const QString& label, const QByteArray& value)
+{
+    m_secrets.append(Secret {label, value});
+}
+
+QStringList SecretSet::labels() const
+{
+    QStringList labels;
+    for (const Secret& secret : m_secrets)
+        labels.append(secret.label);
+    return labels;
+}
+
+QByteArray SecretSet::withoutTrailingNewline(QByteArray value)
+{
+    if (value.endsWith("\r\n"))
+        value.chop(2);
+    else if (value.endsWith('\n'))
+        value.chop(1);
+    return value;
+}
+
+std::optional<SecretSet> SecretSet::fromEnvironment(const QString& var, SecretError* error)
+{
+    const QByteArray name = var.toLocal8Bit();
+    if (var.isEmpty() || !qEnvironmentVariableIsSet(name.constData())) {
+        if (error)
+            *error = SecretError {SecretError::Code::NotSet,
+                                  QStringLiteral("environment variable %1 is not set").arg(var)};
+        return std::nullopt;
+    }
+    const QByteArray value = withoutTrailingNewline(qgetenv(name.constData()));
+    if (value.isEmpty()) {
+        if (error)
+            *error
+                = SecretError {SecretError::Code::Empty, QStringLiteral("environment variable %1 is empty").arg(var)};
+        return std::nullopt;
+    }
+    SecretSet set;
+    set.add(var, value);
+    return set;
+}
+
+std::optional<SecretSet> SecretSet::fromFile(const QString& path, SecretError* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = SecretError {SecretError::Code::Unreadable,
+                                  QStringLiteral("cannot read secret file %1: %2").arg(path, file.errorString())};
+        return std::nullopt;
+    }
+    const QByteArray value = withoutTrailingNewline(file.readAll());
+    if (value.isEmpty()) {
+        if (error)
+            *error = SecretError {SecretError::Code::Empty, QStringLiteral("secret file %1 is empty").arg(path)};
+        return std::nullopt;
+    }
+    SecretSet set;
+    set.add(QFileInfo(path).fileName(), value);
+    return set;
+}
