@@ -45,7 +45,17 @@ struct RequestParser::Private
         Idle,
         Head,
         Body,
+        Trailers,
         Rejected
+    };
+    // Where one of our callbacks paused llhttp; feed() takes it from there.
+    enum class Pause
+    {
+        None,
+        MessageBegin,
+        HeadersComplete,
+        LastChunk,
+        MessageComplete
     };
 
     HttpLimits limits;
@@ -53,9 +63,10 @@ struct RequestParser::Private
     llhttp_settings_t settings;
 
     Phase phase = Phase::Idle;
+    Pause pause = Pause::None;
     Capture current;
+    QByteArray rawTrailers; // the trailer section of a chunked body, checked like the head
     bool lastWasValue = false;
-    bool inTrailers = false;
     bool continueWanted = false;
     int userRejectStatus = 0;
     QString userRejectReason;
@@ -71,7 +82,9 @@ struct RequestParser::Private
         settings.on_version = &Private::onVersion;
         settings.on_header_field = &Private::onHeaderField;
         settings.on_header_value = &Private::onHeaderValue;
+        settings.on_header_value_complete = &Private::onHeaderValueComplete;
         settings.on_headers_complete = &Private::onHeadersComplete;
+        settings.on_chunk_header = &Private::onChunkHeader;
         settings.on_body = &Private::onBody;
         settings.on_message_complete = &Private::onMessageComplete;
         llhttp_init(&parser, HTTP_REQUEST, &settings);
@@ -80,16 +93,20 @@ struct RequestParser::Private
 
     static Private* self(llhttp_t* p) { return static_cast<Private*>(p->data); }
 
+    HttpHeaders& fieldList() { return phase == Phase::Trailers ? current.trailers : current.headers; }
+
     static int onMessageBegin(llhttp_t* p)
     {
+        // Pausing here tells feed() where the request starts, after any blank lines before it.
         Private* d = self(p);
         d->phase = Phase::Head;
         d->current = Capture {};
         d->current.receivedAt = QDateTime::currentDateTimeUtc();
+        d->rawTrailers.clear();
         d->lastWasValue = false;
-        d->inTrailers = false;
         d->continueWanted = false;
-        return 0;
+        d->pause = Pause::MessageBegin;
+        return HPE_PAUSED;
     }
     static int onMethod(llhttp_t* p, const char* at, size_t length)
     {
@@ -103,13 +120,17 @@ struct RequestParser::Private
     }
     static int onVersion(llhttp_t* p, const char* at, size_t length)
     {
-        self(p)->current.httpVersion.append(at, qsizetype(length));
+        // llhttp reports the digits only; Capture keeps the protocol too ("HTTP/1.1").
+        QByteArray& version = self(p)->current.httpVersion;
+        if (version.isEmpty() && length > 0)
+            version = QByteArrayLiteral("HTTP/");
+        version.append(at, qsizetype(length));
         return 0;
     }
     static int onHeaderField(llhttp_t* p, const char* at, size_t length)
     {
         Private* d = self(p);
-        HttpHeaders& list = d->inTrailers ? d->current.trailers : d->current.headers;
+        HttpHeaders& list = d->fieldList();
         if (list.isEmpty() || d->lastWasValue)
             list.append(HttpHeader {});
         list.last().first.append(at, qsizetype(length));
@@ -119,10 +140,26 @@ struct RequestParser::Private
     static int onHeaderValue(llhttp_t* p, const char* at, size_t length)
     {
         Private* d = self(p);
-        HttpHeaders& list = d->inTrailers ? d->current.trailers : d->current.headers;
+        HttpHeaders& list = d->fieldList();
         if (list.isEmpty())
             list.append(HttpHeader {});
         list.last().second.append(at, qsizetype(length));
+        d->lastWasValue = true;
+        return 0;
+    }
+    static int onHeaderValueComplete(llhttp_t* p)
+    {
+        // llhttp drops the whitespace before a value but keeps the whitespace after it, which is not
+        // part of the value either (RFC 9112 section 5).
+        Private* d = self(p);
+        HttpHeaders& list = d->fieldList();
+        if (!list.isEmpty()) {
+            QByteArray& value = list.last().second;
+            qsizetype size = value.size();
+            while (size > 0 && (value.at(size - 1) == ' ' || value.at(size - 1) == '\t'))
+                --size;
+            value.truncate(size);
+        }
         d->lastWasValue = true;
         return 0;
     }
@@ -131,13 +168,24 @@ struct RequestParser::Private
         // Pausing here tells feed() exactly where the head ends; the checks run there.
         Private* d = self(p);
         d->lastWasValue = false;
-        d->inTrailers = true;
+        d->pause = Pause::HeadersComplete;
+        return HPE_PAUSED;
+    }
+    static int onChunkHeader(llhttp_t* p)
+    {
+        // The last chunk: what follows is the trailer section, which feed() keeps and checks.
+        if (p->content_length != 0)
+            return 0;
+        self(p)->pause = Pause::LastChunk;
         return HPE_PAUSED;
     }
     static int onBody(llhttp_t* p, const char* at, size_t length)
     {
         Private* d = self(p);
-        if (d->current.body.size() + qint64(length) > d->limits.maxBodyBytes) {
+        const qint64 room = d->limits.maxBodyBytes - d->current.body.size();
+        if (qint64(length) > room) {
+            // Keep what fits: the same bytes however the stream was split.
+            d->current.body.append(at, qsizetype(qMax<qint64>(room, 0)));
             d->userRejectStatus = 413;
             d->userRejectReason
                 = QStringLiteral("body larger than the limit of %1").arg(byteCount(d->limits.maxBodyBytes));
@@ -149,45 +197,46 @@ struct RequestParser::Private
     }
     static int onMessageComplete(llhttp_t* p)
     {
-        Private* d = self(p);
-        d->current.completedAt = QDateTime::currentDateTimeUtc();
-        ParsedRequest request;
-        request.keepAlive = llhttp_should_keep_alive(p) != 0;
-        request.upgrade = p->upgrade != 0;
-        request.capture = std::move(d->current);
-        d->current = Capture {};
-        d->done.append(std::move(request));
-        d->phase = Phase::Idle;
-        d->continueWanted = false;
+        self(p)->pause = Pause::MessageComplete;
         return HPE_PAUSED;
     }
 
-    // Checks llhttp leaves to its caller (or skips when built lenient). Empty when the head is fine.
+    // Checks llhttp leaves to its caller (or skips when built lenient), for the header section or, with
+    // trailerSection, the trailer section. Empty when the fields are fine.
+    static QString checkFields(const HttpHeaders& fields, const QByteArray& raw, bool trailerSection)
+    {
+        for (const HttpHeader& field : fields) {
+            if (field.first.isEmpty())
+                return QStringLiteral("empty field name");
+            for (char c : field.first) {
+                if (!isTokenChar(c))
+                    return QStringLiteral("invalid character 0x%1 in field name \"%2\"")
+                        .arg(uchar(c), 2, 16, QLatin1Char('0'))
+                        .arg(QString::fromLatin1(field.first.left(64)));
+            }
+        }
+        // Obsolete line folding: a field line that starts with a space or a tab (the head's first line
+        // is the request line, the trailer section starts with a field line).
+        if (trailerSection && !raw.isEmpty() && (raw.front() == ' ' || raw.front() == '\t'))
+            return QStringLiteral("obsolete line folding (RFC 9112 section 5.2)");
+        for (qsizetype i = raw.indexOf('\n'); i >= 0 && i + 1 < raw.size(); i = raw.indexOf('\n', i + 1)) {
+            const char next = raw.at(i + 1);
+            if (next == ' ' || next == '\t')
+                return QStringLiteral("obsolete line folding (RFC 9112 section 5.2)");
+        }
+        return {};
+    }
+
     QString checkHead() const
     {
-        if (current.method.isEmpty() || current.target.isEmpty())
+        // llhttp takes "GET /" without a version for HTTP/0.9, which RFC 9112 section 3 no longer has.
+        if (current.method.isEmpty() || current.target.isEmpty() || current.httpVersion.isEmpty())
             return QStringLiteral("request line is incomplete");
         if (!current.target.startsWith('/') && current.target != "*" && !current.target.contains("://")
             && current.method != "CONNECT")
             return QStringLiteral("request target is not a path, an absolute URL or *");
-        for (const HttpHeader& header : current.headers) {
-            if (header.first.isEmpty())
-                return QStringLiteral("empty header name");
-            for (char c : header.first) {
-                if (!isTokenChar(c))
-                    return QStringLiteral("invalid character 0x%1 in header name \"%2\"")
-                        .arg(uchar(c), 2, 16, QLatin1Char('0'))
-                        .arg(QString::fromLatin1(header.first.left(64)));
-            }
-        }
-        // Obsolete line folding: a header line that starts with a space or a tab.
-        const QByteArray& head = current.rawHead;
-        for (qsizetype i = head.indexOf('\n'); i >= 0 && i + 1 < head.size(); i = head.indexOf('\n', i + 1)) {
-            const char next = head.at(i + 1);
-            if (next == ' ' || next == '\t')
-                return QStringLiteral("obsolete line folding in the header section (RFC 9112 section 5.2)");
-        }
-        return {};
+        const QString problem = checkFields(current.headers, current.rawHead, false);
+        return problem.isEmpty() ? problem : QStringLiteral("header section: ") + problem;
     }
 
     void reject(int status, const QString& reason)
@@ -201,6 +250,7 @@ struct RequestParser::Private
             request.capture.receivedAt = QDateTime::currentDateTimeUtc();
         request.capture.completedAt = QDateTime::currentDateTimeUtc();
         current = Capture {};
+        rawTrailers.clear();
         done.append(std::move(request));
         phase = Phase::Rejected;
         continueWanted = false;
@@ -209,43 +259,57 @@ struct RequestParser::Private
     void feed(const char* data, qsizetype length)
     {
         const char* cur = data;
-        const char* end = data + length;
-        while (cur < end && phase != Phase::Rejected) {
-            const llhttp_errno_t err = llhttp_execute(&parser, cur, size_t(end - cur));
-            const char* stop = err == HPE_OK ? end : llhttp_get_error_pos(&parser);
-            if (!stop || stop < cur || stop > end)
-                stop = end;
+        const char* const end = data + length;
+        // After a pause llhttp may still have steps that consume no bytes (completing a request without
+        // a body, noticing an upgrade): run it once more even at the end of the data so that they happen
+        // now, not when the next bytes arrive.
+        bool runAfterPause = false;
+        while ((cur < end || runAfterPause) && phase != Phase::Rejected) {
+            runAfterPause = false;
+            // Bytes after the head, chunk framing included, are the body arriving: 100 Continue is moot.
+            if (cur < end && (phase == Phase::Body || phase == Phase::Trailers))
+                continueWanted = false;
+            // llhttp sees at most one byte past the limit of a header or trailer section, so what it
+            // parsed of an oversized section does not depend on how the stream was split.
+            qsizetype size = end - cur;
+            if (phase == Phase::Head)
+                size = qMin(size, qMax<qsizetype>(1, limits.maxHeaderBytes + 1 - current.rawHead.size()));
+            else if (phase == Phase::Trailers)
+                size = qMin(size, qMax<qsizetype>(1, limits.maxHeaderBytes + 1 - rawTrailers.size()));
+            const char* const chunkEnd = cur + size;
 
-            if (err == HPE_PAUSED && phase == Phase::Head && inTrailers) {
-                // Paused at the end of the header section.
-                current.rawHead.append(cur, qsizetype(stop - cur));
-                trimLeadingBlankLines();
-                if (!headerSectionFits())
+            pause = Pause::None;
+            const llhttp_errno_t err = llhttp_execute(&parser, cur, size_t(size));
+            const char* stop = err == HPE_OK ? chunkEnd : llhttp_get_error_pos(&parser);
+            if (!stop || stop < cur || stop > chunkEnd)
+                stop = chunkEnd;
+
+            if (err == HPE_OK) {
+                if (!keepSectionBytes(cur, chunkEnd))
                     return;
-                const QString problem = checkHead();
-                if (!problem.isEmpty()) {
-                    appendRejectedTail(stop, end);
-                    reject(400, problem);
-                    return;
-                }
-                if ((parser.flags & F_CONTENT_LENGTH) && qint64(parser.content_length) > limits.maxBodyBytes) {
-                    reject(413,
-                           QStringLiteral("Content-Length %1 is larger than the limit of %2")
-                               .arg(parser.content_length)
-                               .arg(byteCount(limits.maxBodyBytes)));
-                    return;
-                }
-                continueWanted
-                    = headerValue(current.headers, "expect").compare("100-continue", Qt::CaseInsensitive) == 0;
-                phase = Phase::Body;
-                llhttp_resume(&parser);
-                cur = stop;
+                cur = chunkEnd;
                 continue;
             }
             if (err == HPE_PAUSED) {
-                // Paused at the end of a message: the next one starts at `stop`.
+                switch (pause) {
+                case Pause::MessageBegin: // what came before were blank lines between requests
+                case Pause::None:
+                    break;
+                case Pause::HeadersComplete:
+                    if (!keepSectionBytes(cur, stop) || !headComplete())
+                        return;
+                    break;
+                case Pause::LastChunk:
+                    phase = Phase::Trailers;
+                    break;
+                case Pause::MessageComplete:
+                    if (!keepSectionBytes(cur, stop) || !messageComplete())
+                        return;
+                    break;
+                }
                 llhttp_resume(&parser);
                 cur = stop;
+                runAfterPause = true;
                 continue;
             }
             if (err == HPE_PAUSED_UPGRADE) {
@@ -253,28 +317,109 @@ struct RequestParser::Private
                 phase = Phase::Rejected;
                 return;
             }
-            if (err == HPE_OK) {
-                if (phase == Phase::Head)
-                    current.rawHead.append(cur, qsizetype(end - cur));
-                if (phase == Phase::Head)
-                    headerSectionFits();
-                return;
-            }
-            // A parse error or a limit decided in a callback.
-            if (phase == Phase::Head || phase == Phase::Idle) {
-                current.rawHead.append(cur, qsizetype(end - cur));
+            // A parse error or a limit decided in a callback. The head keeps the bytes before the one
+            // llhttp stopped at; what came after depends on how the stream was split, so it is not kept.
+            if (err != HPE_USER)
+                deliverPendingSpan(stop);
+            if (phase == Phase::Idle) {
+                current.rawHead.append(cur, qsizetype(stop - cur));
                 trimLeadingBlankLines();
             }
+            if (!keepSectionBytes(cur, stop))
+                return;
             if (err == HPE_USER && userRejectStatus != 0) {
                 reject(userRejectStatus, userRejectReason);
             } else {
                 const char* reason = llhttp_get_error_reason(&parser);
-                reject(400,
-                       QStringLiteral("%1: %2").arg(QString::fromLatin1(llhttp_errno_name(err)),
-                                                    QString::fromLatin1(reason ? reason : "parse error")));
+                QString message = QStringLiteral("%1: %2").arg(QString::fromLatin1(llhttp_errno_name(err)),
+                                                               QString::fromLatin1(reason ? reason : "parse error"));
+                if (phase == Phase::Head)
+                    message += QStringLiteral(" (at byte %1 of the head)").arg(current.rawHead.size());
+                reject(400, message);
             }
             return;
         }
+    }
+
+    // Keeps the bytes of the header or trailer section being parsed and checks its limit.
+    bool keepSectionBytes(const char* from, const char* to)
+    {
+        if (phase == Phase::Head) {
+            current.rawHead.append(from, qsizetype(to - from));
+            if (current.rawHead.size() <= limits.maxHeaderBytes)
+                return true;
+            current.rawHead.truncate(limits.maxHeaderBytes);
+            reject(431,
+                   QStringLiteral("header section larger than the limit of %1 (kept the first %1)")
+                       .arg(byteCount(limits.maxHeaderBytes)));
+            return false;
+        }
+        if (phase == Phase::Trailers) {
+            rawTrailers.append(from, qsizetype(to - from));
+            if (rawTrailers.size() <= limits.maxHeaderBytes)
+                return true;
+            reject(431,
+                   QStringLiteral("trailer section larger than the limit of %1").arg(byteCount(limits.maxHeaderBytes)));
+            return false;
+        }
+        return true;
+    }
+
+    // On an error llhttp drops the part of the field it was reading (method, target, header name...)
+    // that it had not reported yet, while a stream split before the error reported it at the end of the
+    // previous piece. Report it now so that the fields do not depend on how the stream was split.
+    void deliverPendingSpan(const char* stop)
+    {
+        const auto* start = static_cast<const char*>(parser._span_pos0);
+        if (!start || !parser._span_cb0 || start > stop)
+            return;
+        using SpanCallback = int (*)(llhttp_t*, const char*, const char*);
+        reinterpret_cast<SpanCallback>(parser._span_cb0)(&parser, start, stop);
+        parser._span_pos0 = nullptr;
+    }
+
+    bool headComplete()
+    {
+        const QString problem = checkHead();
+        if (!problem.isEmpty()) {
+            reject(400, problem);
+            return false;
+        }
+        if ((parser.flags & F_CONTENT_LENGTH) && qint64(parser.content_length) > limits.maxBodyBytes) {
+            reject(413,
+                   QStringLiteral("Content-Length %1 is larger than the limit of %2")
+                       .arg(parser.content_length)
+                       .arg(byteCount(limits.maxBodyBytes)));
+            return false;
+        }
+        // An HTTP/1.0 client cannot expect 100 Continue (RFC 9110 section 10.1.1).
+        const bool http11 = parser.http_major > 1 || (parser.http_major == 1 && parser.http_minor >= 1);
+        continueWanted
+            = http11 && headerValue(current.headers, "expect").compare("100-continue", Qt::CaseInsensitive) == 0;
+        phase = Phase::Body;
+        return true;
+    }
+
+    bool messageComplete()
+    {
+        if (phase == Phase::Trailers) {
+            const QString problem = checkFields(current.trailers, rawTrailers, true);
+            if (!problem.isEmpty()) {
+                reject(400, QStringLiteral("trailer section: ") + problem);
+                return false;
+            }
+        }
+        ParsedRequest request;
+        request.keepAlive = llhttp_should_keep_alive(&parser) != 0;
+        request.upgrade = parser.upgrade != 0;
+        request.capture = std::move(current);
+        request.capture.completedAt = QDateTime::currentDateTimeUtc();
+        current = Capture {};
+        rawTrailers.clear();
+        done.append(std::move(request));
+        phase = Phase::Idle;
+        continueWanted = false;
+        return true;
     }
 
     void trimLeadingBlankLines()
@@ -284,23 +429,6 @@ struct RequestParser::Private
             ++skip;
         if (skip > 0)
             current.rawHead.remove(0, skip);
-    }
-
-    bool headerSectionFits()
-    {
-        if (current.rawHead.size() <= limits.maxHeaderBytes)
-            return true;
-        current.rawHead.truncate(limits.maxHeaderBytes);
-        reject(431,
-               QStringLiteral("header section larger than the limit of %1 (kept the first %1)")
-                   .arg(byteCount(limits.maxHeaderBytes)));
-        return false;
-    }
-
-    void appendRejectedTail(const char* from, const char* to)
-    {
-        // Bytes after a rejected head are kept as the body: nothing that arrived is dropped.
-        current.body.append(from, qsizetype(to - from));
     }
 };
 
@@ -323,9 +451,9 @@ QList<ParsedRequest> RequestParser::takeRequests()
 
 std::optional<ParsedRequest> RequestParser::finish()
 {
-    if (d->phase != Private::Phase::Head && d->phase != Private::Phase::Body)
+    if (!inMessage())
         return std::nullopt;
-    const bool inBody = d->phase == Private::Phase::Body;
+    const bool inBody = d->phase != Private::Phase::Head;
     QString reason = inBody
         ? QStringLiteral("connection closed after %1 of the body").arg(byteCount(d->current.body.size()))
         : QStringLiteral("connection closed before the header section was complete");
@@ -352,7 +480,7 @@ bool RequestParser::inHead() const
 
 bool RequestParser::inMessage() const
 {
-    return d->phase == Private::Phase::Head || d->phase == Private::Phase::Body;
+    return d->phase == Private::Phase::Head || d->phase == Private::Phase::Body || d->phase == Private::Phase::Trailers;
 }
 
 bool RequestParser::wantsContinue() const
