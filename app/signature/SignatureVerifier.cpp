@@ -259,8 +259,18 @@ SignatureScheme SignatureVerifier::detect(const HttpHeaders& headers, const QByt
         return SignatureScheme::Shopify;
     if (hasHeader(headers, "X-Slack-Signature"))
         return SignatureScheme::Slack;
-    if (startsLikeJsonObject(body) && body.contains("\"payload\""))
-        return SignatureScheme::FirmApp;
+    if (startsLikeJsonObject(body)) {
+        if (body.contains("\"payload\""))
+            return SignatureScheme::FirmApp; // even when unreadable: then the status says why
+        // The key may be written with escapes ("\u0070ayload"): only then is a parse needed.
+        if (body.contains("\\u")) {
+            JsonReadOptions options;
+            options.skipByteOrderMark = true;
+            const JsonReadResult read = JsonReader::read(body, options);
+            if (read.ok() && read.document.root().member(QStringLiteral("payload")).isValid())
+                return SignatureScheme::FirmApp;
+        }
+    }
     return SignatureScheme::None;
 }
 
