@@ -6,10 +6,11 @@
 #include <cstring>
 
 #include "cli/ListenCommand.h"
+#include "cli/ShowCommand.h"
 
 namespace {
 
-constexpr const char* commands[] = {"listen", "help"};
+constexpr const char* commands[] = {"listen", "show", "help"};
 
 } // namespace
 
@@ -20,7 +21,8 @@ QString usageText()
         "  hookbench [--port N] [--bind ADDR]        the window\n"
         "  hookbench listen [--port N] [--bind ADDR] [--json] [--rules FILE.json] [--store FILE]\n"
         "                   [--max-body BYTES] [--max-connections N] [--header-timeout SECONDS]\n"
-        "                                            capture without a window, one line per capture\n"
+        "                   [--save FILE.har]        capture without a window, one line per capture\n"
+        "  hookbench show FILE.har [--json]         the captures in a HAR file, one line each\n"
         "  hookbench --version | --help\n"
         "\n"
         "The endpoint answers every method and path on http://127.0.0.1:8787/ by default. A 2xx answer\n"
@@ -59,6 +61,8 @@ int runCommand(int argc, char** argv)
     arguments[0] = QStringLiteral("hookbench ") + command;
     if (command == QLatin1String("listen"))
         return runListen(arguments);
+    if (command == QLatin1String("show"))
+        return runShow(arguments);
     std::fprintf(stderr, "hookbench: unknown command %s\n", qPrintable(command));
     return 2;
 }

@@ -3,7 +3,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <csignal>
@@ -13,8 +15,10 @@
 #include <unistd.h>
 
 #include "cli/CaptureJson.h"
+#include "cli/CliOutput.h"
 #include "cli/CommandLine.h"
 #include "http/Endpoint.h"
+#include "storage/HarWriter.h"
 #include "storage/SessionStore.h"
 
 namespace {
@@ -25,18 +29,6 @@ void onSignal(int)
 {
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
-}
-
-void printLine(FILE* stream, const QByteArray& line)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stream);
-    std::fputc('\n', stream);
-    std::fflush(stream);
-}
-
-void printError(const QString& message)
-{
-    printLine(stderr, QByteArray("hookbench listen: ") + message.toLocal8Bit());
 }
 
 std::optional<qint64> parseBytes(const QString& text)
@@ -60,10 +52,35 @@ std::optional<qint64> parseBytes(const QString& text)
     return value * factor;
 }
 
+bool saveSession(const QString& storePath, qint64 sessionId, const QString& savePath)
+{
+    SessionStore store;
+    if (auto error = store.open(storePath)) {
+        printError(QStringLiteral("listen"), QStringLiteral("--save: %1").arg(error->message));
+        return false;
+    }
+    HarWriter writer(savePath);
+    std::optional<HarError> error = writer.open();
+    const QList<qint64> ids = store.captureIds(sessionId);
+    for (qsizetype i = 0; !error && i < ids.size(); ++i) {
+        if (std::optional<Capture> capture = store.capture(ids.at(i)))
+            error = writer.add(*capture);
+    }
+    if (!error)
+        error = writer.commit();
+    if (error) {
+        printError(QStringLiteral("listen"), QStringLiteral("--save: %1: %2").arg(savePath, error->text()));
+        return false;
+    }
+    printLine(stderr, QStringLiteral("Saved %1 capture(s) to %2").arg(writer.entryCount()).arg(savePath).toLocal8Bit());
+    return true;
+}
+
 } // namespace
 
 int runListen(const QStringList& arguments)
 {
+    const QString command = QStringLiteral("listen");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Capture webhook deliveries without a window."));
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one)."),
@@ -85,10 +102,13 @@ int runListen(const QStringList& arguments)
     const QCommandLineOption headerTimeout(QStringLiteral("header-timeout"),
                                            QStringLiteral("Seconds a request head may take (default 10); then 408."),
                                            QStringLiteral("SECONDS"), QStringLiteral("10"));
-    parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout});
+    const QCommandLineOption save(QStringLiteral("save"),
+                                  QStringLiteral("Write the session's captures as HAR on exit."),
+                                  QStringLiteral("FILE.har"));
+    parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout, save});
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
-        printError(parser.errorText());
+        printError(command, parser.errorText());
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -96,7 +116,7 @@ int runListen(const QStringList& arguments)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().constFirst()));
+        printError(command, QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().constFirst()));
         return 2;
     }
 
@@ -104,43 +124,48 @@ int runListen(const QStringList& arguments)
     bool ok = false;
     const uint portNumber = parser.value(port).toUInt(&ok);
     if (!ok || portNumber > 65535) {
-        printError(QStringLiteral("--port: expected a number from 0 to 65535"));
+        printError(command, QStringLiteral("--port: expected a number from 0 to 65535"));
         return 2;
     }
     config.server.port = quint16(portNumber);
     if (!config.server.bindAddress.setAddress(parser.value(bind))) {
-        printError(QStringLiteral("--bind: not an IP address: %1").arg(parser.value(bind)));
+        printError(command, QStringLiteral("--bind: not an IP address: %1").arg(parser.value(bind)));
         return 2;
     }
     const std::optional<qint64> bodyLimit = parseBytes(parser.value(maxBody));
     if (!bodyLimit) {
-        printError(QStringLiteral("--max-body: expected a size such as 65536, 512K or 64M"));
+        printError(command, QStringLiteral("--max-body: expected a size such as 65536, 512K or 64M"));
         return 2;
     }
     config.server.limits.maxBodyBytes = *bodyLimit;
     config.server.maxConnections = parser.value(maxConnections).toInt(&ok);
     if (!ok || config.server.maxConnections < 1) {
-        printError(QStringLiteral("--max-connections: expected a positive number"));
+        printError(command, QStringLiteral("--max-connections: expected a positive number"));
         return 2;
     }
     const double headerSeconds = parser.value(headerTimeout).toDouble(&ok);
     if (!ok || headerSeconds <= 0) {
-        printError(QStringLiteral("--header-timeout: expected a positive number of seconds"));
+        printError(command, QStringLiteral("--header-timeout: expected a positive number of seconds"));
         return 2;
     }
     config.server.headerTimeoutMs = int(headerSeconds * 1000);
     if (parser.isSet(rules)) {
         QFile file(parser.value(rules));
         if (!file.open(QIODevice::ReadOnly)) {
-            printError(QStringLiteral("--rules: cannot read %1: %2").arg(file.fileName(), file.errorString()));
+            printError(command, QStringLiteral("--rules: cannot read %1: %2").arg(file.fileName(), file.errorString()));
             return 2;
         }
         RulesError error;
         config.server.rules = ResponseRules::fromJson(file.readAll(), &error);
         if (!error.message.isEmpty()) {
-            printError(QStringLiteral("--rules: %1: %2").arg(file.fileName(), error.message));
+            printError(command, QStringLiteral("--rules: %1: %2").arg(file.fileName(), error.message));
             return 2;
         }
+    }
+    const QString savePath = parser.value(save);
+    if (!savePath.isEmpty() && !QFileInfo(savePath).absoluteDir().exists()) {
+        printError(command, QStringLiteral("--save: the folder of %1 does not exist").arg(savePath));
+        return 2;
     }
     config.storePath = parser.isSet(store) ? parser.value(store) : SessionStore::defaultPath();
     const bool asJson = parser.isSet(json);
@@ -157,16 +182,18 @@ int runListen(const QStringList& arguments)
                              : captureToLine(capture).toLocal8Bit());
         }
     });
-    QObject::connect(&endpoint, &Endpoint::storeFailed, &endpoint,
-                     [](const QString& message) { printError(QStringLiteral("not acknowledged: ") + message); });
+    QObject::connect(&endpoint, &Endpoint::storeFailed, &endpoint, [command](const QString& message) {
+        printError(command, QStringLiteral("not acknowledged: ") + message);
+    });
 
     if (const std::optional<QString> error = endpoint.start(config)) {
-        printError(*error);
+        printError(command, *error);
         return 1;
     }
     if (config.server.bindAddress != QHostAddress(QHostAddress::LocalHost)
         && config.server.bindAddress != QHostAddress(QHostAddress::LocalHostIPv6)) {
-        printError(QStringLiteral("warning: listening on %1, reachable from other machines")
+        printError(command,
+                   QStringLiteral("warning: listening on %1, reachable from other machines")
                        .arg(config.server.bindAddress.toString()));
     }
     printLine(stderr,
@@ -177,7 +204,7 @@ int runListen(const QStringList& arguments)
                   .toLocal8Bit());
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) {
-        printError(QStringLiteral("cannot watch for signals"));
+        printError(command, QStringLiteral("cannot watch for signals"));
         return 1;
     }
     QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
@@ -201,5 +228,7 @@ int runListen(const QStringList& arguments)
                   .toLocal8Bit());
     ::close(signalPipe[0]);
     ::close(signalPipe[1]);
+    if (!savePath.isEmpty() && !saveSession(config.storePath, endpoint.sessionId(), savePath))
+        return 1;
     return code;
 }
