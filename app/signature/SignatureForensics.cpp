@@ -2,6 +2,7 @@
 #include "signature/SignatureForensics.h"
 
 #include <QList>
+#include <algorithm>
 #include <vector>
 
 #include "json/JsonReader.h"
@@ -187,7 +188,15 @@ std::vector<KeyVariant> keyVariants(const SignatureCheck& check, const QByteArra
 std::optional<Finding> tryBodies(const SignatureCheck& check, const SecretSet& secrets,
                                  const std::vector<BodyVariant>& variants)
 {
-    for (const BodyVariant& variant : variants) {
+    for (size_t i = 0; i < variants.size(); ++i) {
+        const BodyVariant& variant = variants[i];
+        // Variants often coincide (an ASCII body escapes to itself): each distinct body is tried once.
+        const auto same = [&variant](const auto& other) {
+            return other.body == variant.body;
+        };
+        if (std::any_of(check.candidates.cbegin(), check.candidates.cend(), same)
+            || std::any_of(variants.cbegin(), variants.cbegin() + qsizetype(i), same))
+            continue;
         for (const Secret& secret : secrets.secrets()) {
             if (check.matches(check.expected(secret.value, variant.body)))
                 return Finding {variant.cause, variant.detail, secret.label};
