@@ -688,6 +688,8 @@ HarExpected<HarLog> LogReader::read()
             return HarError {HarErrorCode::NotHar, u"not a HAR file: no \"log\" object"_s, -1, u"log"_s};
         return HarError {HarErrorCode::MissingField, u"missing"_s, -1, u"log.entries"_s};
     }
+    if (failure && m_log.entries.isEmpty() && m_log.errors.isEmpty())
+        return *failure; // broken before anything usable: the file as a whole is unreadable
     if (failure)
         m_log.errors.append(*failure);
     if (m_options.progress)
