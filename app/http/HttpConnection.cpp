@@ -89,6 +89,8 @@ void HttpConnection::handle(ParsedRequest request)
     const quint64 sequence = m_nextSequence++;
     Exchange exchange;
     exchange.sequence = sequence;
+    exchange.head = capture.method == "HEAD";
+    exchange.announceKeepAlive = request.keepAlive && capture.httpVersion == "HTTP/1.0";
     m_exchanges.push_back(exchange);
 
     ResponsePlan plan;
@@ -109,8 +111,13 @@ void HttpConnection::respond(quint64 sequence, const ResponsePlan& plan, qint64 
         exchange.answered = true;
         exchange.noAnswer = plan.noAnswer;
         exchange.closeAfter = plan.closeAfter || plan.noAnswer;
-        if (!plan.noAnswer)
-            exchange.bytes = plan.serialize(captureId);
+        if (!plan.noAnswer) {
+            // Per request, whatever the plan: refusals and errors are framed for this request too.
+            ResponsePlan answer = plan;
+            answer.headOnly = exchange.head;
+            answer.announceKeepAlive = exchange.announceKeepAlive;
+            exchange.bytes = answer.serialize(captureId);
+        }
         if (plan.delayMs > 0) {
             QTimer::singleShot(plan.delayMs, this, [this, sequence] {
                 for (Exchange& delayed : m_exchanges) {

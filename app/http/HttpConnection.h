@@ -36,6 +36,8 @@ private:
         QByteArray bytes;
         bool closeAfter = false;
         bool noAnswer = false;
+        bool head = false; // a HEAD request: the answer has no content
+        bool announceKeepAlive = false; // HTTP/1.0 with keep-alive: say that the connection stays
     };
 
     void onReadyRead();

@@ -87,19 +87,33 @@ std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString&
         return std::nullopt;
     }
     const QJsonObject object = value.toObject();
+    // A value of the wrong type is an error, not a default: a path of 5 must not match every request.
+    const auto wrongType = [&](const char* key, const char* expected) {
+        *error = QStringLiteral("%1.%2: expected %3").arg(where, QLatin1String(key), QLatin1String(expected));
+        return std::nullopt;
+    };
     ResponseRule rule;
-    if (object.contains(QLatin1String("method")))
-        rule.method = object.value(QLatin1String("method")).toString().toUpper().toLatin1();
-    if (object.contains(QLatin1String("path")))
-        rule.path = object.value(QLatin1String("path")).toString();
-    if (object.contains(QLatin1String("body"))) {
-        const QJsonValue body = object.value(QLatin1String("body"));
-        // A JSON body may be given as a value; it is sent compact.
-        rule.body = body.isString() ? body.toString().toUtf8()
-            : body.isObject()       ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
-            : body.isArray()        ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
-                                    : QByteArray();
-    }
+    const QJsonValue method = object.value(QLatin1String("method"));
+    if (!method.isUndefined() && !method.isString())
+        return wrongType("method", "a string");
+    if (method.isString())
+        rule.method = method.toString().toUpper().toLatin1();
+    const QJsonValue path = object.value(QLatin1String("path"));
+    if (!path.isUndefined() && !path.isString())
+        return wrongType("path", "a string");
+    if (path.isString())
+        rule.path = path.toString();
+    const QJsonValue body = object.value(QLatin1String("body"));
+    if (!body.isUndefined() && !body.isString() && !body.isObject() && !body.isArray())
+        return wrongType("body", "a string, an object or an array");
+    // A JSON body may be given as a value; it is sent compact.
+    rule.body = body.isString() ? body.toString().toUtf8()
+        : body.isObject()       ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
+        : body.isArray()        ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                                : QByteArray();
+    const QJsonValue close = object.value(QLatin1String("close"));
+    if (!close.isUndefined() && !close.isBool())
+        return wrongType("close", "true or false");
     const QJsonValue headers = object.value(QLatin1String("headers"));
     if (headers.isArray()) {
         for (const QJsonValue& pair : headers.toArray()) {
@@ -112,8 +126,11 @@ std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString&
         }
     } else if (headers.isObject()) {
         const QJsonObject map = headers.toObject();
-        for (auto it = map.begin(); it != map.end(); ++it)
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!it.value().isString())
+                return wrongType("headers", "[[name, value], ...]");
             rule.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+        }
     } else if (!headers.isUndefined()) {
         *error = QStringLiteral("%1.headers: expected [[name, value], ...]").arg(where);
         return std::nullopt;
@@ -125,7 +142,7 @@ std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString&
         || !readInt(object, "failStatus", 100, 599, &rule.failStatus, error, where)
         || !readInt(object, "retryAfter", 0, 86400, &rule.retryAfterSeconds, error, where))
         return std::nullopt;
-    rule.closeWithoutAnswer = object.value(QLatin1String("close")).toBool();
+    rule.closeWithoutAnswer = close.toBool();
     return rule;
 }
 
@@ -203,7 +220,9 @@ QByteArray reasonPhrase(int status)
 
 QByteArray ResponsePlan::serialize(qint64 captureId) const
 {
-    QByteArray payload = body;
+    // 1xx, 204 and 304 responses never have content (RFC 9110 sections 6.4.1 and 8.6).
+    const bool noContent = status < 200 || status == 204 || status == 304;
+    QByteArray payload = noContent ? QByteArray() : body;
     payload.replace("{id}", QByteArray::number(captureId));
     QByteArray out;
     out.reserve(128 + payload.size());
@@ -220,11 +239,15 @@ QByteArray ResponsePlan::serialize(qint64 captureId) const
     }
     if (!hasType && !payload.isEmpty())
         out += "Content-Type: application/json\r\n";
-    out += "Content-Length: " + QByteArray::number(payload.size()) + "\r\n";
+    if (!noContent)
+        out += "Content-Length: " + QByteArray::number(payload.size()) + "\r\n";
     if (closeAfter)
         out += "Connection: close\r\n";
+    else if (announceKeepAlive)
+        out += "Connection: keep-alive\r\n";
     out += "\r\n";
-    out += payload;
+    if (!headOnly)
+        out += payload;
     return out;
 }
 

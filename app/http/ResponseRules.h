@@ -36,6 +36,8 @@ struct ResponsePlan
     int delayMs = 0;
     bool closeAfter = false;
     bool noAnswer = false; // close the connection without answering
+    bool headOnly = false; // answering HEAD: the headers a GET would get, no content (RFC 9110 section 9.3.2)
+    bool announceKeepAlive = false; // an HTTP/1.0 client keeps the connection only when told so
 
     // The whole response in one buffer; the body's "{id}" becomes the capture id.
     QByteArray serialize(qint64 captureId) const;
