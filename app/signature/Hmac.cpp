@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "signature/Hmac.h"
 
+#include <array>
+
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/params.h>
 
 namespace {
 
@@ -24,12 +28,41 @@ const EVP_MD* digestOf(HmacAlgorithm algorithm)
 
 QByteArray Hmac::compute(HmacAlgorithm algorithm, QByteArrayView key, QByteArrayView data)
 {
+    // Fetching HMAC and the digest by name is most of the cost of a short message: done once per
+    // algorithm, then each call duplicates the prepared context (EVP_MAC_CTX_dup only reads the source).
+    static const std::array<EVP_MAC_CTX*, 3> prepared = [] {
+        std::array<EVP_MAC_CTX*, 3> contexts {};
+        EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        for (const HmacAlgorithm a : {HmacAlgorithm::Sha1, HmacAlgorithm::Sha256, HmacAlgorithm::Sha512}) {
+            EVP_MAC_CTX* context = mac ? EVP_MAC_CTX_new(mac) : nullptr;
+            char* digest = const_cast<char*>(EVP_MD_get0_name(digestOf(a)));
+            const OSSL_PARAM params[]
+                = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_construct_end()};
+            if (context && EVP_MAC_CTX_set_params(context, params) != 1) {
+                EVP_MAC_CTX_free(context);
+                context = nullptr;
+            }
+            contexts[size_t(a)] = context;
+        }
+        EVP_MAC_free(mac); // the contexts keep their own reference
+        return contexts;
+    }();
+
     unsigned char digest[EVP_MAX_MD_SIZE];
+    static const unsigned char empty = 0;
+    const auto* keyData = key.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(key.data());
+    const auto* input = data.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(data.data());
+    if (EVP_MAC_CTX* source = prepared[size_t(algorithm)]) {
+        EVP_MAC_CTX* context = EVP_MAC_CTX_dup(source);
+        size_t length = 0;
+        const bool ok = context && EVP_MAC_init(context, keyData, size_t(key.size()), nullptr) == 1
+            && EVP_MAC_update(context, input, size_t(data.size())) == 1
+            && EVP_MAC_final(context, digest, &length, sizeof digest) == 1;
+        EVP_MAC_CTX_free(context);
+        if (ok)
+            return QByteArray(reinterpret_cast<const char*>(digest), qsizetype(length));
+    }
     unsigned int length = 0;
-    // HMAC() accepts a null key only with length 0; keep a valid pointer for the empty key.
-    static const unsigned char emptyKey = 0;
-    const void* keyData = key.isEmpty() ? &emptyKey : static_cast<const void*>(key.data());
-    const auto* input = reinterpret_cast<const unsigned char*>(data.isEmpty() ? "" : data.data());
     if (!HMAC(digestOf(algorithm), keyData, int(key.size()), input, size_t(data.size()), digest, &length))
         return {};
     return QByteArray(reinterpret_cast<const char*>(digest), qsizetype(length));
