@@ -3,9 +3,14 @@
 add_library(hookbench_common INTERFACE)
 target_compile_features(hookbench_common INTERFACE cxx_std_20)
 set(CMAKE_CXX_EXTENSIONS OFF)
-target_compile_options(hookbench_common INTERFACE
-    $<$<COMPILE_LANGUAGE:CXX>:-Wall -Wextra -Wold-style-cast -Wnon-virtual-dtor -Wshadow=local>
-    $<$<AND:$<COMPILE_LANGUAGE:CXX>,$<BOOL:${HOOKBENCH_WERROR}>>:-Werror>)
+set(hookbench_warnings -Wall -Wextra -Wold-style-cast -Wnon-virtual-dtor)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    list(APPEND hookbench_warnings -Wshadow=local)
+endif()
+if(HOOKBENCH_WERROR)
+    list(APPEND hookbench_warnings -Werror)
+endif()
+target_compile_options(hookbench_common INTERFACE "$<$<COMPILE_LANGUAGE:CXX>:${hookbench_warnings}>")
 target_compile_definitions(hookbench_common INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII

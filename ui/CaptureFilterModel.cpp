@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "CaptureFilterModel.h"
 
-#include "capture/CaptureTableModel.h"
-
 #include <QBrush>
 #include <QColor>
+
+#include "capture/CaptureTableModel.h"
 
 CaptureFilterModel::CaptureFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
@@ -19,8 +19,7 @@ QVariant CaptureFilterModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ForegroundRole) {
         if (index.data(CaptureTableModel::MalformedRole).toBool())
             return QBrush(QColor(0xb0, 0x00, 0x20));
-        if (index.column() == CaptureTableModel::StatusColumn
-            && index.data(CaptureTableModel::SortRole).toInt() >= 400)
+        if (index.column() == CaptureTableModel::StatusColumn && index.data(CaptureTableModel::SortRole).toInt() >= 400)
             return QBrush(QColor(0xb3, 0x5c, 0x00));
     }
     return QSortFilterProxyModel::data(index, role);

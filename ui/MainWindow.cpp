@@ -5,22 +5,33 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThreadPool>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "CaptureDetailView.h"
 #include "CaptureFilterModel.h"
+#include "FileDialog.h"
 #include "MessageBar.h"
 #include "capture/CaptureTableModel.h"
+#include "storage/CaptureFiles.h"
 #include "storage/SessionStore.h"
 #include "storage/Settings.h"
 
@@ -38,7 +49,10 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     , m_detail(new CaptureDetailView(this))
     , m_messageBar(new MessageBar(this))
     , m_statusLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
 {
+    setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Hookbench"));
 
@@ -88,6 +102,15 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     m_statusLabel->setObjectName(QStringLiteral("listeningLabel"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_statusLabel, 1);
+    m_progress->setObjectName(QStringLiteral("taskProgressBar"));
+    m_progress->setMaximumWidth(240);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_cancel->setObjectName(QStringLiteral("cancelTaskPushButton"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_cancelRequested = true; });
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
 
     createActions();
 
@@ -111,11 +134,65 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     startEndpoint();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_cancelRequested = true;
+    QThreadPool::globalInstance()->waitForDone();
+}
 
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    const QString harFilter = tr("HAR files (*.har);;All files (*)");
+    auto addFileAction = [&](const QString& text, const QString& name, const QKeySequence& shortcut, auto slot) {
+        QAction* action = file->addAction(text, this, slot);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        m_fileActions.append(action);
+        return action;
+    };
+    addFileAction(tr("&New Session"), QStringLiteral("newSessionAction"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { newSession(); });
+    addFileAction(tr("&Open…"), QStringLiteral("openAction"), QKeySequence::Open, [this, harFilter] {
+        const QString path = FileDialog::openFileName(this, tr("Open Captures"), harFilter);
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    addFileAction(tr("&Import Into This Session…"), QStringLiteral("importAction"), QKeySequence(Qt::CTRL | Qt::Key_I),
+                  [this, harFilter] {
+                      const QString path = FileDialog::openFileName(this, tr("Import Captures"), harFilter);
+                      if (!path.isEmpty())
+                          importFile(path);
+                  });
+    file->addSeparator();
+    addFileAction(tr("&Save"), QStringLiteral("saveAction"), QKeySequence::Save, [this, harFilter] {
+        QString path = m_currentFile;
+        if (path.isEmpty())
+            path = FileDialog::saveFileName(this, tr("Save Session"), QStringLiteral("captures.har"), harFilter);
+        if (!path.isEmpty())
+            saveToFile(path);
+    });
+    addFileAction(tr("Save &As…"), QStringLiteral("saveAsAction"), QKeySequence::SaveAs, [this, harFilter] {
+        const QString path = FileDialog::saveFileName(
+            this, tr("Save Session As"), m_currentFile.isEmpty() ? QStringLiteral("captures.har") : m_currentFile,
+            harFilter);
+        if (!path.isEmpty())
+            saveToFile(path);
+    });
+    addFileAction(tr("&Export Selected…"), QStringLiteral("exportSelectedAction"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                  [this, harFilter] {
+                      if (selectedIds().isEmpty()) {
+                          statusBar()->showMessage(tr("Select the captures to export first"), 4000);
+                          return;
+                      }
+                      const QString path = FileDialog::saveFileName(this, tr("Export Selected Captures"),
+                                                                    QStringLiteral("selected.har"), harFilter);
+                      if (!path.isEmpty())
+                          exportSelected(path);
+                  });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -142,6 +219,8 @@ void MainWindow::createActions()
         if (on)
             m_table->scrollToBottom();
     });
+
+    updateRecentMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Hookbench"), this, [this] {
@@ -170,12 +249,22 @@ void MainWindow::startEndpoint()
     if (const std::optional<QString> error = m_endpoint->start(config)) {
         m_messageBar->showMessage(tr("Not capturing: %1. Choose another port with --port.").arg(*error),
                                   MessageBar::Kind::Error);
-        if (config.sessionId != 0)
-            m_model->reset(m_reader->summaries(config.sessionId));
+        if (config.sessionId == 0) {
+            StoreError storeError;
+            config.sessionId
+                = m_reader
+                      ->createSession(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                      &storeError)
+                      .value_or(0);
+        }
+        m_sessionId = config.sessionId;
+        m_model->reset(m_reader->summaries(m_sessionId));
+        m_captureCount = m_model->rowCount();
         updateStatus();
         return;
     }
-    m_model->reset(m_reader->summaries(m_endpoint->sessionId()));
+    m_sessionId = m_endpoint->sessionId();
+    m_model->reset(m_reader->summaries(m_sessionId));
     m_captureCount = m_model->rowCount();
     const QHostAddress bound = m_endpoint->address();
     if (!bound.isLoopback())
@@ -191,10 +280,12 @@ void MainWindow::onCapturesStored(const QList<Capture>& captures)
 {
     QList<CaptureSummary> summaries;
     summaries.reserve(captures.size());
-    for (const Capture& capture : captures)
-        summaries.append(CaptureSummary::of(capture));
+    for (const Capture& capture : captures) {
+        if (capture.sessionId == m_sessionId)
+            summaries.append(CaptureSummary::of(capture));
+    }
     m_model->enqueue(summaries);
-    m_captureCount += captures.size();
+    m_captureCount += summaries.size();
     updateStatus();
 }
 
@@ -215,13 +306,20 @@ void MainWindow::onCurrentRowChanged()
 
 void MainWindow::updateStatus()
 {
+    const QString file
+        = m_currentFile.isEmpty() ? QString() : QStringLiteral("   ·   ") + QFileInfo(m_currentFile).fileName();
+    setWindowTitle(m_currentFile.isEmpty() ? QStringLiteral("Hookbench")
+                                           : QFileInfo(m_currentFile).fileName() + QStringLiteral(" — Hookbench"));
     if (!m_endpoint->isRunning()) {
-        m_statusLabel->setText(tr("Not listening"));
+        m_statusLabel->setText(
+            tr("Not listening   ·   session %1   ·   %n capture(s)", nullptr, int(m_captureCount)).arg(m_sessionId)
+            + file);
         return;
     }
     m_statusLabel->setText(tr("Listening on %1   ·   session %2   ·   %n capture(s)", nullptr, int(m_captureCount))
                                .arg(m_endpoint->url())
-                               .arg(m_endpoint->sessionId()));
+                               .arg(m_sessionId)
+                           + file);
 }
 
 void MainWindow::copyUrl()
@@ -232,8 +330,251 @@ void MainWindow::copyUrl()
     statusBar()->showMessage(tr("Copied %1").arg(m_endpoint->url()), 3000);
 }
 
+QList<qint64> MainWindow::selectedIds() const
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex& row : rows)
+        ids.append(m_model->idAt(m_proxy->mapToSource(row).row()));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void MainWindow::runTask(const QString& title, Task work, std::function<void()> done)
+{
+    if (m_busy) {
+        statusBar()->showMessage(tr("Wait for the current file operation to finish"), 4000);
+        return;
+    }
+    m_busy = true;
+    m_cancelRequested = false;
+    m_progressDone = 0;
+    m_progressTotal = 0;
+    for (QAction* action : std::as_const(m_fileActions))
+        action->setEnabled(false);
+    m_progress->setFormat(title + QStringLiteral(" %p%"));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancel->show();
+    auto* poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this] {
+        const qint64 total = m_progressTotal;
+        if (total > 0) {
+            m_progress->setRange(0, 1000);
+            m_progress->setValue(int(1000 * m_progressDone / total));
+        }
+    });
+    poll->start(100);
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([this, self, work = std::move(work), done = std::move(done), poll]() mutable {
+        work([this](qint64 doneCount, qint64 total) {
+            m_progressDone = doneCount;
+            m_progressTotal = total;
+            return !m_cancelRequested.load();
+        });
+        // The window waits for its tasks before it goes, so `self` is alive here.
+        QMetaObject::invokeMethod(
+            self.data(),
+            [this, done = std::move(done), poll] {
+                poll->deleteLater();
+                m_progress->hide();
+                m_cancel->hide();
+                m_busy = false;
+                for (QAction* action : std::as_const(m_fileActions))
+                    action->setEnabled(true);
+                done();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    auto result = std::make_shared<CaptureFiles::ImportResult>();
+    const QString storePath = m_options.endpoint.storePath;
+    const QString name = QFileInfo(path).fileName();
+    runTask(
+        tr("Opening %1").arg(name),
+        [=](const auto& progress) { *result = CaptureFiles::importHar(path, storePath, 0, name, progress); },
+        [=, this] {
+            if (result->failure) {
+                m_messageBar->showMessage(tr("%1 was not opened: %2").arg(path, result->failure->text()),
+                                          MessageBar::Kind::Error);
+                Q_EMIT taskFinished(false);
+                return;
+            }
+            showSession(result->sessionId);
+            m_currentFile = path;
+            addRecentFile(path);
+            updateStatus();
+            if (!result->problems.isEmpty()) {
+                m_messageBar->showMessage(
+                    tr("Opened %n capture(s) from %1. %2 (and %3 more notes)", nullptr, int(result->imported))
+                        .arg(name, result->problems.constFirst().text())
+                        .arg(result->problems.size() - 1),
+                    MessageBar::Kind::Warning);
+            } else {
+                statusBar()->showMessage(tr("Opened %n capture(s) from %1", nullptr, int(result->imported)).arg(name),
+                                         5000);
+            }
+            Q_EMIT taskFinished(true);
+        });
+}
+
+void MainWindow::importFile(const QString& path)
+{
+    auto result = std::make_shared<CaptureFiles::ImportResult>();
+    const QString storePath = m_options.endpoint.storePath;
+    const qint64 session = m_sessionId;
+    const QString name = QFileInfo(path).fileName();
+    runTask(
+        tr("Importing %1").arg(name),
+        [=](const auto& progress) { *result = CaptureFiles::importHar(path, storePath, session, QString(), progress); },
+        [=, this] {
+            if (result->imported > 0)
+                showSession(m_sessionId);
+            if (result->failure) {
+                m_messageBar->showMessage(tr("%1: %2").arg(path, result->failure->text()), MessageBar::Kind::Error);
+            } else if (!result->problems.isEmpty()) {
+                m_messageBar->showMessage(tr("Imported %n capture(s) from %1. %2", nullptr, int(result->imported))
+                                              .arg(name, result->problems.constFirst().text()),
+                                          MessageBar::Kind::Warning);
+            } else {
+                statusBar()->showMessage(tr("Imported %n capture(s) from %1", nullptr, int(result->imported)).arg(name),
+                                         5000);
+            }
+            Q_EMIT taskFinished(!result->failure);
+        });
+}
+
+void MainWindow::saveToFile(const QString& path)
+{
+    auto result = std::make_shared<CaptureFiles::ExportResult>();
+    const QString storePath = m_options.endpoint.storePath;
+    const qint64 session = m_sessionId;
+    runTask(
+        tr("Saving"),
+        [=](const auto& progress) {
+            SessionStore store;
+            if (auto error = store.open(storePath)) {
+                result->failure = HarError(HarErrorCode::FileOpen, error->message);
+                return;
+            }
+            *result = CaptureFiles::exportHar(path, storePath, store.captureIds(session), progress);
+        },
+        [=, this] {
+            if (result->failure) {
+                m_messageBar->showMessage(
+                    tr("Not saved: %1. The file on disk is unchanged.").arg(result->failure->text()),
+                    MessageBar::Kind::Error);
+                Q_EMIT taskFinished(false);
+                return;
+            }
+            m_currentFile = path;
+            addRecentFile(path);
+            updateStatus();
+            statusBar()->showMessage(tr("Saved %n capture(s) to %1", nullptr, int(result->written)).arg(path), 5000);
+            Q_EMIT taskFinished(true);
+        });
+}
+
+void MainWindow::exportSelected(const QString& path)
+{
+    auto result = std::make_shared<CaptureFiles::ExportResult>();
+    const QString storePath = m_options.endpoint.storePath;
+    const QList<qint64> ids = selectedIds();
+    runTask(
+        tr("Exporting"),
+        [=](const auto& progress) { *result = CaptureFiles::exportHar(path, storePath, ids, progress); },
+        [=, this] {
+            if (result->failure)
+                m_messageBar->showMessage(tr("Not exported: %1").arg(result->failure->text()), MessageBar::Kind::Error);
+            else
+                statusBar()->showMessage(tr("Exported %n capture(s) to %1", nullptr, int(result->written)).arg(path),
+                                         5000);
+            Q_EMIT taskFinished(!result->failure);
+        });
+}
+
+void MainWindow::newSession()
+{
+    StoreError error;
+    const std::optional<qint64> id
+        = m_reader->createSession(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), &error);
+    if (!id) {
+        m_messageBar->showMessage(tr("No new session: %1").arg(error.message), MessageBar::Kind::Error);
+        return;
+    }
+    showSession(*id);
+    m_currentFile.clear();
+    updateStatus();
+}
+
+void MainWindow::showSession(qint64 sessionId)
+{
+    m_sessionId = sessionId;
+    m_endpoint->switchSession(sessionId);
+    m_model->reset(m_reader->summaries(sessionId));
+    m_captureCount = m_model->rowCount();
+    m_detail->showNothing();
+    if (m_follow)
+        m_table->scrollToBottom();
+    updateStatus();
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    if (!m_settings)
+        return;
+    QStringList recent = m_settings->value(Settings::Key::RecentFiles).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > 10)
+        recent.removeLast();
+    m_settings->setValue(Settings::Key::RecentFiles, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent
+        = m_settings ? m_settings->value(Settings::Key::RecentFiles).toStringList() : QStringList();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction* action = m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(i + 1).arg(path), this,
+                                                  [this, path] { openFile(path); });
+        action->setEnabled(QFileInfo::exists(path));
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.constFirst().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    if (openDroppedUrls(event->mimeData()->urls()))
+        event->acceptProposedAction();
+}
+
+bool MainWindow::openDroppedUrls(const QList<QUrl>& urls)
+{
+    if (urls.isEmpty() || !urls.constFirst().isLocalFile())
+        return false;
+    openFile(urls.constFirst().toLocalFile());
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    m_cancelRequested = true;
+    QThreadPool::globalInstance()->waitForDone();
     if (m_settings) {
         m_settings->setValue(Settings::Key::WindowGeometry, saveGeometry());
         m_settings->setValue(Settings::Key::SplitterState, m_splitter->saveState());

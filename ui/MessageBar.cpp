@@ -38,5 +38,5 @@ void MessageBar::showMessage(const QString& text, Kind kind)
 
 QString MessageBar::text() const
 {
-    return isVisible() ? m_label->text() : QString();
+    return isHidden() ? QString() : m_label->text();
 }

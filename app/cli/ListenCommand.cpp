@@ -18,7 +18,7 @@
 #include "cli/CliOutput.h"
 #include "cli/CommandLine.h"
 #include "http/Endpoint.h"
-#include "storage/HarWriter.h"
+#include "storage/CaptureFiles.h"
 #include "storage/SessionStore.h"
 
 namespace {
@@ -59,20 +59,12 @@ bool saveSession(const QString& storePath, qint64 sessionId, const QString& save
         printError(QStringLiteral("listen"), QStringLiteral("--save: %1").arg(error->message));
         return false;
     }
-    HarWriter writer(savePath);
-    std::optional<HarError> error = writer.open();
-    const QList<qint64> ids = store.captureIds(sessionId);
-    for (qsizetype i = 0; !error && i < ids.size(); ++i) {
-        if (std::optional<Capture> capture = store.capture(ids.at(i)))
-            error = writer.add(*capture);
-    }
-    if (!error)
-        error = writer.commit();
-    if (error) {
-        printError(QStringLiteral("listen"), QStringLiteral("--save: %1: %2").arg(savePath, error->text()));
+    const CaptureFiles::ExportResult result = CaptureFiles::exportHar(savePath, storePath, store.captureIds(sessionId));
+    if (result.failure) {
+        printError(QStringLiteral("listen"), QStringLiteral("--save: %1: %2").arg(savePath, result.failure->text()));
         return false;
     }
-    printLine(stderr, QStringLiteral("Saved %1 capture(s) to %2").arg(writer.entryCount()).arg(savePath).toLocal8Bit());
+    printLine(stderr, QStringLiteral("Saved %1 capture(s) to %2").arg(result.written).arg(savePath).toLocal8Bit());
     return true;
 }
 

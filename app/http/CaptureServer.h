@@ -25,6 +25,7 @@ public:
     void setRules(const ResponseRules& rules);
     int connectionCount() const { return m_connectionCount; }
     qint64 sessionId() const { return m_sessionId; }
+    void setSessionId(qint64 sessionId) { m_sessionId = sessionId; }
 
     // From connections: a finished (or rejected) request waiting for the group commit. A null
     // connection means nobody waits for the answer (the client went away).

@@ -37,25 +37,27 @@ std::optional<QString> Endpoint::start(const EndpointConfig& config)
                 failure = error->message;
                 return;
             }
-            m_sessionId = config.sessionId;
-            if (m_sessionId == 0) {
-                StoreError error;
-                const QString name = config.sessionName.isEmpty()
-                    ? QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                    : config.sessionName;
-                const std::optional<qint64> id = m_store->createSession(name, &error);
-                if (!id) {
-                    failure = QStringLiteral("cannot start a session: %1").arg(error.message);
-                    return;
-                }
-                m_sessionId = *id;
-            }
-            m_server = new CaptureServer(config.server, m_store, m_sessionId);
+            // Listen first: a taken port must not leave an empty session behind.
+            m_server = new CaptureServer(config.server, m_store, 0);
             QString error;
             if (!m_server->start(&error)) {
                 failure = error;
                 return;
             }
+            m_sessionId = config.sessionId;
+            if (m_sessionId == 0) {
+                StoreError storeError;
+                const QString name = config.sessionName.isEmpty()
+                    ? QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                    : config.sessionName;
+                const std::optional<qint64> id = m_store->createSession(name, &storeError);
+                if (!id) {
+                    failure = QStringLiteral("cannot start a session: %1").arg(storeError.message);
+                    return;
+                }
+                m_sessionId = *id;
+            }
+            m_server->setSessionId(m_sessionId);
             m_address = m_server->serverAddress();
             m_port = m_server->serverPort();
             connect(m_server, &CaptureServer::capturesStored, this, &Endpoint::capturesStored, Qt::QueuedConnection);
@@ -111,4 +113,13 @@ void Endpoint::setRules(const ResponseRules& rules)
         return;
     QMetaObject::invokeMethod(
         m_server, [server = m_server, rules] { server->setRules(rules); }, Qt::QueuedConnection);
+}
+
+void Endpoint::switchSession(qint64 sessionId)
+{
+    m_sessionId = sessionId;
+    if (!m_server)
+        return;
+    QMetaObject::invokeMethod(
+        m_server, [server = m_server, sessionId] { server->setSessionId(sessionId); }, Qt::BlockingQueuedConnection);
 }

@@ -40,6 +40,8 @@ public:
     qint64 sessionId() const { return m_sessionId; }
     QString storePath() const { return m_storePath; }
     void setRules(const ResponseRules& rules);
+    // Captures from now on go to this (existing) session.
+    void switchSession(qint64 sessionId);
 
 Q_SIGNALS:
     void capturesStored(const QList<Capture>& captures);
