@@ -7,12 +7,17 @@
 #include <QIODevice>
 #include <QStandardPaths>
 #include <QTimeZone>
+#include <algorithm>
+#include <utility>
 
 #include <sqlite3.h>
 
 namespace {
 
 constexpr int schemaVersion = 1;
+
+// What a capture takes in the store, for the size budget. length() of a blob reads no content.
+constexpr char storedBytesSql[] = "c.body_size + length(c.raw_head) + length(c.headers) + length(c.trailers)";
 
 const char* const schemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS sessions (
@@ -161,7 +166,11 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     // commit, so an acknowledged capture survives a power cut as well as a crash.
     const char* synchronous
         = durability == Durability::Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
-    for (const char* sql : {"PRAGMA journal_mode=WAL;", synchronous, "PRAGMA foreign_keys=ON;", schemaSql}) {
+    // Incremental auto-vacuum lets deleted sessions give space back in bounded slices; it only takes effect
+    // on a new database (an older one would need a full VACUUM, which rewrites the file and blocks).
+    // journal_size_limit trims the log after a large delete once it is checkpointed.
+    for (const char* sql : {"PRAGMA auto_vacuum=INCREMENTAL;", "PRAGMA journal_mode=WAL;", synchronous,
+                            "PRAGMA foreign_keys=ON;", "PRAGMA journal_size_limit=67108864;", schemaSql}) {
         if (auto error = exec(sql)) {
             StoreError failed {QStringLiteral("cannot prepare %1: %2").arg(path, error->message)};
             close();
@@ -223,6 +232,11 @@ std::optional<StoreError> SessionStore::exec(const char* sql)
 
 std::optional<qint64> SessionStore::createSession(const QString& name, StoreError* error)
 {
+    return createSession(name, QDateTime::currentDateTimeUtc(), error);
+}
+
+std::optional<qint64> SessionStore::createSession(const QString& name, const QDateTime& createdAt, StoreError* error)
+{
     Statement statement(m_db, "INSERT INTO sessions (name, created_at) VALUES (?, ?)");
     if (!statement) {
         if (error)
@@ -230,7 +244,7 @@ std::optional<qint64> SessionStore::createSession(const QString& name, StoreErro
         return std::nullopt;
     }
     bindText(statement.get(), 1, name);
-    sqlite3_bind_int64(statement.get(), 2, QDateTime::currentMSecsSinceEpoch());
+    sqlite3_bind_int64(statement.get(), 2, toMs(createdAt));
     if (sqlite3_step(statement.get()) != SQLITE_DONE) {
         if (error)
             error->message = lastError();
@@ -242,10 +256,12 @@ std::optional<qint64> SessionStore::createSession(const QString& name, StoreErro
 QList<SessionInfo> SessionStore::sessions() const
 {
     QList<SessionInfo> result;
-    Statement statement(m_db,
-                        "SELECT s.id, s.name, s.created_at, COUNT(c.id), COALESCE(SUM(c.body_size), 0) "
-                        "FROM sessions s LEFT JOIN captures c ON c.session_id = s.id "
-                        "GROUP BY s.id ORDER BY s.id DESC");
+    const QByteArray sql = QByteArray("SELECT s.id, s.name, s.created_at, COUNT(c.id), COALESCE(SUM(c.body_size), 0), "
+                                      "COALESCE(SUM(")
+        + storedBytesSql
+        + "), 0), MAX(s.created_at, COALESCE(MAX(c.received_at), 0)) "
+          "FROM sessions s LEFT JOIN captures c ON c.session_id = s.id GROUP BY s.id ORDER BY s.id DESC";
+    Statement statement(m_db, sql.constData());
     while (statement && sqlite3_step(statement.get()) == SQLITE_ROW) {
         SessionInfo info;
         info.id = sqlite3_column_int64(statement.get(), 0);
@@ -253,6 +269,8 @@ QList<SessionInfo> SessionStore::sessions() const
         info.createdAt = fromMs(sqlite3_column_int64(statement.get(), 2));
         info.captureCount = sqlite3_column_int64(statement.get(), 3);
         info.bodyBytes = sqlite3_column_int64(statement.get(), 4);
+        info.storedBytes = sqlite3_column_int64(statement.get(), 5);
+        info.lastActivityAt = fromMs(sqlite3_column_int64(statement.get(), 6));
         result.append(info);
     }
     return result;
@@ -269,15 +287,131 @@ std::optional<qint64> SessionStore::latestSessionId() const
 
 bool SessionStore::deleteSession(qint64 sessionId, StoreError* error)
 {
-    Statement statement(m_db, "DELETE FROM sessions WHERE id = ?");
+    bool deleted = false;
+    {
+        Statement statement(m_db, "DELETE FROM sessions WHERE id = ?");
+        if (statement) {
+            sqlite3_bind_int64(statement.get(), 1, sessionId);
+            deleted = sqlite3_step(statement.get()) == SQLITE_DONE;
+        }
+    }
+    if (!deleted) {
+        if (error)
+            error->message = lastError();
+        return false;
+    }
+    reclaimSpace();
+    return true;
+}
+
+bool SessionStore::renameSession(qint64 sessionId, const QString& name, StoreError* error)
+{
+    Statement statement(m_db, "UPDATE sessions SET name = ? WHERE id = ?");
     if (statement) {
-        sqlite3_bind_int64(statement.get(), 1, sessionId);
-        if (sqlite3_step(statement.get()) == SQLITE_DONE)
-            return true;
+        bindText(statement.get(), 1, name);
+        sqlite3_bind_int64(statement.get(), 2, sessionId);
+        if (sqlite3_step(statement.get()) == SQLITE_DONE) {
+            if (sqlite3_changes(m_db) == 1)
+                return true;
+            if (error)
+                error->message = QStringLiteral("there is no session %1").arg(sessionId);
+            return false;
+        }
     }
     if (error)
         error->message = lastError();
     return false;
+}
+
+qint64 SessionStore::totalBytes() const
+{
+    const QByteArray sql = QByteArray("SELECT COALESCE(SUM(") + storedBytesSql + "), 0) FROM captures c";
+    Statement statement(m_db, sql.constData());
+    return statement && sqlite3_step(statement.get()) == SQLITE_ROW ? sqlite3_column_int64(statement.get(), 0) : 0;
+}
+
+PruneResult SessionStore::prune(const StoreBudget& budget, qint64 currentSessionId, const QDateTime& now)
+{
+    PruneResult result;
+    if (!m_db) {
+        result.error = StoreError {lastError()};
+        return result;
+    }
+    // Read before taking the write lock: only the current session, which stays, grows meanwhile.
+    QList<SessionInfo> oldestFirst = sessions();
+    std::sort(oldestFirst.begin(), oldestFirst.end(), [](const SessionInfo& a, const SessionInfo& b) {
+        return a.lastActivityAt != b.lastActivityAt ? a.lastActivityAt < b.lastActivityAt : a.id < b.id;
+    });
+    qint64 total = 0;
+    for (const SessionInfo& info : oldestFirst)
+        total += info.storedBytes;
+    const QDateTime cutoff = now.addDays(-qint64(budget.maxAgeDays));
+    QList<SessionInfo> doomed;
+    qint64 freed = 0;
+    for (const SessionInfo& info : oldestFirst) {
+        if (info.id == currentSessionId)
+            continue;
+        const bool tooOld = budget.maxAgeDays > 0 && info.lastActivityAt < cutoff;
+        const bool overBudget = budget.maxBytes > 0 && total - freed > budget.maxBytes;
+        if (!tooOld && !overBudget)
+            break; // every later session is newer, and the size already fits
+        doomed.append(info);
+        freed += info.storedBytes;
+    }
+    result.bytesKept = total;
+    if (doomed.isEmpty())
+        return result;
+
+    if (auto error = exec("BEGIN IMMEDIATE")) {
+        result.error = error;
+        return result;
+    }
+    bool deleted = true;
+    {
+        Statement statement(m_db, "DELETE FROM sessions WHERE id = ?");
+        for (qsizetype i = 0; deleted && i < doomed.size(); ++i) {
+            deleted = bool(statement);
+            if (deleted) {
+                sqlite3_reset(statement.get());
+                sqlite3_bind_int64(statement.get(), 1, doomed.at(i).id);
+                deleted = sqlite3_step(statement.get()) == SQLITE_DONE;
+            }
+            if (!deleted)
+                result.error = StoreError {lastError()};
+        }
+    }
+    if (!deleted) {
+        exec("ROLLBACK");
+        return result;
+    }
+    if (auto error = exec("COMMIT")) {
+        result.error = error;
+        exec("ROLLBACK");
+        return result;
+    }
+    result.removed = doomed;
+    result.bytesFreed = freed;
+    result.bytesKept = total - freed;
+    reclaimSpace();
+    return result;
+}
+
+qint64 SessionStore::reclaimSpace(int maxPages)
+{
+    if (!m_db)
+        return 0;
+    constexpr qint64 incremental = 2;
+    if (maxPages > 0 && pragmaValue("PRAGMA auto_vacuum") == incremental)
+        exec(QByteArray("PRAGMA incremental_vacuum(" + QByteArray::number(maxPages) + ");").constData());
+    // Passive: never waits for the endpoint's writes or the window's reads.
+    sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return pragmaValue("PRAGMA freelist_count");
+}
+
+qint64 SessionStore::pragmaValue(const char* sql) const
+{
+    Statement statement(m_db, sql);
+    return statement && sqlite3_step(statement.get()) == SQLITE_ROW ? sqlite3_column_int64(statement.get(), 0) : 0;
 }
 
 std::optional<StoreError> SessionStore::append(QList<Capture>& captures)

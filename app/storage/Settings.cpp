@@ -3,6 +3,8 @@
 
 #include <QSettings>
 
+#include "storage/SessionStore.h"
+
 namespace {
 
 struct Entry
@@ -26,6 +28,8 @@ const QList<Entry>& table()
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
         {Settings::Key::SplitterState, "window/splitter", QByteArray()},
+        {Settings::Key::SessionMaxAgeDays, "sessions/maxAgeDays", 30},
+        {Settings::Key::SessionMaxBytes, "sessions/maxBytes", qint64(2) * 1024 * 1024 * 1024},
     };
     return entries;
 }
@@ -90,4 +94,9 @@ void Settings::reset(Key key)
 {
     m_settings->remove(name(key));
     Q_EMIT changed(key);
+}
+
+StoreBudget Settings::sessionBudget() const
+{
+    return StoreBudget {sessionMaxAgeDays(), sessionMaxBytes()};
 }

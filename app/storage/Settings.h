@@ -6,6 +6,7 @@
 #include <memory>
 
 class QSettings;
+struct StoreBudget;
 
 // Hookbench's settings: one typed table of keys and defaults over QSettings. Nothing else reads or
 // writes QSettings. Secrets are never settings.
@@ -27,6 +28,8 @@ public:
         WindowGeometry,
         WindowState,
         SplitterState,
+        SessionMaxAgeDays, // sessions unused for longer are removed; 0: no limit
+        SessionMaxBytes, // the store's size budget; 0: no limit
     };
     Q_ENUM(Key)
 
@@ -44,6 +47,9 @@ public:
     QString bindAddress() const { return value(Key::BindAddress).toString(); }
     int port() const { return value(Key::Port).toInt(); }
     qint64 maxBodyBytes() const { return value(Key::MaxBodyBytes).toLongLong(); }
+    int sessionMaxAgeDays() const { return value(Key::SessionMaxAgeDays).toInt(); }
+    qint64 sessionMaxBytes() const { return value(Key::SessionMaxBytes).toLongLong(); }
+    StoreBudget sessionBudget() const; // the two above, for SessionStore::prune
 
 Q_SIGNALS:
     void changed(Settings::Key key);
