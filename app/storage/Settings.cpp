@@ -28,6 +28,7 @@ const QList<Entry>& table()
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
         {Settings::Key::SplitterState, "window/splitter", QByteArray()},
+        {Settings::Key::RecentFiles, "files/recent", QStringList()},
         {Settings::Key::SessionMaxAgeDays, "sessions/maxAgeDays", 30},
         {Settings::Key::SessionMaxBytes, "sessions/maxBytes", qint64(2) * 1024 * 1024 * 1024},
     };

@@ -28,6 +28,7 @@ public:
         WindowGeometry,
         WindowState,
         SplitterState,
+        RecentFiles, // HAR files, newest first
         SessionMaxAgeDays, // sessions unused for longer are removed; 0: no limit
         SessionMaxBytes, // the store's size budget; 0: no limit
     };
