@@ -154,6 +154,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void startFailuresAreExplained();
     void keepAlive();
     void pipelining();
     void http10_data();
@@ -277,6 +278,37 @@ void TestCaptureServer::verifyStillServing()
     QCOMPARE(client->responses().first().status, 200);
 }
 
+void TestCaptureServer::startFailuresAreExplained()
+{
+    start(config());
+    // The port is taken.
+    ServerConfig taken = config();
+    taken.port = m_endpoint->port();
+    Endpoint second;
+    EndpointConfig endpointConfig;
+    endpointConfig.server = taken;
+    endpointConfig.storePath = m_dir->filePath(u"second.sqlite"_s);
+    std::optional<QString> error = second.start(endpointConfig);
+    QVERIFY(error);
+    QVERIFY2(error->contains(u"cannot listen on 127.0.0.1:"_s + QString::number(m_endpoint->port())),
+             qPrintable(*error));
+    QVERIFY(!second.isRunning());
+
+    // The store cannot be opened: its folder would be a file.
+    QFile blocker(m_dir->filePath(u"blocker"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    endpointConfig.server = config();
+    endpointConfig.storePath = blocker.fileName() + u"/sessions.sqlite"_s;
+    error = second.start(endpointConfig);
+    QVERIFY(error);
+    QVERIFY2(error->contains(u"blocker"_s), qPrintable(*error));
+    QVERIFY(!second.isRunning());
+
+    // The first endpoint did not notice.
+    verifyStillServing();
+}
+
 void TestCaptureServer::keepAlive()
 {
     start(config());
@@ -346,6 +378,9 @@ void TestCaptureServer::http10_data()
                                     << true << QByteArray("keep-alive");
     QTest::newRow("1.1 persists") << QByteArray("POST /ten HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n{}") << true
                                   << QByteArray();
+    QTest::newRow("upgrade is answered, then closed")
+        << QByteArray("GET /ws HTTP/1.1\r\nHost: h\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n") << false
+        << QByteArray("close");
     QTest::newRow("1.1 close") << QByteArray(
         "POST /ten HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}")
                                << false << QByteArray("close");
@@ -474,6 +509,9 @@ void TestCaptureServer::limits_data()
     QTest::newRow("Content-Length over the limit with 100-continue -> 413, no 100")
         << QByteArray("POST /big HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5000000\r\n\r\n") << 413
         << u"Content-Length 5000000 is larger"_s << qint64(0);
+    QTest::newRow("Content-Length over the limit, body sent anyway -> 413")
+        << post("/big-body", QByteArray(2 * 1024 * 1024, 'b')) << 413 << u"Content-Length 2097152 is larger"_s
+        << qint64(0);
     QByteArray chunks;
     for (int i = 0; i < 20; ++i)
         chunks += "64\r\n" + QByteArray(100, char('A' + i)) + "\r\n";
