@@ -34,6 +34,7 @@ int runWindow(int argc, char** argv)
                                    QStringLiteral("FILE"));
     const QCommandLineOption newSession(QStringLiteral("new-session"), QStringLiteral("Start a new session."));
     parser.addOptions({port, bind, store, newSession});
+    parser.addPositionalArgument(QStringLiteral("FILE.har"), QStringLiteral("A capture file to open."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
@@ -65,5 +66,7 @@ int runWindow(int argc, char** argv)
 
     MainWindow window(options, settings);
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().constFirst());
     return QApplication::exec();
 }

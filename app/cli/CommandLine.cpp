@@ -7,10 +7,11 @@
 
 #include "cli/ListenCommand.h"
 #include "cli/ShowCommand.h"
+#include "cli/VerifyCommand.h"
 
 namespace {
 
-constexpr const char* commands[] = {"listen", "show", "help"};
+constexpr const char* commands[] = {"listen", "show", "verify", "help"};
 
 } // namespace
 
@@ -18,11 +19,15 @@ QString usageText()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  hookbench [--port N] [--bind ADDR]        the window\n"
+        "  hookbench [FILE.har] [--port N] [--bind ADDR] [--store FILE] [--new-session]\n"
+        "                                            the window (with that file open)\n"
         "  hookbench listen [--port N] [--bind ADDR] [--json] [--rules FILE.json] [--store FILE]\n"
         "                   [--max-body BYTES] [--max-connections N] [--header-timeout SECONDS]\n"
-        "                   [--save FILE.har]        capture without a window, one line per capture\n"
+        "                   [--save FILE.har] [--secret-env VAR | --secret-file F]\n"
+        "                                            capture without a window, one line per capture\n"
         "  hookbench show FILE.har [--json]         the captures in a HAR file, one line each\n"
+        "  hookbench verify FILE.har (--secret-env VAR | --secret-file F) [--json]\n"
+        "                                            check every signature; exit 0 iff all are valid\n"
         "  hookbench --version | --help\n"
         "\n"
         "The endpoint answers every method and path on http://127.0.0.1:8787/ by default. A 2xx answer\n"
@@ -63,6 +68,8 @@ int runCommand(int argc, char** argv)
         return runListen(arguments);
     if (command == QLatin1String("show"))
         return runShow(arguments);
+    if (command == QLatin1String("verify"))
+        return runVerify(arguments);
     std::fprintf(stderr, "hookbench: unknown command %s\n", qPrintable(command));
     return 2;
 }

@@ -17,7 +17,10 @@
 #include "cli/CaptureJson.h"
 #include "cli/CliOutput.h"
 #include "cli/CommandLine.h"
+#include "cli/SecretOptions.h"
 #include "http/Endpoint.h"
+#include "signature/SignatureReport.h"
+#include "signature/SignatureVerifier.h"
 #include "storage/CaptureFiles.h"
 #include "storage/SessionStore.h"
 
@@ -97,7 +100,9 @@ int runListen(const QStringList& arguments)
     const QCommandLineOption save(QStringLiteral("save"),
                                   QStringLiteral("Write the session's captures as HAR on exit."),
                                   QStringLiteral("FILE.har"));
+    const SecretOptions secrets;
     parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout, save});
+    parser.addOptions(secrets.options());
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
         printError(command, parser.errorText());
@@ -161,6 +166,16 @@ int runListen(const QStringList& arguments)
     }
     config.storePath = parser.isSet(store) ? parser.value(store) : SessionStore::defaultPath();
     const bool asJson = parser.isSet(json);
+    std::optional<SignatureVerifier> verifier;
+    if (secrets.isSet(parser)) {
+        QString error;
+        const std::optional<SecretSet> secretSet = secrets.read(parser, &error);
+        if (!secretSet) {
+            printError(command, error);
+            return 2;
+        }
+        verifier.emplace(*secretSet);
+    }
 
     Endpoint endpoint;
     qint64 total = 0;
@@ -169,9 +184,17 @@ int runListen(const QStringList& arguments)
         for (const Capture& capture : captures) {
             ++total;
             malformed += capture.isMalformed() ? 1 : 0;
-            printLine(stdout,
-                      asJson ? QJsonDocument(captureToJson(capture)).toJson(QJsonDocument::Compact)
-                             : captureToLine(capture).toLocal8Bit());
+            if (asJson) {
+                QJsonObject object = captureToJson(capture);
+                if (verifier)
+                    object.insert(QLatin1String("signature"), SignatureReport::toJson(verifier->verify(capture)));
+                printLine(stdout, QJsonDocument(object).toJson(QJsonDocument::Compact));
+            } else {
+                QString line = captureToLine(capture);
+                if (verifier)
+                    line += QStringLiteral("  ") + SignatureReport::toText(verifier->verify(capture));
+                printLine(stdout, line.toLocal8Bit());
+            }
         }
     });
     QObject::connect(&endpoint, &Endpoint::storeFailed, &endpoint, [command](const QString& message) {

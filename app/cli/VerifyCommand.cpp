@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include "cli/VerifyCommand.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+#include "cli/CaptureJson.h"
+#include "cli/CliOutput.h"
+#include "cli/SecretOptions.h"
+#include "signature/SignatureReport.h"
+#include "signature/SignatureVerifier.h"
+#include "storage/HarReader.h"
+
+int runVerify(const QStringList& arguments)
+{
+    const QString command = QStringLiteral("verify");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Check the signature of every capture in a HAR file.\n"
+                       "Exit status: 0 all valid, 1 any not valid, 2 usage or file error."));
+    const SecretOptions secrets;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per capture."));
+    parser.addOptions(secrets.options());
+    parser.addOption(json);
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE.har"), QStringLiteral("The captures to check."));
+    if (!parser.parse(arguments)) {
+        printError(command, parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printLine(stdout, parser.helpText().toLocal8Bit());
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        printError(command, QStringLiteral("expected one FILE.har"));
+        return 2;
+    }
+    if (!secrets.isSet(parser)) {
+        printError(command, QStringLiteral("give the secret with --secret-env VAR or --secret-file FILE"));
+        return 2;
+    }
+    QString error;
+    const std::optional<SecretSet> secretSet = secrets.read(parser, &error);
+    if (!secretSet) {
+        printError(command, error);
+        return 2;
+    }
+    const QString path = parser.positionalArguments().constFirst();
+    const HarExpected<HarLog> log = HarReader::readFile(path);
+    if (!log) {
+        printError(command, QStringLiteral("%1: %2").arg(path, log.error().text()));
+        return 2;
+    }
+    const SignatureVerifier verifier(*secretSet);
+    bool allValid = !log->entries.isEmpty();
+    for (const HarEntry& entry : log->entries) {
+        const SignatureResult result = verifier.verify(entry.capture);
+        allValid = allValid && result.isValid();
+        if (parser.isSet(json)) {
+            QJsonObject object = captureToJson(entry.capture);
+            object.insert(QLatin1String("signature"), SignatureReport::toJson(result));
+            printLine(stdout, QJsonDocument(object).toJson(QJsonDocument::Compact));
+        } else {
+            printLine(
+                stdout,
+                (captureToLine(entry.capture) + QStringLiteral("  ") + SignatureReport::toText(result)).toLocal8Bit());
+        }
+    }
+    for (const HarError& problem : log->errors) {
+        printError(command, QStringLiteral("%1: %2").arg(path, problem.text()));
+        allValid = false;
+    }
+    if (log->entries.isEmpty())
+        printError(command, QStringLiteral("%1: no captures to verify").arg(path));
+    return allValid ? 0 : 1;
+}
