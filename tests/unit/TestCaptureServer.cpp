@@ -181,6 +181,8 @@ private Q_SLOTS:
     void ruleStatusHeadersBody();
     void ruleDelay();
     void ruleCloseWithoutAnswer();
+    void rulesChangeWhileRunning();
+    void restartContinuesTheSession();
 
 private:
     void start(const ServerConfig& config = ServerConfig());
@@ -1074,6 +1076,49 @@ void TestCaptureServer::ruleCloseWithoutAnswer()
     QCOMPARE(captures.first().responseStatus, 0);
     QVERIFY(!captures.first().isMalformed());
     verifyStillServing();
+}
+
+void TestCaptureServer::rulesChangeWhileRunning()
+{
+    start(config());
+    RulesError error;
+    m_endpoint->setRules(ResponseRules::fromJson(R"({"default": {"status": 202, "body": "queued {id}"}})", &error));
+    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    // The new rules reach the endpoint thread through its event queue: soon, not at once.
+    int status = 0;
+    QByteArray body;
+    QElapsedTimer waited;
+    waited.start();
+    while (status != 202 && waited.elapsed() < timeoutMs) {
+        auto client = connectClient();
+        client->send(post("/after-change", "{}"));
+        QTRY_COMPARE_WITH_TIMEOUT(client->responseCount(), 1, timeoutMs);
+        status = client->responses().first().status;
+        body = client->responses().first().body;
+    }
+    QCOMPARE(status, 202);
+    QVERIFY(body.startsWith("queued "));
+    QCOMPARE(stored(body.mid(7).toLongLong()).responseStatus, 202);
+}
+
+void TestCaptureServer::restartContinuesTheSession()
+{
+    start(config());
+    const qint64 session = m_endpoint->sessionId();
+    verifyStillServing();
+    m_endpoint->stop();
+    QVERIFY(!m_endpoint->isRunning());
+
+    EndpointConfig again;
+    again.server = config();
+    again.storePath = m_path;
+    again.sessionId = session;
+    const std::optional<QString> error = m_endpoint->start(again);
+    QVERIFY2(!error, error ? qPrintable(*error) : "");
+    QCOMPARE(m_endpoint->sessionId(), session);
+    verifyStillServing();
+    QCOMPARE(m_reader->captureCount(session), 2);
+    QCOMPARE(m_reader->sessions().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureServer)
