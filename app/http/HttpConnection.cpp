@@ -86,6 +86,13 @@ void HttpConnection::handle(ParsedRequest request)
     Capture& capture = request.capture;
     capture.peerAddress = m_peerAddress;
     capture.peerPort = m_peerPort;
+    if (m_closeAfterAnswers) {
+        // An earlier request ends this connection: this one is kept, but nobody will answer it.
+        ResponsePlan plan;
+        plan.noAnswer = true;
+        m_server->submit(nullptr, 0, std::move(capture), plan);
+        return;
+    }
     const quint64 sequence = m_nextSequence++;
     Exchange exchange;
     exchange.sequence = sequence;
@@ -100,6 +107,7 @@ void HttpConnection::handle(ParsedRequest request)
         plan = m_server->planFor(capture);
         plan.closeAfter = plan.closeAfter || !request.keepAlive || request.upgrade;
     }
+    m_closeAfterAnswers = plan.closeAfter || plan.noAnswer;
     m_server->submit(this, sequence, std::move(capture), plan);
 }
 

@@ -55,6 +55,7 @@ private:
     std::deque<Exchange> m_exchanges;
     quint64 m_nextSequence = 1;
     bool m_closing = false;
+    bool m_closeAfterAnswers = false; // a request in flight ends the connection once answered
     bool m_continueDeferred = false;
     QTimer m_headerTimer;
     QTimer m_idleTimer;

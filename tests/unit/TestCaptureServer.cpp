@@ -160,6 +160,7 @@ private Q_SLOTS:
     void http10_data();
     void http10();
     void headGetsNoBody();
+    void requestsAfterCloseAreNotAnswered();
     void chunkedBodyWithTrailers();
     void expectContinue();
     void expectContinueAfterPipelinedRequest();
@@ -427,6 +428,24 @@ void TestCaptureServer::headGetsNoBody()
     const QList<HttpResponse> rest = parseResponses(received.mid(headEnd));
     QCOMPARE(rest.size(), 1);
     QCOMPARE(stored(rest.first().id()).target, QByteArray("/after"));
+}
+
+void TestCaptureServer::requestsAfterCloseAreNotAnswered()
+{
+    start(config());
+    auto client = connectClient();
+    client->send("POST /last HTTP/1.1\r\nHost: h\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}"
+                 + post("/after", "{}"));
+    QTRY_VERIFY_WITH_TIMEOUT(client->closed(), timeoutMs);
+    const QList<HttpResponse> responses = client->responses();
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.first().status, 200);
+    // What came after is still captured, and recorded as not answered.
+    QList<Capture> captures;
+    QTRY_COMPARE_WITH_TIMEOUT((captures = storedCaptures()).size(), 2, timeoutMs);
+    QCOMPARE(captures.at(0).target, QByteArray("/last"));
+    QCOMPARE(captures.at(0).responseStatus, 200);
+    QCOMPARE(captures.at(1).responseStatus, 0);
 }
 
 void TestCaptureServer::chunkedBodyWithTrailers()
