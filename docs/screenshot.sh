@@ -16,11 +16,19 @@ port=$((20000 + RANDOM % 20000))
 HOME=$work XDG_CONFIG_HOME=$work "$build/hookbench" --port "$port" --store "$work/s.sqlite" --new-session &
 app=$!
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/ping" && break; sleep 0.1; done
-sample="$here/resources/samples/firm-app-update.json"
-for i in 1 2 3; do
+secret=screenshot-secret
+payload='{"date":"2024-11-08T21:49:46.733Z","events":[{"action":"update","schema":"user","docId":"ussampleuser1id","docUpdatedDate":"2024-11-08T21:49:46.733Z","diff":{"name":"Sam Smith"}},{"action":"create","schema":"user","docId":"ussampleuser2id","docUpdatedDate":"2024-11-08T21:49:46.733Z"}]}'
+signature=$(printf '%s' "$payload" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)
+for i in 1 2; do
     curl -s -o /dev/null -H 'Content-Type: application/json' -H 'User-Agent: FirmApp-Webhooks/1.0' \
-         --data-binary @"$sample" "http://127.0.0.1:$port/hooks/firm?attempt=$i"
+         --data-binary "{\"payload\":$payload,\"signature\":\"$signature\"}" "http://127.0.0.1:$port/hooks/firm?attempt=$i"
 done
+# Through a relay that pretty-printed the body: the signature still holds on the re-serialized payload.
+pretty=$(python3 -c "import json,sys; print(json.dumps({'payload': json.loads(sys.argv[1]), 'signature': sys.argv[2]}, indent=2))" "$payload" "$signature")
+curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary "$pretty" "http://127.0.0.1:$port/hooks/relayed"
+wrong=$(printf '%s' "$payload" | openssl dgst -sha256 -hmac "old-secret" -r | cut -d' ' -f1)
+curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary "{\"payload\":$payload,\"signature\":\"$wrong\"}" \
+     "http://127.0.0.1:$port/hooks/firm?attempt=3"
 curl -s -o /dev/null -H 'X-Hub-Signature-256: sha256=0c4b' -H 'X-GitHub-Event: push' -H 'Content-Type: application/json' \
      -d '{"ref":"refs/heads/main","after":"9a1c"}' "http://127.0.0.1:$port/github"
 head -c 600 /dev/urandom | curl -s -o /dev/null -H 'Content-Type: application/octet-stream' --data-binary @- \
@@ -30,8 +38,14 @@ sleep 1
 window=$(xdotool search --sync --name Hookbench | head -1)
 xdotool windowmove "$window" 0 0
 sleep 0.5
-# Select the second Firm App delivery.
-xdotool mousemove --window "$window" 300 122 click 1
+# Type the secret, then select the re-serialized delivery and show its signature.
+xdotool mousemove --window "$window" 600 35 click 1
+xdotool key ctrl+shift+k
+xdotool type --delay 20 "$secret"
+sleep 1.5
+xdotool mousemove --window "$window" 300 168 click 1
+sleep 0.5
+xdotool key alt+s
 sleep 0.7
 import -window root "$work/root.png"
 # The window sits at the top left of an otherwise black screen: cut the black away.

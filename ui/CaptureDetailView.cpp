@@ -162,3 +162,8 @@ void CaptureDetailView::showCapture(const Capture& capture)
     }
     m_raw->setPlainText(visibleText(capture.rawHead));
 }
+
+void CaptureDetailView::addTab(QWidget* page, const QString& title)
+{
+    m_tabs->addTab(page, title);
+}

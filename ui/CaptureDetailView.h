@@ -21,6 +21,7 @@ public:
 
     void showCapture(const Capture& capture);
     void showNothing();
+    void addTab(QWidget* page, const QString& title);
 
     // Text bodies up to this size are shown whole; bigger ones and hex dumps are cut with a note.
     static constexpr qsizetype displayLimit = 2 * 1024 * 1024;

@@ -30,8 +30,15 @@
 #include "CaptureFilterModel.h"
 #include "FileDialog.h"
 #include "MessageBar.h"
+#include "SecretsPanel.h"
+#include "SessionsDialog.h"
+#include "SignatureView.h"
+#include "StartupChoice.h"
 #include "capture/CaptureTableModel.h"
+#include "signature/ReverificationService.h"
+#include "signature/SignatureVerifier.h"
 #include "storage/CaptureFiles.h"
+#include "storage/CurlExport.h"
 #include "storage/SessionStore.h"
 #include "storage/Settings.h"
 
@@ -49,6 +56,9 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     , m_detail(new CaptureDetailView(this))
     , m_messageBar(new MessageBar(this))
     , m_statusLabel(new QLabel(this))
+    , m_secretsPanel(new SecretsPanel(this))
+    , m_signatureView(new SignatureView(this))
+    , m_reverifier(new ReverificationService(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
 {
@@ -74,6 +84,13 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
                             m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000000")));
     m_table->setColumnWidth(CaptureTableModel::MethodColumn,
                             m_table->fontMetrics().horizontalAdvance(QStringLiteral("OPTIONS000")));
+    m_table->setColumnWidth(CaptureTableModel::SizeColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("000.0 KiB00")));
+    m_table->setColumnWidth(CaptureTableModel::StatusColumn,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("400 malformed00")));
+    m_table->setColumnWidth(
+        CaptureTableModel::SignatureColumn,
+        m_table->fontMetrics().horizontalAdvance(QStringLiteral("invalid: stale timestamp · Standard Webhooks")));
 
     m_filter->setObjectName(QStringLiteral("filterLineEdit"));
     m_filter->setPlaceholderText(tr("Filter by method, path, status (Ctrl+F)"));
@@ -84,10 +101,12 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     auto* top = new QWidget(this);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_secretsPanel);
     topLayout->addWidget(m_filter);
     topLayout->addWidget(m_table, 1);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(top);
+    m_detail->addTab(m_signatureView, tr("&Signature"));
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -116,6 +135,19 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
     connect(m_endpoint, &Endpoint::capturesStored, this, &MainWindow::onCapturesStored);
+    connect(m_secretsPanel, &SecretsPanel::secretsChanged, this, &MainWindow::setSecrets);
+    connect(m_reverifier, &ReverificationService::reverified, this,
+            [this](quint64, const ReverificationBatch& results) {
+                QHash<qint64, CaptureTableModel::SignatureCell> cells;
+                cells.reserve(results.size());
+                for (const ReverifiedCapture& entry : results)
+                    cells.insert(entry.captureId, SignatureView::cell(entry.result));
+                m_model->setSignatures(cells, false);
+                statusBar()->showMessage(tr("Checked %n signature(s)", nullptr, int(results.size())), 3000);
+            });
+    connect(m_reverifier, &ReverificationService::reverificationFailed, this, [this](quint64, const QString& message) {
+        m_messageBar->showMessage(tr("Signatures could not be checked: %1").arg(message), MessageBar::Kind::Error);
+    });
     connect(m_endpoint, &Endpoint::storeFailed, this, [this](const QString& message) {
         m_messageBar->showMessage(
             tr("Requests were refused with 503 because they could not be stored: %1").arg(message),
@@ -193,11 +225,24 @@ void MainWindow::createActions()
                           exportSelected(path);
                   });
     file->addSeparator();
+    addFileAction(tr("Sess&ions…"), QStringLiteral("sessionsAction"), QKeySequence(Qt::CTRL | Qt::Key_K),
+                  [this] { showSessionsDialog(); });
+    if (m_settings)
+        file->addAction(StartupChoice::createContinueLastSessionAction(m_settings, this));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* curl = edit->addAction(tr("Copy as &curl"), this, &MainWindow::copyAsCurl);
+    curl->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    curl->setObjectName(QStringLiteral("copyAsCurlAction"));
+    m_table->addAction(curl);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    QAction* secret = edit->addAction(tr("Signing &Secret"), this, [this] { m_secretsPanel->focusSecret(); });
+    secret->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    secret->setObjectName(QStringLiteral("focusSecretAction"));
     QAction* copyUrl = edit->addAction(tr("Copy Endpoint &URL"), this, &MainWindow::copyUrl);
     copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     copyUrl->setObjectName(QStringLiteral("copyUrlAction"));
@@ -242,6 +287,7 @@ void MainWindow::startEndpoint()
         updateStatus();
         return;
     }
+    pruneStore();
     if (config.sessionId == 0 && m_options.continueLastSession) {
         if (const std::optional<qint64> last = m_reader->latestSessionId())
             config.sessionId = *last;
@@ -286,6 +332,8 @@ void MainWindow::onCapturesStored(const QList<Capture>& captures)
     }
     m_model->enqueue(summaries);
     m_captureCount += summaries.size();
+    if (!m_secrets.isEmpty())
+        verifyInBackground(captures);
     updateStatus();
 }
 
@@ -298,10 +346,13 @@ void MainWindow::onCurrentRowChanged()
         return;
     }
     // Bodies live in the store, not in the model.
-    if (std::optional<Capture> capture = m_reader->capture(id))
+    if (std::optional<Capture> capture = m_reader->capture(id)) {
         m_detail->showCapture(*capture);
-    else
+        showSignatureOf(*capture);
+    } else {
         m_detail->showNothing();
+        m_signatureView->showMessage(tr("Select a capture."));
+    }
 }
 
 void MainWindow::updateStatus()
@@ -328,6 +379,107 @@ void MainWindow::copyUrl()
         return;
     QApplication::clipboard()->setText(m_endpoint->url());
     statusBar()->showMessage(tr("Copied %1").arg(m_endpoint->url()), 3000);
+}
+
+void MainWindow::pruneStore()
+{
+    if (!m_settings)
+        return;
+    // Before the endpoint starts, so pruning never holds up a capture. The session to continue is kept.
+    const qint64 keep = m_options.endpoint.sessionId != 0 ? m_options.endpoint.sessionId
+        : m_options.continueLastSession                   ? m_reader->latestSessionId().value_or(0)
+                                                          : 0;
+    const PruneResult result = m_reader->prune(m_settings->sessionBudget(), keep, QDateTime::currentDateTimeUtc());
+    const QString message = StartupChoice::pruneMessage(result);
+    if (!message.isEmpty())
+        m_messageBar->showMessage(message, MessageBar::Kind::Information);
+}
+
+void MainWindow::showSessionsDialog()
+{
+    StoreBudget budget;
+    if (m_settings)
+        budget = m_settings->sessionBudget();
+    SessionsDialog dialog(m_reader.get(), m_sessionId, budget, this);
+    connect(&dialog, &SessionsDialog::openRequested, this, [this](qint64 id) {
+        m_currentFile.clear();
+        showSession(id);
+    });
+    dialog.exec();
+}
+
+void MainWindow::setSecrets(const SecretSet& secrets)
+{
+    m_secrets = secrets;
+    ++m_secretsGeneration;
+    if (secrets.isEmpty()) {
+        m_reverifier->cancel();
+        m_model->setSignatures({}, true);
+    } else {
+        m_reverifier->setSession(m_options.endpoint.storePath, m_sessionId);
+        m_reverifier->reverify(secrets);
+    }
+    onCurrentRowChanged();
+}
+
+void MainWindow::verifyInBackground(const QList<Capture>& captures)
+{
+    const SignatureVerifier verifier(m_secrets);
+    const quint64 generation = m_secretsGeneration;
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([self, verifier, captures, generation] {
+        QHash<qint64, CaptureTableModel::SignatureCell> cells;
+        for (const Capture& capture : captures)
+            cells.insert(capture.id, SignatureView::cell(verifier.verify(capture)));
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, cells, generation] {
+                if (self && generation == self->m_secretsGeneration)
+                    self->m_model->setSignatures(cells, false);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::showSignatureOf(const Capture& capture)
+{
+    if (m_secrets.isEmpty()) {
+        SignatureResult result = SignatureVerifier().verify(capture);
+        m_signatureView->showResult(result);
+        return;
+    }
+    // Forensics tries many variants of a body: never on the UI thread.
+    m_signatureView->showMessage(tr("Checking…"));
+    const SignatureVerifier verifier(m_secrets);
+    const qint64 id = capture.id;
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([self, verifier, capture, id] {
+        const SignatureResult result = verifier.verify(capture);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, result, id] {
+                if (!self)
+                    return;
+                const QModelIndex current = self->m_proxy->mapToSource(self->m_table->currentIndex());
+                if (current.isValid() && self->m_model->idAt(current.row()) == id)
+                    self->m_signatureView->showResult(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::copyAsCurl()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    const qint64 id = current.isValid() ? m_model->idAt(current.row()) : 0;
+    const std::optional<Capture> capture = id ? m_reader->capture(id) : std::nullopt;
+    if (!capture) {
+        statusBar()->showMessage(tr("Select a capture first"), 3000);
+        return;
+    }
+    const QString base = m_endpoint->isRunning() ? m_endpoint->url().chopped(1) : QString();
+    QApplication::clipboard()->setText(CurlExport::command(*capture, base));
+    statusBar()->showMessage(tr("Copied a curl command that sends capture %1 again").arg(id), 4000);
 }
 
 QList<qint64> MainWindow::selectedIds() const
@@ -517,6 +669,7 @@ void MainWindow::showSession(qint64 sessionId)
     m_model->reset(m_reader->summaries(sessionId));
     m_captureCount = m_model->rowCount();
     m_detail->showNothing();
+    setSecrets(m_secrets);
     if (m_follow)
         m_table->scrollToBottom();
     updateStatus();

@@ -5,11 +5,15 @@
 #include <memory>
 
 #include "http/Endpoint.h"
+#include "signature/SecretSet.h"
 
 class CaptureDetailView;
 class CaptureFilterModel;
 class CaptureTableModel;
 class MessageBar;
+class ReverificationService;
+class SecretsPanel;
+class SignatureView;
 class QLabel;
 class QUrl;
 class QLineEdit;
@@ -49,6 +53,8 @@ public:
     void saveToFile(const QString& path); // this session's captures
     void exportSelected(const QString& path);
     void newSession();
+    void showSessionsDialog();
+    void setSecrets(const SecretSet& secrets);
     bool openDroppedUrls(const QList<QUrl>& urls); // the first local file opens
     void showSession(qint64 sessionId);
 
@@ -67,6 +73,10 @@ private:
     void updateRecentMenu();
     void addRecentFile(const QString& path);
     QList<qint64> selectedIds() const;
+    void copyAsCurl();
+    void verifyInBackground(const QList<Capture>& captures);
+    void showSignatureOf(const Capture& capture);
+    void pruneStore();
 
     void startEndpoint();
     void onCapturesStored(const QList<Capture>& captures);
@@ -86,6 +96,11 @@ private:
     CaptureDetailView* m_detail;
     MessageBar* m_messageBar;
     QLabel* m_statusLabel;
+    SecretsPanel* m_secretsPanel;
+    SignatureView* m_signatureView;
+    ReverificationService* m_reverifier;
+    SecretSet m_secrets;
+    quint64 m_secretsGeneration = 0;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QMenu* m_recentMenu = nullptr;

@@ -46,6 +46,8 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
             return QString::fromUtf8(row.target);
         case SizeColumn:
             return sizeText(row.bodyBytes);
+        case SignatureColumn:
+            return m_signatures.value(row.id).text;
         case StatusColumn:
             if (row.responseStatus == 0)
                 return row.malformed ? tr("no answer, malformed") : tr("no answer");
@@ -53,6 +55,8 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == SignatureColumn)
+            return m_signatures.value(row.id).toolTip;
         if (index.column() == PathColumn)
             return QString::fromUtf8(row.target);
         if (row.malformed)
@@ -74,8 +78,12 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
             return row.bodyBytes;
         case StatusColumn:
             return row.responseStatus;
+        case SignatureColumn:
+            return m_signatures.value(row.id).state;
         }
         break;
+    case SignatureStateRole:
+        return m_signatures.value(row.id).state;
     case IdRole:
         return row.id;
     case MalformedRole:
@@ -99,6 +107,8 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Size");
     case StatusColumn:
         return tr("Status");
+    case SignatureColumn:
+        return tr("Signature");
     }
     return {};
 }
@@ -133,11 +143,23 @@ void CaptureTableModel::reset(const QList<CaptureSummary>& summaries)
     beginResetModel();
     m_rows = summaries;
     m_queued.clear();
+    m_signatures.clear();
     m_rowById.clear();
     m_rowById.reserve(m_rows.size());
     for (int row = 0; row < int(m_rows.size()); ++row)
         m_rowById.insert(m_rows.at(row).id, row);
     endResetModel();
+}
+
+void CaptureTableModel::setSignatures(const QHash<qint64, SignatureCell>& cells, bool replaceAll)
+{
+    if (replaceAll)
+        m_signatures = cells;
+    else
+        m_signatures.insert(cells);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, SignatureColumn), index(int(m_rows.size()) - 1, SignatureColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole, SortRole, SignatureStateRole});
 }
 
 void CaptureTableModel::clear()

@@ -20,13 +20,23 @@ public:
         PathColumn,
         SizeColumn,
         StatusColumn,
+        SignatureColumn,
         ColumnCount
     };
     enum Role
     {
         IdRole = Qt::UserRole + 1,
         SortRole,
-        MalformedRole
+        MalformedRole,
+        SignatureStateRole
+    };
+
+    // What the table shows of a capture's signature check.
+    struct SignatureCell
+    {
+        int state = 0; // 0 unknown, 1 valid, 2 invalid, 3 neutral (missing, not applicable, no secret)
+        QString text;
+        QString toolTip;
     };
 
     explicit CaptureTableModel(QObject* parent = nullptr);
@@ -41,6 +51,8 @@ public:
     // Inserts what is queued now (called by the turn-end flush; tests may call it directly).
     void flushQueued();
     void reset(const QList<CaptureSummary>& summaries);
+    // Replaces the signature cells of these captures with one dataChanged over the column.
+    void setSignatures(const QHash<qint64, SignatureCell>& cells, bool replaceAll);
     void clear();
 
     const CaptureSummary& summaryAt(int row) const { return m_rows.at(row); }
@@ -54,5 +66,6 @@ private:
     QList<CaptureSummary> m_rows;
     QList<CaptureSummary> m_queued;
     QHash<qint64, int> m_rowById;
+    QHash<qint64, SignatureCell> m_signatures;
     bool m_flushScheduled = false;
 };

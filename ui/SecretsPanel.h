@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+#include "signature/SecretSet.h"
+
+class QLineEdit;
+class QVBoxLayout;
+
+// Where the user pastes signing secrets: one row per secret, each with a label (shown in results)
+// and a masked value. Several rows are tried in order (rotation). Values live in memory only.
+class SecretsPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SecretsPanel(QWidget* parent = nullptr);
+
+    SecretSet secrets() const;
+    // Adds a row; returns its value field (tests type into it).
+    QLineEdit* addSecretRow(const QString& label = {});
+    void focusSecret();
+
+Q_SIGNALS:
+    // Emitted once typing pauses, with every non-empty secret.
+    void secretsChanged(const SecretSet& secrets);
+
+private:
+    struct Row
+    {
+        QWidget* widget;
+        QLineEdit* label;
+        QLineEdit* value;
+    };
+    void removeRow(QWidget* rowWidget);
+
+    QVBoxLayout* m_rows;
+    QList<Row> m_rowList;
+    QTimer m_debounce;
+};
