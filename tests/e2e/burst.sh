@@ -3,7 +3,7 @@
 # 2,000 POSTs over 64 concurrent connections: every one acknowledged, every one in the store with
 # identical bytes (sha256), and in `listen --json` with the same sha256.
 HOOKBENCH=$1
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 count=2000
 
 make_bodies "$e2e_work/bodies" $count

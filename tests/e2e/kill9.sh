@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # kill -9 during a burst: every request that got a 2xx is in the store at the next start, byte for byte.
 HOOKBENCH=$1
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 count=3000
 
 make_bodies "$e2e_work/bodies" $count

@@ -3,7 +3,7 @@
 # `listen --save FILE.har` writes the session on exit; `show --json` reads it back in the very shape
 # `listen --json` printed, bodies (binary ones included) identical by sha256.
 HOOKBENCH=$1
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 make_bodies "$e2e_work/bodies" 30
 start_listen save --json --store "$e2e_work/store.sqlite" --save "$e2e_work/session.har"

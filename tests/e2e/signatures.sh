@@ -3,7 +3,7 @@
 # Signatures from the command line: `listen --secret-env` adds a signature object to each --json
 # line, `verify FILE.har` exits 0 only when all are valid, and the secret is never written anywhere.
 HOOKBENCH=$1
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 export FIRM_SECRET="e2e-secret-$(date +%s%N)"
 payload='{"date":"2024-11-08T21:49:46.733Z","events":[{"action":"update","schema":"user","docId":"u1","diff":{"name":"Sam"}}]}'
