@@ -99,7 +99,7 @@ QString CurlExport::command(const Capture& capture, const QString& baseUrl)
         url += capture.target;
     }
 
-    QList<QByteArray> args{"curl"};
+    QList<QByteArray> args {"curl"};
     if (capture.target.contains("/.") || capture.target.contains("//"))
         args << "--path-as-is"; // keep dot segments and empty segments as sent
     if (capture.target.contains('[') || capture.target.contains('{'))
@@ -130,7 +130,8 @@ QString CurlExport::command(const Capture& capture, const QString& baseUrl)
             args << "-H" << shellQuote("Content-Type:");
         if (!hasHeader(capture.headers, "expect"))
             args << "-H" << shellQuote("Expect:");
-        args << "--data-binary" << "@-";
+        args << "--data-binary"
+             << "@-";
     }
 
     QByteArray out;
