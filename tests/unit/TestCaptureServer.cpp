@@ -4,6 +4,7 @@
 // exact bytes, "durable before acknowledged", a refusing store and the response rules end to end.
 // The endpoint runs on its own thread (as in the application); clients run on the test thread.
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -951,7 +952,8 @@ void TestCaptureServer::storeRefusalIsNeverAcknowledged()
     start(config());
     QSignalSpy failed(m_endpoint.get(), &Endpoint::storeFailed);
     QSignalSpy storedSpy(m_endpoint.get(), &Endpoint::capturesStored);
-    // Another program makes the database refuse every new capture.
+    // Another program makes the database refuse every new capture (unlike file permissions, this holds
+    // when the tests run as root, and needs no hook in the server).
     QCOMPARE(sqliteExec(m_path,
                         "CREATE TRIGGER refuse_all BEFORE INSERT ON captures "
                         "BEGIN SELECT RAISE(ABORT, 'refused by test'); END"),
