@@ -3,6 +3,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QPointer>
+#include <QThreadPool>
 
 #include "capture/CaptureTableModel.h"
 
@@ -12,6 +14,60 @@ CaptureFilterModel::CaptureFilterModel(QObject* parent)
     setSortRole(CaptureTableModel::SortRole);
     setFilterKeyColumn(-1);
     setFilterCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void CaptureFilterModel::setCaptureModel(CaptureTableModel* model)
+{
+    m_captures = model;
+    setSourceModel(model);
+}
+
+void CaptureFilterModel::setFilterText(const QString& text)
+{
+    m_text = text;
+    const quint64 generation = ++m_generation;
+    if (text.isEmpty() || !m_captures) {
+        m_pending = false;
+        m_matches.clear();
+        invalidateRowsFilter();
+        Q_EMIT filterApplied(rowCount());
+        return;
+    }
+    m_pending = true;
+    const QList<CaptureSummary> rows = m_captures->summaries();
+    QPointer<CaptureFilterModel> self(this);
+    QThreadPool::globalInstance()->start([self, rows, text, generation] {
+        QSet<qint64> matches;
+        qint64 lastId = 0;
+        for (const CaptureSummary& row : rows) {
+            lastId = qMax(lastId, row.id);
+            if (CaptureTableModel::matches(row, text))
+                matches.insert(row.id);
+        }
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, matches = std::move(matches), lastId, generation]() mutable {
+                if (!self || generation != self->m_generation)
+                    return; // a newer filter text superseded this one
+                self->m_matches = std::move(matches);
+                self->m_searchedUpToId = lastId;
+                self->m_pending = false;
+                self->invalidateRowsFilter();
+                Q_EMIT self->filterApplied(self->rowCount());
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool CaptureFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    Q_UNUSED(sourceParent)
+    if (m_text.isEmpty() || m_pending || !m_captures)
+        return true; // until the search finishes, the view keeps showing what it showed
+    const CaptureSummary& row = m_captures->summaryAt(sourceRow);
+    if (row.id > m_searchedUpToId)
+        return CaptureTableModel::matches(row, m_text);
+    return m_matches.contains(row.id);
 }
 
 QVariant CaptureFilterModel::data(const QModelIndex& index, int role) const

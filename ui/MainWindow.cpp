@@ -66,7 +66,7 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Hookbench"));
 
-    m_proxy->setSourceModel(m_model);
+    m_proxy->setCaptureModel(m_model);
 
     m_table->setObjectName(QStringLiteral("captureTableView"));
     m_table->setModel(m_proxy);
@@ -96,7 +96,7 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     m_filter->setPlaceholderText(tr("Filter by method, path, status (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, this,
-            [this](const QString& text) { m_proxy->setFilterFixedString(text); });
+            [this](const QString& text) { m_proxy->setFilterText(text); });
 
     auto* top = new QWidget(this);
     auto* topLayout = new QVBoxLayout(top);

@@ -167,6 +167,19 @@ void CaptureTableModel::clear()
     reset({});
 }
 
+bool CaptureTableModel::matches(const CaptureSummary& summary, const QString& needle)
+{
+    if (needle.isEmpty())
+        return true;
+    const QByteArray utf8 = needle.toUtf8();
+    auto contains = [&utf8](const QByteArray& haystack) {
+        return QByteArrayView(haystack).toByteArray().toLower().contains(utf8.toLower());
+    };
+    return contains(summary.method) || contains(summary.target)
+        || (summary.responseStatus != 0 && QByteArray::number(summary.responseStatus).contains(utf8))
+        || (summary.malformed && QByteArrayLiteral("malformed").contains(utf8.toLower()));
+}
+
 int CaptureTableModel::rowOfId(qint64 id) const
 {
     return m_rowById.value(id, -1);

@@ -56,6 +56,10 @@ public:
     void clear();
 
     const CaptureSummary& summaryAt(int row) const { return m_rows.at(row); }
+    // Every row, for work off the UI thread (implicitly shared: taking it copies nothing).
+    QList<CaptureSummary> summaries() const { return m_rows; }
+    // Whether a capture matches a filter text: method, target or status, ignoring case. Thread-safe.
+    static bool matches(const CaptureSummary& summary, const QString& needle);
     int rowOfId(qint64 id) const; // -1 when absent
     qint64 idAt(int row) const;
 

@@ -106,8 +106,15 @@ private Q_SLOTS:
         QTRY_COMPARE(table->model()->rowCount(), 2);
         auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterLineEdit"));
         QTest::keyClicks(filter, QStringLiteral("beta"));
-        QCOMPARE(table->model()->rowCount(), 1);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, CaptureTableModel::PathColumn).data().toString(), QStringLiteral("/beta"));
+        // Arrivals while filtering are matched as they come.
+        send(port, "POST /beta/2 HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        send(port, "POST /gamma HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        QTRY_COMPARE(window.captureModel()->rowCount(), 4);
+        QCOMPARE(table->model()->rowCount(), 2);
+        filter->clear();
+        QTRY_COMPARE(table->model()->rowCount(), 4);
     }
 
     void takenPortIsReportedInline()

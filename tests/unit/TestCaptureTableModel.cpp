@@ -90,6 +90,25 @@ private Q_SLOTS:
         QCOMPARE(model.data(index, CaptureTableModel::IdRole).toLongLong(), 7);
     }
 
+    void filterMatching_data()
+    {
+        QTest::addColumn<QString>("needle");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("empty matches all") << QString() << true;
+        QTest::newRow("method, any case") << QStringLiteral("post") << true;
+        QTest::newRow("path part") << QStringLiteral("HOOKS/7") << true;
+        QTest::newRow("status") << QStringLiteral("200") << true;
+        QTest::newRow("other path") << QStringLiteral("/other") << false;
+        QTest::newRow("not malformed") << QStringLiteral("malformed") << false;
+    }
+
+    void filterMatching()
+    {
+        QFETCH(QString, needle);
+        QFETCH(bool, expected);
+        QCOMPARE(CaptureTableModel::matches(make(7, 1).constFirst(), needle), expected);
+    }
+
     void largeSizesAndMissingAnswers()
     {
         CaptureTableModel model;
