@@ -28,6 +28,11 @@ const EVP_MD* digestOf(HmacAlgorithm algorithm)
 
 QByteArray Hmac::compute(HmacAlgorithm algorithm, QByteArrayView key, QByteArrayView data)
 {
+    return compute(algorithm, key, {data});
+}
+
+QByteArray Hmac::compute(HmacAlgorithm algorithm, QByteArrayView key, std::initializer_list<QByteArrayView> parts)
+{
     // Fetching HMAC and the digest by name is most of the cost of a short message: done once per
     // algorithm, then each call duplicates the prepared context (EVP_MAC_CTX_dup only reads the source).
     static const std::array<EVP_MAC_CTX*, 3> prepared = [] {
@@ -51,17 +56,24 @@ QByteArray Hmac::compute(HmacAlgorithm algorithm, QByteArrayView key, QByteArray
     unsigned char digest[EVP_MAX_MD_SIZE];
     static const unsigned char empty = 0;
     const auto* keyData = key.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(key.data());
-    const auto* input = data.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(data.data());
     if (EVP_MAC_CTX* source = prepared[size_t(algorithm)]) {
         EVP_MAC_CTX* context = EVP_MAC_CTX_dup(source);
+        bool ok = context && EVP_MAC_init(context, keyData, size_t(key.size()), nullptr) == 1;
+        for (const QByteArrayView part : parts) {
+            if (ok && !part.isEmpty())
+                ok = EVP_MAC_update(context, reinterpret_cast<const unsigned char*>(part.data()), size_t(part.size()))
+                    == 1;
+        }
         size_t length = 0;
-        const bool ok = context && EVP_MAC_init(context, keyData, size_t(key.size()), nullptr) == 1
-            && EVP_MAC_update(context, input, size_t(data.size())) == 1
-            && EVP_MAC_final(context, digest, &length, sizeof digest) == 1;
+        ok = ok && EVP_MAC_final(context, digest, &length, sizeof digest) == 1;
         EVP_MAC_CTX_free(context);
         if (ok)
             return QByteArray(reinterpret_cast<const char*>(digest), qsizetype(length));
     }
+    QByteArray data;
+    for (const QByteArrayView part : parts)
+        data.append(part);
+    const auto* input = data.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(data.constData());
     unsigned int length = 0;
     if (!HMAC(digestOf(algorithm), keyData, int(key.size()), input, size_t(data.size()), digest, &length))
         return {};

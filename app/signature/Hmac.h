@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <initializer_list>
 
 enum class HmacAlgorithm
 {
@@ -17,6 +18,8 @@ class Hmac final
 {
 public:
     static QByteArray compute(HmacAlgorithm algorithm, QByteArrayView key, QByteArrayView data);
+    // The HMAC of the parts' concatenation, without building it.
+    static QByteArray compute(HmacAlgorithm algorithm, QByteArrayView key, std::initializer_list<QByteArrayView> parts);
     // CRYPTO_memcmp when the lengths match (lengths are not secret); false otherwise.
     static bool equals(QByteArrayView a, QByteArrayView b);
 

@@ -17,7 +17,7 @@ QByteArray SignatureCheck::encode(const QByteArray& digest) const
 
 QByteArray SignatureCheck::expected(const QByteArray& secret, QByteArrayView body) const
 {
-    return encode(Hmac::compute(algorithm, key(secret), content(body)));
+    return encode(Hmac::compute(algorithm, key(secret), {head, body, tail}));
 }
 
 bool SignatureCheck::matches(const QByteArray& encoded) const

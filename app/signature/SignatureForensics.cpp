@@ -70,7 +70,13 @@ void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value,
         {SignatureCause::KeyOrderChanged, "JSON with sorted keys (Python json.dumps sort_keys)",
          style({}, true, true, true, false)},
     };
+    // Without non-ASCII characters or escapes, the ASCII-escaped forms equal the others: skip them.
+    const QByteArrayView source = value.raw();
+    const bool escapable = source.contains("\\u")
+        || std::any_of(source.begin(), source.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7F; });
     for (const Style& s : styles) {
+        if (s.options.asciiOnly && !escapable)
+            continue;
         QString detail = relay.arg(QLatin1String(s.what));
         if (s.cause == SignatureCause::KeyOrderChanged)
             detail = (payloadOnly ? QStringLiteral("the signature matches the payload with its keys sorted")
@@ -279,8 +285,8 @@ std::optional<Finding> findCause(const SignatureCheck& check, const SecretSet& s
     for (const Secret& secret : secrets.secrets()) {
         for (const KeyVariant& variant : keyVariants(check, secret.value)) {
             for (const SignatureCandidate& candidate : check.candidates) {
-                const QByteArray encoded
-                    = check.encode(Hmac::compute(check.algorithm, variant.key, check.content(candidate.body)));
+                const QByteArray encoded = check.encode(
+                    Hmac::compute(check.algorithm, variant.key, {check.head, candidate.body, check.tail}));
                 if (check.matches(encoded))
                     return Finding {SignatureCause::SecretEncoding, variant.detail, secret.label};
             }
