@@ -69,7 +69,8 @@ quint64 ReverificationService::generation() const
 
 bool ReverificationService::isBusy() const
 {
-    return m_delivered != m_current->load() && m_pool.activeThreadCount() > 0;
+    // The latest generation was started here and has not been delivered (a cancel makes it stale).
+    return m_started == m_current->load() && m_delivered != m_started;
 }
 
 void ReverificationService::cancel()
@@ -81,6 +82,7 @@ quint64 ReverificationService::reverify(const SecretSet& secrets, const Signatur
 {
     auto job = std::make_shared<Job>();
     job->generation = m_current->fetch_add(1) + 1;
+    m_started = job->generation;
     job->current = m_current;
     job->verifier = SignatureVerifier(secrets, options);
 

@@ -39,7 +39,7 @@ public:
     quint64 reverify(const SecretSet& secrets, const SignatureOptions& options = {});
     void cancel(); // drops the running generation
     quint64 generation() const;
-    bool isBusy() const;
+    bool isBusy() const; // a generation is running or its batch is on its way
     void setMaxThreadCount(int threads);
 
 Q_SIGNALS:
@@ -54,6 +54,7 @@ private:
 
     QThreadPool m_pool;
     std::shared_ptr<std::atomic<quint64>> m_current = std::make_shared<std::atomic<quint64>>(0);
+    quint64 m_started = 0;
     quint64 m_delivered = 0;
     std::shared_ptr<const QList<Capture>> m_captures;
     QString m_databasePath;

@@ -96,7 +96,9 @@ void TestReverifyService::reverifiesStoredSessionWhenSecretChanges()
     // The secret the captures were signed with: all valid, labelled.
     const quint64 first = service.reverify(secretSet(QStringLiteral("first"), "first-secret"));
     QCOMPARE(spy.count(), 0); // nothing is computed on the calling thread
+    QVERIFY(service.isBusy());
     QVERIFY(spy.wait(60000));
+    QVERIFY(!service.isBusy());
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).value<quint64>(), first);
     const auto valid = spy.at(0).at(1).value<ReverificationBatch>();
@@ -142,11 +144,19 @@ void TestReverifyService::dropsStaleGenerations()
     QTest::qWait(200); // a stale batch would arrive right after
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).value<quint64>(), last);
+
     QCOMPARE(service.generation(), last);
     const auto batch = spy.at(0).at(1).value<ReverificationBatch>();
     QCOMPARE(batch.size(), captureCount);
     QCOMPARE(batch.constFirst().result.status, SignatureStatus::Valid);
     QCOMPARE(batch.constLast().result.status, SignatureStatus::Valid);
+
+    // Canceled work is never delivered.
+    spy.clear();
+    service.reverify(secretSet(QStringLiteral("typed"), typed));
+    service.cancel();
+    QVERIFY(!service.isBusy());
+    QVERIFY(!spy.wait(1000));
 }
 
 void TestReverifyService::inMemoryCaptures()
