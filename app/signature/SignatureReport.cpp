@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "signature/SignatureReport.h"
 
+#include <QDateTime>
 #include <QJsonValue>
+#include <QStringDecoder>
 
 QString SignatureReport::statusName(SignatureStatus status)
 {
@@ -97,4 +99,83 @@ QString SignatureReport::toText(const SignatureResult& result)
     if (result.status != SignatureStatus::Valid && !result.detail.isEmpty())
         text += QStringLiteral(": ") + result.detail;
     return text;
+}
+
+QString SignatureReport::printable(const QByteArray& bytes, qsizetype maxBytes)
+{
+    const bool cut = maxBytes >= 0 && bytes.size() > maxBytes;
+    const QByteArray shown = cut ? bytes.left(maxBytes) : bytes;
+    QString out;
+    out.reserve(shown.size());
+    // Decode valid UTF-8 runs; escape everything else byte by byte.
+    qsizetype i = 0;
+    while (i < shown.size()) {
+        const auto c = static_cast<unsigned char>(shown[i]);
+        if (c == '\n' || c == '\r' || c == '\t') {
+            out += c == '\n' ? QStringLiteral("\\n") : c == '\r' ? QStringLiteral("\\r") : QStringLiteral("\\t");
+            ++i;
+            continue;
+        }
+        if (c == '\\') {
+            out += QStringLiteral("\\\\");
+            ++i;
+            continue;
+        }
+        if (c >= 0x20 && c < 0x7F) {
+            out += QChar(char16_t(c));
+            ++i;
+            continue;
+        }
+        const int length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (length > 0 && i + length <= shown.size()) {
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            const QString decoded = decoder.decode(QByteArrayView(shown).sliced(i, length));
+            if (!decoder.hasError() && !decoded.contains(QChar(QChar::ReplacementCharacter))) {
+                out += decoded;
+                i += length;
+                continue;
+            }
+        }
+        out += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
+        ++i;
+    }
+    if (cut)
+        out += QStringLiteral(" \u2026 (%1 more bytes)").arg(bytes.size() - maxBytes);
+    return out;
+}
+
+QString SignatureReport::toDetailText(const SignatureResult& result, qsizetype maxSignedBytes)
+{
+    QStringList lines;
+    QString scheme = SignatureSchemes::displayName(result.scheme);
+    if (!result.algorithm.isEmpty())
+        scheme += QStringLiteral(" (HMAC-%1)").arg(result.algorithm.toUpper());
+    lines.append(QStringLiteral("Scheme: ") + scheme);
+    lines.append(QStringLiteral("Status: ") + statusName(result.status));
+    if (result.cause != SignatureCause::None)
+        lines.append(QStringLiteral("Cause: ") + causeName(result.cause));
+    if (!result.detail.isEmpty())
+        lines.append(QStringLiteral("Detail: ") + result.detail);
+    if (result.matched != SignatureMatch::None)
+        lines.append(QStringLiteral("Matched: ")
+                     + (result.matched == SignatureMatch::Raw
+                            ? QStringLiteral("the raw bytes")
+                            : QStringLiteral("the re-serialization (JSON.stringify)")));
+    if (!result.secretLabel.isEmpty())
+        lines.append(QStringLiteral("Secret: ") + result.secretLabel);
+    if (result.timestamp)
+        lines.append(QStringLiteral("Timestamp: %1 (%2)")
+                         .arg(*result.timestamp)
+                         .arg(QDateTime::fromSecsSinceEpoch(*result.timestamp, Qt::UTC).toString(Qt::ISODate)));
+    if (!result.received.isEmpty())
+        lines.append(QStringLiteral("Received: ") + printable(result.received, 1024));
+    if (!result.expected.isEmpty())
+        lines.append(QStringLiteral("Expected: ") + QString::fromLatin1(result.expected));
+    if (result.jsonError)
+        lines.append(QStringLiteral("JSON error: ") + result.jsonError->toString());
+    if (!result.signedBytes.isEmpty() || result.status == SignatureStatus::Valid
+        || result.status == SignatureStatus::Invalid)
+        lines.append(QStringLiteral("Signed bytes (%1): ").arg(result.signedBytes.size())
+                     + printable(result.signedBytes, maxSignedBytes));
+    return lines.join(QLatin1Char('\n'));
 }

@@ -19,4 +19,9 @@ public:
     static QJsonObject toJson(const SignatureResult& result);
     // "firm_app: valid (raw payload bytes, secret FIRM_SECRET)" / "github: invalid (hex_case): ..."
     static QString toText(const SignatureResult& result);
+    // Several lines for a detail pane or `show`: scheme, status, cause, secret label, received and expected
+    // values, timestamp, and the signed bytes (non-printable bytes escaped, cut after maxSignedBytes).
+    static QString toDetailText(const SignatureResult& result, qsizetype maxSignedBytes = 4096);
+    // Bytes as readable text: printable UTF-8 kept, other bytes as \xNN, CR/LF/tab as \r \n \t.
+    static QString printable(const QByteArray& bytes, qsizetype maxBytes = -1);
 };

@@ -16,6 +16,9 @@ private Q_SLOTS:
     void json();
     void textNamesLabelNotValue();
     void stableNames();
+    void detailText();
+    void printable_data();
+    void printable();
     void secretFromEnvironment();
     void secretFromFile_data();
     void secretFromFile();
@@ -94,6 +97,50 @@ void TestSignatureReport::stableNames()
         QVERIFY(SignatureSchemes::fromName(SignatureSchemes::name(scheme), &parsed));
         QCOMPARE(parsed, scheme);
     }
+}
+
+void TestSignatureReport::detailText()
+{
+    SecretSet secrets;
+    secrets.add(QStringLiteral("FIRM_SECRET"), "super-secret-value");
+    const QByteArray payload = "{\"a\":\"caf\xc3\xa9\"}";
+    const QByteArray sig = Hmac::compute(HmacAlgorithm::Sha256, "super-secret-value", payload).toHex();
+    const SignatureResult result
+        = SignatureVerifier(secrets).verify({}, "{\"payload\": " + payload + ", \"signature\": \"" + sig + "\"}");
+    const QString text = SignatureReport::toDetailText(result);
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QVERIFY(lines.contains(QStringLiteral("Scheme: Firm App (HMAC-SHA256)")));
+    QVERIFY(lines.contains(QStringLiteral("Status: valid")));
+    QVERIFY(lines.contains(QStringLiteral("Secret: FIRM_SECRET")));
+    QVERIFY(lines.contains(QStringLiteral("Matched: the raw bytes")));
+    QVERIFY(lines.contains(QStringLiteral("Expected: ") + QString::fromLatin1(sig)));
+    QVERIFY(lines.contains(QStringLiteral("Signed bytes (13): {\"a\":\"caf\u00e9\"}")));
+    QVERIFY(!text.contains(QStringLiteral("super-secret-value")));
+
+    const SignatureResult unreadable = SignatureVerifier(secrets).verify({}, "{\"payload\": [1,}");
+    QVERIFY(SignatureReport::toDetailText(unreadable).contains(QStringLiteral("JSON error: line 1, column 16")));
+}
+
+void TestSignatureReport::printable_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("max");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("ascii") << QByteArray("a b") << -1 << QStringLiteral("a b");
+    QTest::newRow("controls") << QByteArray("a\r\n\t\\\x01") << -1 << QStringLiteral("a\\r\\n\\t\\\\\\x01");
+    QTest::newRow("utf-8 kept") << QByteArray("\xc3\xa9\xf0\x9f\x98\x80") << -1
+                                << QString::fromUtf8("\xc3\xa9\xf0\x9f\x98\x80");
+    QTest::newRow("invalid utf-8 escaped")
+        << QByteArray("\xff\xed\xa0\x80") << -1 << QStringLiteral("\\xff\\xed\\xa0\\x80");
+    QTest::newRow("cut") << QByteArray("abcdef") << 2 << QStringLiteral("ab \u2026 (4 more bytes)");
+}
+
+void TestSignatureReport::printable()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, max);
+    QFETCH(QString, expected);
+    QCOMPARE(SignatureReport::printable(bytes, max), expected);
 }
 
 void TestSignatureReport::secretFromEnvironment()
