@@ -293,9 +293,10 @@ std::optional<Finding> findCause(const SignatureCheck& check, const SecretSet& s
         }
     }
 
-    // 4. A relay that sorted the keys leaves no way back to the signed bytes; say so when it shows.
+    // 4. A relay that sorted the keys leaves no way back to the signed bytes; say so when it shows (enough
+    //    keys that sorted order is unlikely to be chance: 6 keys are sorted by chance once in 720).
     int multiKeyMembers = 0;
-    if (json.isValid() && keysLookSorted(json, &multiKeyMembers) && multiKeyMembers >= 4)
+    if (json.isValid() && keysLookSorted(json, &multiKeyMembers) && multiKeyMembers >= 6)
         return Finding {SignatureCause::BodyReserialized,
                         QStringLiteral("every object's keys are in sorted order: a relay probably re-serialized the "
                                        "body with sorted keys, so the signed bytes cannot be recovered"),

@@ -67,9 +67,16 @@ void TestForensics::findsCause_data()
     QTest::newRow("signed as python json.dumps")
         << github("sha256=" + hmacHex(secretValue, pythonStyle)) << compact << secretValue << qint64(0)
         << int(C::BodyReserialized) << QStringLiteral("Python");
+    const QByteArray sent = R"({"user":{"login":"octocat","id":1},"action":"opened","number":7,"title":"x"})";
+    const QByteArray sortedByRelay = R"({"action":"opened","number":7,"title":"x","user":{"id":1,"login":"octocat"}})";
+    QTest::newRow("sorted keys by a relay")
+        << github("sha256=" + hmacHex(secretValue, sent)) << sortedByRelay << secretValue << qint64(0)
+        << int(C::BodyReserialized) << QStringLiteral("sorted");
+    // Four keys in order happen by chance: that alone is not taken for a relay.
     const QByteArray sortedBody = R"({"action":"opened","labels":["a","b"],"number":7,"title":"café ☕"})";
-    QTest::newRow("sorted keys by a relay") << github(sig) << sortedBody << secretValue << qint64(0)
-                                            << int(C::BodyReserialized) << QStringLiteral("sorted");
+    QTest::newRow("wrong secret, small sorted body")
+        << github("sha256=" + hmacHex("another-secret", sortedBody)) << sortedBody << secretValue << qint64(0)
+        << int(C::WrongSecret) << QStringLiteral("wrong secret");
     // The sender signed sorted keys; the body arrived in another order.
     QTest::newRow("key order changed") << github("sha256=" + hmacHex(secretValue, sortedBody)) << compact << secretValue
                                        << qint64(0) << int(C::KeyOrderChanged) << QStringLiteral("keys sorted");
