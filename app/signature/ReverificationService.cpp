@@ -4,6 +4,7 @@
 #include <QMetaObject>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QThread>
 #include <vector>
 
 #include "signature/SignatureVerifier.h"
@@ -36,7 +37,9 @@ struct ReverificationService::Job
 
 ReverificationService::ReverificationService(QObject* parent)
     : QObject(parent)
-{ }
+{
+    m_pool.setThreadPriority(QThread::LowPriority); // the window's thread comes first
+}
 
 ReverificationService::~ReverificationService()
 {

@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "signature/SignatureCheck.h"
 
+QByteArray SignatureCheck::content(const QByteArray& body) const
+{
+    if (head.isEmpty() && tail.isEmpty())
+        return body;
+    return head + body + tail;
+}
+
 QByteArray SignatureCheck::key(const QByteArray& secret) const
 {
     if (!keyIsWhsecBase64)

@@ -37,7 +37,8 @@ struct SignatureCheck
     JsonDocument json; // parsed body (Firm App) for re-serialization variants
     JsonValue jsonValue; // the value whose serialization is signed (payload), or the body
 
-    QByteArray content(QByteArrayView body) const { return head + body + tail; }
+    // Shares the body's bytes when nothing is added (a result keeps these for every capture).
+    QByteArray content(const QByteArray& body) const;
     QByteArray key(const QByteArray& secret) const;
     QByteArray encode(const QByteArray& digest) const;
     QByteArray expected(const QByteArray& secret, QByteArrayView body) const; // encoded, without prefix

@@ -436,6 +436,9 @@ void TestSignatureSchemes::noSecret()
     QCOMPARE(result.status, SignatureStatus::NoSecret);
     QCOMPARE(result.signedBytes, QByteArray("body"));
     QCOMPARE(result.received, QByteArray("sha256=00"));
+    // A raw-body scheme keeps the body's bytes shared, not copied (results are kept per capture).
+    const QByteArray body(1 << 20, 'x');
+    QCOMPARE(SignatureVerifier().verify(h, body).signedBytes.constData(), body.constData());
     QCOMPARE(SignatureVerifier().verify({}, "hello").status, SignatureStatus::NotApplicable);
 }
 
