@@ -155,7 +155,7 @@ QString JsonStringCodec::decodeToken(QByteArrayView token)
     return out;
 }
 
-void JsonStringCodec::appendQuoted(QByteArray& out, QStringView s, bool asciiOnly)
+void JsonStringCodec::appendQuoted(QByteArray& out, QStringView s, bool asciiOnly, bool escapeSlash)
 {
     out.append('"');
     const qsizetype n = s.size();
@@ -183,6 +183,12 @@ void JsonStringCodec::appendQuoted(QByteArray& out, QStringView s, bool asciiOnl
                 break;
             case u'\t':
                 out.append("\\t", 2);
+                break;
+            case u'/':
+                if (escapeSlash)
+                    out.append("\\/", 2);
+                else
+                    out.append('/');
                 break;
             default:
                 if (c < 0x20 || (asciiOnly && c == 0x7F))

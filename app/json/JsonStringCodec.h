@@ -17,7 +17,8 @@ public:
 
     // Appends s as a quoted string exactly as ECMAScript JSON.stringify writes it. With asciiOnly,
     // every code unit above U+007E is written as \uxxxx (what Python's json.dumps does by default).
-    static void appendQuoted(QByteArray& out, QStringView s, bool asciiOnly = false);
+    // With escapeSlash, "/" is written "\/" (PHP's json_encode does both by default).
+    static void appendQuoted(QByteArray& out, QStringView s, bool asciiOnly = false, bool escapeSlash = false);
 
     static void appendUtf8(QByteArray& out, char32_t codePoint);
 };

@@ -105,15 +105,17 @@ bool isPlainAscii(QByteArrayView token)
     return true;
 }
 
-void appendString(QByteArray& out, const JsonDocumentData& data, const JsonNode& node, bool asciiOnly)
+void appendString(QByteArray& out, const JsonDocumentData& data, const JsonNode& node,
+                  const JsonStringifyOptions& options)
 {
     const QByteArrayView token(data.source.constData() + node.begin, node.end - node.begin);
     // Unescaped ASCII is already written the way JSON.stringify writes it (controls cannot appear raw).
-    if (!node.escaped && isPlainAscii(token) && (!asciiOnly || !token.contains('\x7f'))) {
+    if (!node.escaped && isPlainAscii(token) && (!options.asciiOnly || !token.contains('\x7f'))
+        && (!options.escapeSlash || !token.contains('/'))) {
         out.append(token);
         return;
     }
-    JsonStringCodec::appendQuoted(out, JsonStringCodec::decodeToken(token), asciiOnly);
+    JsonStringCodec::appendQuoted(out, JsonStringCodec::decodeToken(token), options.asciiOnly, options.escapeSlash);
 }
 
 void appendNewline(QByteArray& out, const QByteArray& indent, size_t depth)
@@ -182,7 +184,7 @@ void JsonStringifier::append(QByteArray& out, const JsonValue& value, const Json
                 out, JsonNumber::parse(QByteArrayView(data.source.constData() + node.begin, node.end - node.begin)));
             return false;
         case JsonType::String:
-            appendString(out, data, node, options.asciiOnly);
+            appendString(out, data, node, options);
             return false;
         case JsonType::Array:
             out.append('[');
@@ -215,7 +217,7 @@ void JsonStringifier::append(QByteArray& out, const JsonValue& value, const Json
         quint32 child = 0;
         if (object) {
             const Member& member = frame.members[frame.next];
-            JsonStringCodec::appendQuoted(out, member.key, options.asciiOnly);
+            JsonStringCodec::appendQuoted(out, member.key, options.asciiOnly, options.escapeSlash);
             out.append(keySeparator);
             child = member.value;
         } else {

@@ -12,6 +12,7 @@ struct JsonStringifyOptions
     QByteArray indent; // JSON.stringify's third argument: "", "  ", "\t", ...
     bool sortKeys = false; // keys sorted by UTF-16 code units (Python's sort_keys, many relays)
     bool asciiOnly = false; // \uxxxx for everything above U+007E (Python's ensure_ascii)
+    bool escapeSlash = false; // "\/" (PHP's json_encode)
     bool spaceAfterSeparators = false; // ", " and ": " (Python's json.dumps default without indent)
     bool sourceOrder = false; // keep duplicate keys and their order as written; no index-key hoisting
 };

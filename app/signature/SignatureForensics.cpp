@@ -33,7 +33,8 @@ struct KeyVariant
 
 const QByteArray byteOrderMark = "\xEF\xBB\xBF";
 
-JsonStringifyOptions style(const QByteArray& indent, bool sortKeys, bool asciiOnly, bool spaced, bool sourceOrder)
+JsonStringifyOptions style(const QByteArray& indent, bool sortKeys, bool asciiOnly, bool spaced, bool sourceOrder,
+                           bool escapeSlash = false)
 {
     JsonStringifyOptions options;
     options.indent = indent;
@@ -41,6 +42,7 @@ JsonStringifyOptions style(const QByteArray& indent, bool sortKeys, bool asciiOn
     options.asciiOnly = asciiOnly;
     options.spaceAfterSeparators = spaced;
     options.sourceOrder = sourceOrder;
+    options.escapeSlash = escapeSlash;
     return options;
 }
 
@@ -66,6 +68,8 @@ void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value,
         {SignatureCause::BodyReserialized, "ASCII-escaped JSON", style({}, false, true, false, true)},
         {SignatureCause::BodyReserialized, "ASCII-escaped JSON with spaces (Python json.dumps)",
          style({}, false, true, true, true)},
+        {SignatureCause::BodyReserialized, "JSON with escaped slashes and \\u escapes (PHP json_encode)",
+         style({}, false, true, false, true, true)},
         {SignatureCause::KeyOrderChanged, "compact JSON with sorted keys", style({}, true, false, false, false)},
         {SignatureCause::KeyOrderChanged, "JSON with sorted keys (Python json.dumps sort_keys)",
          style({}, true, true, true, false)},
@@ -75,7 +79,7 @@ void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value,
     const bool escapable = source.contains("\\u")
         || std::any_of(source.begin(), source.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7F; });
     for (const Style& s : styles) {
-        if (s.options.asciiOnly && !escapable)
+        if (s.options.asciiOnly && !escapable && !(s.options.escapeSlash && source.contains('/')))
             continue;
         QString detail = relay.arg(QLatin1String(s.what));
         if (s.cause == SignatureCause::KeyOrderChanged)

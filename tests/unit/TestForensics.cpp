@@ -67,6 +67,11 @@ void TestForensics::findsCause_data()
     QTest::newRow("signed as python json.dumps")
         << github("sha256=" + hmacHex(secretValue, pythonStyle)) << compact << secretValue << qint64(0)
         << int(C::BodyReserialized) << QStringLiteral("Python");
+    // A PHP sender (json_encode escapes "/" and non-ASCII); a Node relay wrote the body back literally.
+    const QByteArray php = R"({"url":"https:\/\/example.com\/caf\u00e9","id":1})";
+    QTest::newRow("signed as PHP json_encode")
+        << github("sha256=" + hmacHex(secretValue, php)) << QByteArray(R"({"url":"https://example.com/café","id":1})")
+        << secretValue << qint64(0) << int(C::BodyReserialized) << QStringLiteral("PHP");
     const QByteArray sent = R"({"user":{"login":"octocat","id":1},"action":"opened","number":7,"title":"x"})";
     const QByteArray sortedByRelay = R"({"action":"opened","number":7,"title":"x","user":{"id":1,"login":"octocat"}})";
     QTest::newRow("sorted keys by a relay")

@@ -152,15 +152,20 @@ void TestStringify::relayStyles_data()
     QTest::addColumn<bool>("asciiOnly");
     QTest::addColumn<bool>("spaced");
     QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<bool>("escapeSlash");
     const QByteArray input = "{\"b\":[1,{}],\"a\":\"\xc3\xa9\",\"c\":[]}";
     // JSON.stringify(v, null, 2)
     QTest::newRow("pretty") << input << QByteArray("  ") << false << false << false
-                            << QByteArray(
-                                   "{\n  \"b\": [\n    1,\n    {}\n  ],\n  \"a\": \"\xc3\xa9\",\n  \"c\": []\n}");
+                            << QByteArray("{\n  \"b\": [\n    1,\n    {}\n  ],\n  \"a\": \"\xc3\xa9\",\n  \"c\": []\n}")
+                            << false;
     // json.dumps(v, sort_keys=True) in Python 3
     QTest::newRow("python sorted") << input << QByteArray() << true << true << true
-                                   << QByteArray(R"({"a": "\u00e9", "b": [1, {}], "c": []})");
-    QTest::newRow("tab") << QByteArray("[1]") << QByteArray("\t") << false << false << false << QByteArray("[\n\t1\n]");
+                                   << QByteArray(R"({"a": "\u00e9", "b": [1, {}], "c": []})") << false;
+    // PHP json_encode($value) with its default flags
+    QTest::newRow("php") << QByteArray("{\"u\":\"a/b\xc3\xa9\"}") << QByteArray() << false << true << false
+                         << QByteArray(R"({"u":"a\/b\u00e9"})") << true;
+    QTest::newRow("tab") << QByteArray("[1]") << QByteArray("\t") << false << false << false << QByteArray("[\n\t1\n]")
+                         << false;
 }
 
 void TestStringify::relayStyles()
@@ -171,7 +176,9 @@ void TestStringify::relayStyles()
     QFETCH(bool, asciiOnly);
     QFETCH(bool, spaced);
     QFETCH(QByteArray, expected);
+    QFETCH(bool, escapeSlash);
     JsonStringifyOptions options;
+    options.escapeSlash = escapeSlash;
     options.indent = indent;
     options.sortKeys = sortKeys;
     options.asciiOnly = asciiOnly;
