@@ -2,7 +2,9 @@
 #include "storage/HarFormat.h"
 
 #include <QTimeZone>
+#include <charconv>
 #include <cstring>
+#include <string>
 
 #include "storage/HarUtf8.h"
 
@@ -12,7 +14,7 @@ namespace {
 class JsonOut final
 {
 public:
-    JsonOut(QByteArray& out, int depth)
+    JsonOut(std::string& out, int depth)
         : m_out(out)
         , m_depth(depth)
     { }
@@ -41,7 +43,9 @@ public:
     void number(qint64 value)
     {
         separate();
-        m_out += QByteArray::number(value);
+        char digits[24];
+        const auto result = std::to_chars(digits, digits + sizeof digits, value);
+        m_out.append(digits, size_t(result.ptr - digits));
     }
     void null()
     {
@@ -51,7 +55,7 @@ public:
     void raw(QByteArrayView text)
     {
         separate();
-        m_out += text;
+        m_out.append(text.data(), size_t(text.size()));
     }
 
     void member(const char* name, QByteArrayView utf8)
@@ -114,8 +118,8 @@ private:
 
     void newline()
     {
-        m_out += '\n';
-        m_out.append(m_depth * 2, ' ');
+        static const char spaces[] = "\n                                                                ";
+        m_out.append(spaces, size_t(qMin<qsizetype>(1 + m_depth * 2, sizeof spaces - 1)));
     }
 
     void appendEscaped(QByteArrayView utf8)
@@ -129,7 +133,7 @@ private:
             const auto c = static_cast<unsigned char>(p[i]);
             if (c >= 0x20 && c != '"' && c != '\\')
                 continue;
-            m_out.append(p + plainStart, i - plainStart);
+            m_out.append(p + plainStart, size_t(i - plainStart));
             plainStart = i + 1;
             switch (c) {
             case '"':
@@ -159,11 +163,11 @@ private:
             }
             }
         }
-        m_out.append(p + plainStart, n - plainStart);
+        m_out.append(p + plainStart, size_t(n - plainStart));
         m_out += '"';
     }
 
-    QByteArray& m_out;
+    std::string& m_out;
     int m_depth;
     int m_level = -1;
     bool m_afterKey = false;
@@ -171,10 +175,10 @@ private:
 };
 
 // Bytes as a JSON-safe string: themselves when valid UTF-8, else one character per byte (Latin-1).
-QByteArray readable(QByteArrayView bytes)
+QByteArray readable(const QByteArray& bytes)
 {
     if (HarUtf8::isValid(bytes))
-        return bytes.toByteArray();
+        return bytes;
     return QString::fromLatin1(bytes).toUtf8();
 }
 
@@ -289,20 +293,169 @@ bool isHostByte(unsigned char c)
 
 } // namespace
 
-void HarFormat::appendHead(QByteArray& out)
+void HarFormat::appendHead(std::string& out)
 {
     out += "{\n  \"log\": {\n    \"version\": \"1.2\",\n    \"creator\": {\"name\": \"Hookbench\", \"version\": "
            "\"" HOOKBENCH_VERSION "\"},\n    \"entries\": [";
 }
 
-void HarFormat::appendTail(QByteArray& out, bool empty)
+void HarFormat::appendTail(std::string& out, bool empty)
 {
     out += empty ? "]\n  }\n}\n" : "\n    ]\n  }\n}\n";
 }
 
+namespace {
+
+// Howard Hinnant's days <-> civil date algorithms (proleptic Gregorian, UTC).
+void civilFromDays(qint64 days, qint64& year, int& month, int& day)
+{
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    month = int(mp < 10 ? mp + 3 : mp - 9);
+    year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+}
+
+qint64 daysFromCivil(qint64 year, int month, int day)
+{
+    year -= month <= 2 ? 1 : 0;
+    const qint64 era = (year >= 0 ? year : year - 399) / 400;
+    const qint64 yearOfEra = year - era * 400;
+    const qint64 dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146097 + dayOfEra - 719468;
+}
+
+void appendDigits(char*& p, qint64 value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        p[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    p += width;
+}
+
+} // namespace
+
 QByteArray HarFormat::isoDate(const QDateTime& time)
 {
-    return time.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+    const qint64 ms = time.toMSecsSinceEpoch();
+    const qint64 days = (ms >= 0 ? ms : ms - 86399999) / 86400000;
+    const qint64 msOfDay = ms - days * 86400000;
+    qint64 year = 0;
+    int month = 0;
+    int day = 0;
+    civilFromDays(days, year, month, day);
+    if (year < 0 || year > 9999)
+        return time.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+    QByteArray out(24, Qt::Uninitialized);
+    char* p = out.data();
+    appendDigits(p, year, 4);
+    *p++ = '-';
+    appendDigits(p, month, 2);
+    *p++ = '-';
+    appendDigits(p, day, 2);
+    *p++ = 'T';
+    appendDigits(p, msOfDay / 3600000, 2);
+    *p++ = ':';
+    appendDigits(p, msOfDay / 60000 % 60, 2);
+    *p++ = ':';
+    appendDigits(p, msOfDay / 1000 % 60, 2);
+    *p++ = '.';
+    appendDigits(p, msOfDay % 1000, 3);
+    *p++ = 'Z';
+    return out;
+}
+
+QDateTime HarFormat::parseIsoDate(QByteArrayView text)
+{
+    // Fast path for YYYY-MM-DDTHH:MM:SS[.f+](Z|+HH:MM|+HHMM); everything else goes to Qt's parser.
+    auto number = [&text](qsizetype at, qsizetype width, int& out) {
+        if (at + width > text.size())
+            return false;
+        out = 0;
+        for (qsizetype i = at; i < at + width; ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return false;
+            out = out * 10 + (text[i] - '0');
+        }
+        return true;
+    };
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    const bool shape = text.size() >= 20 && number(0, 4, year) && text[4] == '-' && number(5, 2, month)
+        && text[7] == '-' && number(8, 2, day) && text[10] == 'T' && number(11, 2, hour) && text[13] == ':'
+        && number(14, 2, minute) && text[16] == ':' && number(17, 2, second);
+    if (shape && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60) {
+        qsizetype pos = 19;
+        int ms = 0;
+        if (pos < text.size() && text[pos] == '.') {
+            ++pos;
+            int digits = 0;
+            while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+                if (digits < 3)
+                    ms = ms * 10 + (text[pos] - '0');
+                ++digits;
+                ++pos;
+            }
+            if (digits == 0)
+                return {};
+            for (int d = digits; d < 3; ++d)
+                ms *= 10;
+        }
+        int offsetMinutes = 0;
+        bool zone = false;
+        if (pos + 1 == text.size() && text[pos] == 'Z') {
+            zone = true;
+        } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+            int offsetHours = 0;
+            int offsetMins = 0;
+            const bool colon = pos + 6 == text.size() && text[pos + 3] == ':';
+            if ((colon && number(pos + 1, 2, offsetHours) && number(pos + 4, 2, offsetMins))
+                || (pos + 5 == text.size() && number(pos + 1, 2, offsetHours) && number(pos + 3, 2, offsetMins))) {
+                zone = offsetHours < 24 && offsetMins < 60;
+                offsetMinutes = (offsetHours * 60 + offsetMins) * (text[pos] == '-' ? -1 : 1);
+            }
+        }
+        const QDate date(year, month, day);
+        if (zone && date.isValid()) {
+            const qint64 days = daysFromCivil(year, month, day);
+            const qint64 msecs
+                = days * 86400000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * qint64(1000) + ms;
+            return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+        }
+    }
+    const QString string = QString::fromLatin1(text);
+    QDateTime time = QDateTime::fromString(string, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(string, Qt::ISODate);
+    return time.isValid() ? time.toUTC() : time;
+}
+
+QByteArray HarFormat::canonicalHead(const Capture& capture)
+{
+    qsizetype size = capture.method.size() + capture.target.size() + capture.httpVersion.size() + 6;
+    for (const HttpHeader& header : capture.headers)
+        size += header.first.size() + header.second.size() + 4;
+    QByteArray head;
+    head.reserve(size);
+    head += capture.method;
+    head += ' ';
+    head += capture.target;
+    head += ' ';
+    head += capture.httpVersion;
+    head += "\r\n";
+    for (const HttpHeader& header : capture.headers) {
+        head += header.first;
+        head += ": ";
+        head += header.second;
+        head += "\r\n";
+    }
+    head += "\r\n";
+    return head;
 }
 
 QByteArray HarFormat::absoluteUrl(const Capture& capture)
@@ -390,7 +543,7 @@ QByteArray HarFormat::reasonPhrase(int status)
     }
 }
 
-void HarFormat::appendEntry(QByteArray& out, const Capture& capture, bool first)
+void HarFormat::appendEntry(std::string& out, const Capture& capture, bool first)
 {
     out += first ? "\n      " : ",\n      ";
     JsonOut json(out, 3);
@@ -493,7 +646,11 @@ void HarFormat::appendEntry(QByteArray& out, const Capture& capture, bool first)
         json.key("trailers");
         writeHeaders(json, capture.trailers);
     }
-    json.member("rawHead", capture.rawHead.toBase64());
+    // Most heads are exactly what the fields above spell out; only the others are stored (base64).
+    if (capture.rawHead.isEmpty())
+        json.member("rawHead", QByteArrayView(""));
+    else if (capture.rawHead != canonicalHead(capture))
+        json.member("rawHead", capture.rawHead.toBase64());
     json.endObject();
 
     json.endObject();

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <string>
 
 #include "capture/Capture.h"
 
@@ -11,14 +12,19 @@ class HarFormat final
 {
 public:
     // {"log": {"version": "1.2", "creator": ..., "entries": [
-    static void appendHead(QByteArray& out);
+    static void appendHead(std::string& out);
     // One entry object; first says whether it is the first entry (no comma before it).
-    static void appendEntry(QByteArray& out, const Capture& capture, bool first);
+    static void appendEntry(std::string& out, const Capture& capture, bool first);
     // ]}}
-    static void appendTail(QByteArray& out, bool empty);
+    static void appendTail(std::string& out, bool empty);
 
     // "2026-11-29T17:12:30.123Z": ISO 8601 with milliseconds and an offset.
     static QByteArray isoDate(const QDateTime& time);
+    // ISO 8601 as HAR writers use it (any fraction of a second, Z or an offset); invalid when it is not.
+    static QDateTime parseIsoDate(QByteArrayView text);
+    // The request head as a well-formed parser would have received it: request line, "Name: value"
+    // lines, blank line. Hookbench leaves _hookbench.rawHead out when the real head is exactly this.
+    static QByteArray canonicalHead(const Capture& capture);
     // "http://<Host or 127.0.0.1><target>", percent-encoding what a URI cannot hold.
     static QByteArray absoluteUrl(const Capture& capture);
     static QByteArray reasonPhrase(int status);

@@ -55,6 +55,28 @@ void appendUtf8(std::string& out, char32_t cp)
     }
 }
 
+// Skips bytes that need no attention in a string, eight at a time.
+qsizetype skipPlain(const char* data, qsizetype pos, qsizetype size)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    while (pos + 8 <= size) {
+        quint64 word;
+        std::memcpy(&word, data + pos, sizeof word);
+        const quint64 quote = word ^ (ones * '"');
+        const quint64 backslash = word ^ (ones * '\\');
+        const quint64 stops
+            = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word);
+        if (stops & highs)
+            break;
+        pos += 8;
+    }
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+    while (pos < size && !stringStops.stop[bytes[pos]])
+        ++pos;
+    return pos;
+}
+
 } // namespace
 
 HarJsonParser::HarJsonParser(const char* data, qsizetype size)
@@ -361,9 +383,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
 {
     ++m_pos; // the opening quote
     const qsizetype start = m_pos;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(m_data);
-    while (m_pos < m_size && !stringStops.stop[bytes[m_pos]])
-        ++m_pos;
+    m_pos = skipPlain(m_data, m_pos, m_size);
     if (m_pos >= m_size)
         return truncatedError();
     if (m_data[m_pos] == '"') {
@@ -378,8 +398,9 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
     offset = qsizetype(m_scratch.size());
     m_scratch.append(m_data + start, size_t(m_pos - start));
     for (;;) {
-        while (m_pos < m_size && !stringStops.stop[bytes[m_pos]])
-            m_scratch.push_back(m_data[m_pos++]);
+        const qsizetype runStart = m_pos;
+        m_pos = skipPlain(m_data, m_pos, m_size);
+        m_scratch.append(m_data + runStart, size_t(m_pos - runStart));
         if (m_pos >= m_size)
             return truncatedError();
         const char c = m_data[m_pos];

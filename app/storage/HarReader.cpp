@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "storage/HarFormat.h"
 #include "storage/HarJsonParser.h"
 #include "storage/HarUtf8.h"
 
@@ -59,10 +60,7 @@ bool isTokenByte(char c)
 
 QDateTime parseDate(std::string_view text)
 {
-    QDateTime time = QDateTime::fromString(textOf(text), Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime::fromString(textOf(text), Qt::ISODate);
-    return time.isValid() ? time.toUTC() : time;
+    return HarFormat::parseIsoDate(QByteArrayView(text.data(), qsizetype(text.size())));
 }
 
 // Converts one entry of log.entries into a capture, or says which field made that impossible.
@@ -116,6 +114,7 @@ private:
     const Json& m_json;
     int m_index;
     HarEntry& m_entry;
+    bool m_headIsCanonical = false;
 };
 
 std::optional<HarError> EntryConverter::optionalString(qint32 object, std::string_view name, const QString& field,
@@ -392,6 +391,7 @@ std::optional<HarError> EntryConverter::hookbench(qint32 extra)
     if (auto e = base64(extra, "rawHead", u"_hookbench.rawHead"_s, bytes))
         return e;
     capture.rawHead = bytes ? *bytes : QByteArray();
+    m_headIsCanonical = !bytes; // absent: the head was exactly what the fields spell out
     return std::nullopt;
 }
 
@@ -484,6 +484,9 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
         if (extra < 0 || m_json.member(extra, "completedAt") < 0)
             capture.completedAt = when.addMSecs(time && *time > 0 ? qint64(*time) : 0);
     }
+
+    if (m_headIsCanonical)
+        capture.rawHead = HarFormat::canonicalHead(capture);
 
     qint32 response = -1;
     if (auto e = optionalObject(root, "response", u"response"_s, response))

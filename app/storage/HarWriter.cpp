@@ -30,7 +30,7 @@ std::optional<HarError> HarWriter::open()
     }
     m_entryCount = 0;
     m_buffer.clear();
-    m_buffer.reserve(flushBytes + 64 * 1024);
+    m_buffer.reserve(size_t(flushBytes) + 64 * 1024);
     HarFormat::appendHead(m_buffer);
     return std::nullopt;
 }
@@ -41,7 +41,7 @@ std::optional<HarError> HarWriter::add(const Capture& capture)
         return HarError {HarErrorCode::FileWrite, u"cannot write " + m_path + u": the file is not open"};
     HarFormat::appendEntry(m_buffer, capture, m_entryCount == 0);
     ++m_entryCount;
-    if (m_buffer.size() >= flushBytes)
+    if (qsizetype(m_buffer.size()) >= flushBytes)
         return flush();
     return std::nullopt;
 }
@@ -73,10 +73,10 @@ void HarWriter::cancel()
 
 std::optional<HarError> HarWriter::flush()
 {
-    if (m_buffer.isEmpty())
+    if (m_buffer.empty())
         return std::nullopt;
-    const qint64 written = m_file->write(m_buffer);
-    if (written != m_buffer.size()) {
+    const qint64 written = m_file->write(m_buffer.data(), qint64(m_buffer.size()));
+    if (written != qint64(m_buffer.size())) {
         // QSaveFile stops at the first error and commit() would fail; the old file is untouched.
         HarError error {HarErrorCode::FileWrite,
                         u"cannot save " + m_path + u": " + m_file->errorString()
@@ -112,7 +112,7 @@ std::optional<HarError> HarWriter::writeFile(const QString& path, const QList<Ca
 
 QByteArray HarWriter::toBytes(const QList<Capture>& captures)
 {
-    QByteArray out;
+    std::string out;
     HarFormat::appendHead(out);
     bool first = true;
     for (const Capture& capture : captures) {
@@ -120,5 +120,5 @@ QByteArray HarWriter::toBytes(const QList<Capture>& captures)
         first = false;
     }
     HarFormat::appendTail(out, captures.isEmpty());
-    return out;
+    return QByteArray(out.data(), qsizetype(out.size()));
 }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "capture/Capture.h"
 #include "storage/HarError.h"
@@ -54,6 +55,6 @@ private:
 
     QString m_path;
     std::unique_ptr<QSaveFile> m_file;
-    QByteArray m_buffer;
+    std::string m_buffer;
     qint64 m_entryCount = 0;
 };
