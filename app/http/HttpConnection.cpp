@@ -4,6 +4,8 @@
 #include <QHostAddress>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 #include "http/CaptureServer.h"
 
 namespace {
@@ -179,10 +181,42 @@ void HttpConnection::closeConnection()
     m_headerTimer.stop();
     m_idleTimer.stop();
     m_exchanges.clear();
-    if (m_socket->state() == QAbstractSocket::UnconnectedState)
-        QMetaObject::invokeMethod(this, &HttpConnection::finished, Qt::QueuedConnection);
-    else
-        m_socket->disconnectFromHost();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+        QMetaObject::invokeMethod(this, &HttpConnection::finish, Qt::QueuedConnection);
+        return;
+    }
+    // Half-close: the answer leaves, then a FIN; whatever the client still sends (the rest of a refused
+    // body) is read and dropped. Closing with unread data would make the kernel reset the connection and
+    // could destroy the answer on its way.
+    QTimer::singleShot(lingerMs, this, [this] {
+        m_socket->abort();
+        finish();
+    });
+    if (m_socket->bytesToWrite() == 0) {
+        shutdownWrite();
+    } else {
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+            if (m_socket->bytesToWrite() == 0)
+                shutdownWrite();
+        });
+    }
+}
+
+void HttpConnection::shutdownWrite()
+{
+    if (m_writeShutDown)
+        return;
+    m_writeShutDown = true;
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+}
+
+void HttpConnection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    disconnect(m_socket, nullptr, this, nullptr);
+    Q_EMIT finished();
 }
 
 void HttpConnection::onDisconnected()
@@ -201,8 +235,7 @@ void HttpConnection::onDisconnected()
     m_headerTimer.stop();
     m_idleTimer.stop();
     m_exchanges.clear();
-    disconnect(m_socket, nullptr, this, nullptr);
-    Q_EMIT finished();
+    finish();
 }
 
 void HttpConnection::onHeaderTimeout()

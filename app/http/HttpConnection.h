@@ -45,6 +45,8 @@ private:
     void handle(ParsedRequest request);
     void pump();
     void closeConnection();
+    void shutdownWrite();
+    void finish(); // once: tells the server this connection is done
     void restartTimers();
     void onHeaderTimeout();
     void onIdleTimeout();
@@ -55,6 +57,9 @@ private:
     std::deque<Exchange> m_exchanges;
     quint64 m_nextSequence = 1;
     bool m_closing = false;
+    bool m_writeShutDown = false;
+    bool m_finished = false;
+    static constexpr int lingerMs = 2000; // how long a closing connection drains what the client still sends
     bool m_closeAfterAnswers = false; // a request in flight ends the connection once answered
     bool m_continueDeferred = false;
     QTimer m_headerTimer;
