@@ -44,7 +44,7 @@ fi
 if $with_tests; then
     here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
     # npm packages the tests use, kept inside the tree (ignored by git).
-    if [ -f "$here/tests/node/package.json" ] && [ ! -d "$here/tests/node/node_modules" ]; then
-        (cd "$here/tests/node" && npm install --no-audit --no-fund --loglevel=error)
+    if [ -f "$here/tests/har/package.json" ] && [ ! -d "$here/tests/har/node_modules" ]; then
+        (cd "$here/tests/har" && npm install --no-audit --no-fund --loglevel=error)
     fi
 fi
