@@ -58,6 +58,16 @@ bool isTokenByte(char c)
         || (c != 0 && std::char_traits<char>::find(extra, sizeof extra - 1, c) != nullptr);
 }
 
+// JSON numbers are doubles; out-of-range conversions to integers would be undefined behaviour.
+qint64 toInteger(double value, qint64 low = -(qint64(1) << 53), qint64 high = qint64(1) << 53)
+{
+    if (!(value >= double(low))) // also NaN
+        return low;
+    if (value > double(high))
+        return high;
+    return qint64(value);
+}
+
 QDateTime parseDate(std::string_view text)
 {
     return HarFormat::parseIsoDate(QByteArrayView(text.data(), qsizetype(text.size())));
@@ -219,7 +229,7 @@ std::optional<HarError> EntryConverter::body(qint32 request)
     std::optional<double> bodySize;
     if (auto e = optionalNumber(request, "bodySize", u"request.bodySize"_s, bodySize))
         return e;
-    m_entry.declaredBodySize = bodySize && *bodySize >= 0 ? qint64(*bodySize) : -1;
+    m_entry.declaredBodySize = bodySize && *bodySize >= 0 ? toInteger(*bodySize) : -1;
 
     // HTTP Toolkit's order: _content first, then postData.text, then postData.params.
     qint32 content = -1;
@@ -248,9 +258,9 @@ std::optional<HarError> EntryConverter::body(qint32 request)
         std::optional<double> size;
         if (auto e = optionalNumber(content, "size", u"request._content.size"_s, size))
             return e;
-        if (size && qint64(*size) != capture.body.size())
+        if (size && toInteger(*size) != capture.body.size())
             warn(HarErrorCode::BodyMayDiffer, u"request._content.size"_s,
-                 u"says " + QString::number(qint64(*size)) + u" bytes but the text holds "
+                 u"says " + QString::number(toInteger(*size)) + u" bytes but the text holds "
                      + QString::number(capture.body.size()));
         return std::nullopt;
     }
@@ -304,7 +314,8 @@ std::optional<HarError> EntryConverter::body(qint32 request)
         warn(HarErrorCode::BodyNotKept, postData >= 0 ? u"request.postData.text"_s : u"request.postData"_s,
              u"body not kept by the tool that wrote this file (request.bodySize says "
                  + QString::number(m_entry.declaredBodySize) + u" bytes)");
-    } else if (!capture.body.isEmpty()) {
+    } else if (!capture.body.isEmpty() && !m_entry.fromHookbench) {
+        // Hookbench writes postData.text only when it is exact; other tools may have decoded lossily.
         if (m_entry.declaredBodySize > 0 && m_entry.declaredBodySize != capture.body.size())
             warn(HarErrorCode::BodyMayDiffer, u"request.postData.text"_s,
                  u"the text is " + QString::number(capture.body.size()) + u" bytes but request.bodySize says "
@@ -333,7 +344,7 @@ std::optional<HarError> EntryConverter::hookbench(qint32 extra)
     std::optional<double> number;
     if (auto e = optionalNumber(extra, "id", u"_hookbench.id"_s, number))
         return e;
-    capture.id = number ? qint64(*number) : 0;
+    capture.id = number ? toInteger(*number) : 0;
     std::optional<std::string_view> text;
     std::optional<QByteArray> bytes;
     if (auto e = optionalString(extra, "target", u"_hookbench.target"_s, text))
@@ -364,7 +375,7 @@ std::optional<HarError> EntryConverter::hookbench(qint32 extra)
             return e;
         if (number && (*number < 0 || *number > 65535))
             return error(HarErrorCode::InvalidValue, u"_hookbench.peer.port"_s, u"not a port number"_s);
-        capture.peerPort = number ? quint16(*number) : 0;
+        capture.peerPort = number ? quint16(toInteger(*number, 0, 65535)) : 0;
     }
     for (auto [name, field, target] : {std::tuple {"receivedAt", u"_hookbench.receivedAt"_s, &capture.receivedAt},
                                        std::tuple {"completedAt", u"_hookbench.completedAt"_s, &capture.completedAt}}) {
@@ -379,7 +390,7 @@ std::optional<HarError> EntryConverter::hookbench(qint32 extra)
     if (auto e = optionalNumber(extra, "responseStatus", u"_hookbench.responseStatus"_s, number))
         return e;
     if (number)
-        capture.responseStatus = int(*number);
+        capture.responseStatus = int(toInteger(*number, 0, 999));
     if (auto e = optionalString(extra, "malformedReason", u"_hookbench.malformedReason"_s, text))
         return e;
     capture.malformedReason = text ? textOf(*text) : QString();
@@ -431,6 +442,7 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
         warn(HarErrorCode::MissingField, u"request.httpVersion"_s, u"missing; HTTP/1.1 assumed"_s);
     if (auto e = headers(request, "headers", u"request.headers"_s, capture.headers))
         return e;
+    m_entry.fromHookbench = extra >= 0;
     if (auto e = body(request))
         return e;
 
@@ -481,8 +493,12 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
                          u"not an ISO 8601 date (\"" + textOf(started->substr(0, 40)) + u"\")");
         if (extra < 0 || m_json.member(extra, "receivedAt") < 0)
             capture.receivedAt = when;
-        if (extra < 0 || m_json.member(extra, "completedAt") < 0)
-            capture.completedAt = when.addMSecs(time && *time > 0 ? qint64(*time) : 0);
+        if (extra < 0 || m_json.member(extra, "completedAt") < 0) {
+            // A day at most: a longer "time" is not a request's duration, and dates must stay in 0001..9999.
+            capture.completedAt = when.addMSecs(time && *time > 0 ? toInteger(*time, 0, 86400000) : 0);
+            if (capture.completedAt.date().year() > 9999)
+                capture.completedAt = when;
+        }
     }
 
     if (m_headIsCanonical)
@@ -495,7 +511,7 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
         std::optional<double> status;
         if (auto e = optionalNumber(response, "status", u"response.status"_s, status))
             return e;
-        capture.responseStatus = status ? int(*status) : 0;
+        capture.responseStatus = status ? int(toInteger(*status, 0, 999)) : 0;
     }
     return std::nullopt;
 }
