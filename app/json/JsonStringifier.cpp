@@ -16,7 +16,8 @@ constexpr quint32 linearScanLimit = 16;
 
 struct Member
 {
-    QString key;
+    QString key; // decoded, for duplicates and ordering; empty in source order (not needed)
+    quint32 keyNode; // the (first) key token, which is what gets written
     quint32 value; // node index of the winning (last) value
     quint32 index; // array index when isIndex
     bool isIndex;
@@ -53,9 +54,16 @@ std::vector<Member> orderedMembers(const JsonDocumentData& data, const JsonNode&
     std::vector<Member> members;
     members.reserve(node.count);
     const quint32* pairs = data.children.data() + node.first;
+    const auto byKey = [](const Member& a, const Member& b) {
+        return QStringView(a.key).compare(QStringView(b.key), Qt::CaseSensitive) < 0;
+    };
     if (options.sourceOrder) {
+        // Keys are decoded only to be sorted; duplicates stay, in their order.
         for (quint32 i = 0; i < node.count; ++i)
-            members.push_back(Member {decodedKey(data, pairs[2 * i]), pairs[2 * i + 1], 0, false});
+            members.push_back(Member {options.sortKeys ? decodedKey(data, pairs[2 * i]) : QString(), pairs[2 * i],
+                                      pairs[2 * i + 1], 0, false});
+        if (options.sortKeys)
+            std::stable_sort(members.begin(), members.end(), byKey);
         return members;
     }
 
@@ -81,12 +89,10 @@ std::vector<Member> orderedMembers(const JsonDocumentData& data, const JsonNode&
         }
         quint32 index = 0;
         const bool isIndex = JsonStringifier::isArrayIndex(key, &index);
-        members.push_back(Member {std::move(key), value, index, isIndex});
+        members.push_back(Member {std::move(key), pairs[2 * i], value, index, isIndex});
     }
     if (options.sortKeys) {
-        std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) {
-            return QStringView(a.key).compare(QStringView(b.key), Qt::CaseSensitive) < 0;
-        });
+        std::sort(members.begin(), members.end(), byKey); // keys are unique here
     } else {
         std::stable_partition(members.begin(), members.end(), [](const Member& m) { return m.isIndex; });
         const auto firstNamed
@@ -217,7 +223,7 @@ void JsonStringifier::append(QByteArray& out, const JsonValue& value, const Json
         quint32 child = 0;
         if (object) {
             const Member& member = frame.members[frame.next];
-            JsonStringCodec::appendQuoted(out, member.key, options.asciiOnly, options.escapeSlash);
+            appendString(out, data, data.nodes[member.keyNode], options);
             out.append(keySeparator);
             child = member.value;
         } else {

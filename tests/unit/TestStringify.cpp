@@ -19,6 +19,7 @@ private Q_SLOTS:
     void arrayIndexKeys();
     void relayStyles_data();
     void relayStyles();
+    void sourceOrderKeepsDuplicates();
 };
 
 void TestStringify::matchesNode_data()
@@ -166,6 +167,17 @@ void TestStringify::relayStyles_data()
                          << QByteArray(R"({"u":"a\/b\u00e9"})") << true;
     QTest::newRow("tab") << QByteArray("[1]") << QByteArray("\t") << false << false << false << QByteArray("[\n\t1\n]")
                          << false;
+}
+
+void TestStringify::sourceOrderKeepsDuplicates()
+{
+    const JsonReadResult result = JsonReader::read(R"({"b":1,"2":0,"a":2,"b":3})");
+    QVERIFY(result.ok());
+    JsonStringifyOptions options;
+    options.sourceOrder = true;
+    QCOMPARE(JsonStringifier::stringify(result.document.root(), options), QByteArray(R"({"b":1,"2":0,"a":2,"b":3})"));
+    options.sortKeys = true;
+    QCOMPARE(JsonStringifier::stringify(result.document.root(), options), QByteArray(R"({"2":0,"a":2,"b":1,"b":3})"));
 }
 
 void TestStringify::relayStyles()
