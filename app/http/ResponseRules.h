@@ -67,5 +67,3 @@ public:
 private:
     QHash<QString, int> m_deliveries; // "<rule index>\n<path>\n<docIds>" -> deliveries seen
 };
-
-QByteArray reasonPhrase(int status);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "http/HttpStatus.h"
 #include "storage/HarUtf8.h"
 
 namespace {
@@ -479,70 +480,6 @@ QByteArray HarFormat::absoluteUrl(const Capture& capture)
     return url;
 }
 
-QByteArray HarFormat::reasonPhrase(int status)
-{
-    switch (status) {
-    case 100:
-        return "Continue";
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 202:
-        return "Accepted";
-    case 204:
-        return "No Content";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 304:
-        return "Not Modified";
-    case 307:
-        return "Temporary Redirect";
-    case 308:
-        return "Permanent Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 408:
-        return "Request Timeout";
-    case 409:
-        return "Conflict";
-    case 410:
-        return "Gone";
-    case 413:
-        return "Content Too Large";
-    case 415:
-        return "Unsupported Media Type";
-    case 422:
-        return "Unprocessable Content";
-    case 429:
-        return "Too Many Requests";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 500:
-        return "Internal Server Error";
-    case 501:
-        return "Not Implemented";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return {};
-    }
-}
-
 void HarFormat::appendEntry(std::string& out, const Capture& capture, bool first)
 {
     out += first ? "\n      " : ",\n      ";
@@ -596,7 +533,7 @@ void HarFormat::appendEntry(std::string& out, const Capture& capture, bool first
     json.key("response");
     json.beginObject();
     json.member("status", qint64(capture.responseStatus));
-    json.member("statusText", reasonPhrase(capture.responseStatus));
+    json.member("statusText", knownReasonPhrase(capture.responseStatus));
     json.member("httpVersion", readable(capture.httpVersion));
     json.key("cookies");
     json.raw("[]");

@@ -27,5 +27,4 @@ public:
     static QByteArray canonicalHead(const Capture& capture);
     // "http://<Host or 127.0.0.1><target>", percent-encoding what a URI cannot hold.
     static QByteArray absoluteUrl(const Capture& capture);
-    static QByteArray reasonPhrase(int status);
 };
