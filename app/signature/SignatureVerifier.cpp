@@ -59,11 +59,8 @@ BuildOutcome buildFirmApp(const QByteArray& body, SignatureCheck& check, Signatu
     check.payloadOnly = true;
     check.json = read.document;
     check.jsonValue = payload;
-    const QByteArray raw = payload.raw().toByteArray();
-    const QByteArray reserialized = JsonStringifier::stringify(payload);
-    check.candidates.append(SignatureCandidate {SignatureMatch::Raw, raw});
-    if (reserialized != raw)
-        check.candidates.append(SignatureCandidate {SignatureMatch::Reserialized, reserialized});
+    // The re-serialization is added when the raw bytes do not match (addReserialized).
+    check.candidates.append(SignatureCandidate {SignatureMatch::Raw, payload.raw().toByteArray()});
     if (!signature.isValid())
         return Early {SignatureStatus::Missing, SignatureCause::None,
                       QStringLiteral("the body has no \"signature\" field")};
@@ -225,6 +222,19 @@ BuildOutcome buildGeneric(const HttpHeaders& headers, SignatureCheck& check, con
     return std::nullopt;
 }
 
+// Firm App: adds JSON.stringify(payload) as the second candidate, unless it equals the raw bytes.
+// Returns whether a candidate was added.
+bool addReserialized(SignatureCheck& check)
+{
+    if (!check.payloadOnly || check.candidates.size() != 1)
+        return false;
+    QByteArray reserialized = JsonStringifier::stringify(check.jsonValue);
+    if (reserialized == check.candidates.constFirst().body)
+        return false;
+    check.candidates.append(SignatureCandidate {SignatureMatch::Reserialized, std::move(reserialized)});
+    return true;
+}
+
 QString ageText(qint64 seconds)
 {
     return seconds >= 0 ? QStringLiteral("%1 s old").arg(seconds) : QStringLiteral("%1 s in the future").arg(-seconds);
@@ -331,8 +341,11 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
     result.algorithm = Hmac::name(check.algorithm);
     result.received = check.receivedDisplay;
     result.timestamp = check.timestamp;
-    if (!check.candidates.isEmpty())
-        result.signedBytes = check.content(check.candidates.constLast().body);
+    if (early || m_secrets.isEmpty()) {
+        addReserialized(check); // what the sender should have signed
+        if (!check.candidates.isEmpty())
+            result.signedBytes = check.content(check.candidates.constLast().body);
+    }
     if (early) {
         result.status = early->status;
         result.cause = early->cause;
@@ -347,8 +360,10 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
         return result;
     }
 
-    for (const Secret& secret : m_secrets.secrets()) {
-        for (const SignatureCandidate& candidate : std::as_const(check.candidates)) {
+    // Every secret on the raw bytes first, then on the re-serialization (computed only when needed).
+    for (qsizetype c = 0; c < check.candidates.size() || (c == 1 && addReserialized(check)); ++c) {
+        const SignatureCandidate candidate = check.candidates.at(c);
+        for (const Secret& secret : m_secrets.secrets()) {
             const QByteArray encoded = check.expected(secret.value, candidate.body);
             if (!check.matches(encoded))
                 continue;
@@ -383,6 +398,7 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
     }
 
     result.status = SignatureStatus::Invalid;
+    result.signedBytes = check.content(check.candidates.constLast().body);
     result.expected
         = check.prefix + check.expected(m_secrets.secrets().constFirst().value, check.candidates.constLast().body);
     if (m_options.forensics) {
