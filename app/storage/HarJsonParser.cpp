@@ -90,6 +90,12 @@ void HarJsonParser::skipWhitespace()
         ++m_pos;
 }
 
+void HarJsonParser::skipByteOrderMark()
+{
+    if (m_pos == 0 && m_size >= 3 && std::memcmp(m_data, "\xEF\xBB\xBF", 3) == 0)
+        m_pos = 3;
+}
+
 char HarJsonParser::peek()
 {
     skipWhitespace();

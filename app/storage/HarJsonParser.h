@@ -57,6 +57,8 @@ public:
     qsizetype position() const { return m_pos; }
     qsizetype size() const { return m_size; }
     void skipWhitespace();
+    // Skips a UTF-8 byte order mark at the very start.
+    void skipByteOrderMark();
     bool atEnd() const { return m_pos >= m_size; }
     // The next non-space byte, or 0 at the end.
     char peek();

@@ -642,11 +642,18 @@ std::optional<HarError> LogReader::readLog()
 
 HarExpected<HarLog> LogReader::read()
 {
+    m_json.skipByteOrderMark(); // Fiddler and some Windows tools write one
     const char first = m_json.peek();
     if (m_json.atEnd())
         return HarError {HarErrorCode::NotHar, u"not a HAR file: the file is empty"_s};
-    if (first != '{')
+    if (first != '{') {
+        const auto byte = static_cast<unsigned char>(first);
+        if (m_json.position() == 0 && (byte == 0x1F || byte == 0x78))
+            return HarError {HarErrorCode::NotHar,
+                             u"not a HAR file: it looks compressed (gzip or zlib, like mitmproxy's .zhar); "
+                             u"decompress it first"_s};
         return HarError {HarErrorCode::NotHar, u"not a HAR file: it does not start with a JSON object"_s};
+    }
     m_json.accept('{');
     bool sawLog = false;
     std::optional<HarError> failure;

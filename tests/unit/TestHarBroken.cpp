@@ -118,6 +118,12 @@ void TestHarBroken::broken_data()
                             << u"not a HAR file: the file is empty"_s;
     QTest::newRow("not json") << QByteArray("GET / HTTP/1.1\r\n") << false << 0 << HarErrorCode::NotHar
                               << u"not a HAR file: it does not start with a JSON object"_s;
+    QTest::newRow("gzip") << QByteArray("\x1f\x8b\x08\x00", 4) << false << 0 << HarErrorCode::NotHar
+                          << u"not a HAR file: it looks compressed (gzip or zlib, like mitmproxy's .zhar)"_s;
+    QTest::newRow("zlib (.zhar)") << QByteArray("\x78\x9c\x01") << false << 0 << HarErrorCode::NotHar
+                                  << u"not a HAR file: it looks compressed"_s;
+    QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF{\"log\": {\"entries\": []}}") << true << 0
+                                     << HarErrorCode::Syntax << QString();
     QTest::newRow("array") << QByteArray("[]") << false << 0 << HarErrorCode::NotHar
                            << u"not a HAR file: it does not start with a JSON object"_s;
     QTest::newRow("no log") << QByteArray("{\"foo\": [1, 2, {\"x\": null}]}") << false << 0 << HarErrorCode::NotHar
