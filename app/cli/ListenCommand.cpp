@@ -174,7 +174,12 @@ int runListen(const QStringList& arguments)
             printError(command, error);
             return 2;
         }
-        verifier.emplace(*secretSet);
+        const std::optional<SignatureOptions> options = secrets.signatureOptions(parser, &error);
+        if (!options) {
+            printError(command, error);
+            return 2;
+        }
+        verifier.emplace(*secretSet, *options);
     }
 
     Endpoint endpoint;

@@ -3,12 +3,52 @@
 
 #include <QCommandLineParser>
 
+#include "signature/GenericHmacSpec.h"
+
 SecretOptions::SecretOptions()
     : m_env(QStringLiteral("secret-env"),
             QStringLiteral("Verify signatures with the secret in this environment variable."), QStringLiteral("VAR"))
     , m_file(QStringLiteral("secret-file"), QStringLiteral("Verify signatures with the secret in this file."),
              QStringLiteral("FILE"))
+    , m_scheme(QStringLiteral("scheme"),
+               QStringLiteral("Check this scheme instead of detecting it: firm_app, github, stripe, "
+                              "standard_webhooks, svix, shopify, slack or generic."),
+               QStringLiteral("NAME"))
+    , m_generic(QStringLiteral("generic"),
+                QStringLiteral("A generic HMAC profile, e.g. \"header=X-Signature;algorithm=sha256;encoding=hex;"
+                               "prefix=sha256=;template={timestamp}.{body};timestamp-header=X-Timestamp\"."),
+                QStringLiteral("SPEC"))
 { }
+
+std::optional<SignatureOptions> SecretOptions::signatureOptions(const QCommandLineParser& parser, QString* error) const
+{
+    SignatureOptions options;
+    if (parser.isSet(m_generic)) {
+        QString specError;
+        options.generic = GenericHmacSpec::parse(parser.value(m_generic), &specError);
+        if (!options.generic) {
+            *error = QStringLiteral("--generic: %1").arg(specError);
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(m_scheme)) {
+        SignatureScheme scheme = SignatureScheme::None;
+        if (!SignatureSchemes::fromName(parser.value(m_scheme), &scheme)) {
+            QStringList names;
+            for (SignatureScheme known : SignatureSchemes::all())
+                names.append(SignatureSchemes::name(known));
+            *error = QStringLiteral("--scheme: unknown scheme \"%1\" (%2)")
+                         .arg(parser.value(m_scheme), names.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+        if (scheme == SignatureScheme::Generic && !options.generic) {
+            *error = QStringLiteral("--scheme generic needs --generic SPEC");
+            return std::nullopt;
+        }
+        options.scheme = scheme;
+    }
+    return options;
+}
 
 bool SecretOptions::isSet(const QCommandLineParser& parser) const
 {

@@ -52,7 +52,12 @@ int runVerify(const QStringList& arguments)
         printError(command, QStringLiteral("%1: %2").arg(path, log.error().text()));
         return 2;
     }
-    const SignatureVerifier verifier(*secretSet);
+    const std::optional<SignatureOptions> options = secrets.signatureOptions(parser, &error);
+    if (!options) {
+        printError(command, error);
+        return 2;
+    }
+    const SignatureVerifier verifier(*secretSet, *options);
     bool allValid = !log->entries.isEmpty();
     for (const HarEntry& entry : log->entries) {
         const SignatureResult result = verifier.verify(entry.capture);

@@ -58,6 +58,23 @@ kill -TERM "$LISTEN_PID"; wait "$LISTEN_PID" || true
     || fail "verify of valid captures should exit 0: $(cat "$e2e_work/valid.out")"
 grep -q '"status":"valid"' "$e2e_work/valid.out" || fail "verify --json has no valid status"
 
+# A scheme chosen by hand: a generic HMAC profile.
+start_listen generic --json --store "$e2e_work/store3.sqlite" --secret-env FIRM_SECRET --scheme generic \
+    --generic 'header=X-Acme-Sig;prefix=sha1=;algorithm=sha1'
+body='{"event":"ping"}'
+acme="sha1=$(printf '%s' "$body" | openssl dgst -sha1 -hmac "$FIRM_SECRET" -r | cut -d' ' -f1)"
+curl -s -o /dev/null -H "X-Acme-Sig: $acme" --data-binary "$body" "http://127.0.0.1:$LISTEN_PORT/acme"
+for _ in $(seq 1 50); do [ -s "$e2e_work/generic.out" ] && break; sleep 0.1; done
+kill -TERM "$LISTEN_PID"; wait "$LISTEN_PID" || true
+grep -q '"status":"valid"' "$e2e_work/generic.out" || fail "generic profile not valid: $(cat "$e2e_work/generic.out")"
+grep -q '"scheme":"generic"' "$e2e_work/generic.out" || fail "the scheme chosen by hand was not used"
+set +e
+"$HOOKBENCH" verify "$e2e_work/valid.har" --secret-env FIRM_SECRET --scheme bogus >/dev/null 2>"$e2e_work/bogus.err"
+bogus=$?
+set -e
+[ "$bogus" -eq 2 ] || fail "an unknown --scheme should exit 2, got $bogus"
+grep -q 'firm_app' "$e2e_work/bogus.err" || fail "the error should list the known schemes"
+
 if grep -rqF "$FIRM_SECRET" "$e2e_work"/*.out "$e2e_work"/*.err "$e2e_work"/*.har "$e2e_work"/*.sqlite* 2>/dev/null; then
     fail "the secret's value was written to an output, a HAR file or the store"
 fi

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "signature/GenericHmacSpec.h"
+
+#include <QStringList>
+
+std::optional<GenericHmacProfile> GenericHmacSpec::parse(QStringView spec, QString* error)
+{
+    GenericHmacProfile profile;
+    const QList<QStringView> parts = spec.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (QStringView part : parts) {
+        const qsizetype equals = part.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            *error = QStringLiteral("\"%1\": expected key=value").arg(part);
+            return std::nullopt;
+        }
+        const QString key = part.left(equals).trimmed().toString().toLower();
+        const QString value = part.mid(equals + 1).toString();
+        if (key == QLatin1String("header")) {
+            profile.header = value.trimmed().toLatin1();
+        } else if (key == QLatin1String("algorithm")) {
+            if (!Hmac::fromName(value.trimmed(), &profile.algorithm)) {
+                *error = QStringLiteral("algorithm: expected sha1, sha256 or sha512, not \"%1\"").arg(value);
+                return std::nullopt;
+            }
+        } else if (key == QLatin1String("encoding")) {
+            if (value.trimmed().compare(QLatin1String("hex"), Qt::CaseInsensitive) == 0) {
+                profile.encoding = SignatureEncoding::Hex;
+            } else if (value.trimmed().compare(QLatin1String("base64"), Qt::CaseInsensitive) == 0) {
+                profile.encoding = SignatureEncoding::Base64;
+            } else {
+                *error = QStringLiteral("encoding: expected hex or base64, not \"%1\"").arg(value);
+                return std::nullopt;
+            }
+        } else if (key == QLatin1String("prefix")) {
+            profile.prefix = value.toUtf8();
+        } else if (key == QLatin1String("template")) {
+            profile.signedTemplate = value.toUtf8();
+        } else if (key == QLatin1String("timestamp-header")) {
+            profile.timestampHeader = value.trimmed().toLatin1();
+        } else if (key == QLatin1String("id-header")) {
+            profile.idHeader = value.trimmed().toLatin1();
+        } else if (key == QLatin1String("tolerance")) {
+            bool ok = false;
+            profile.toleranceSeconds = value.trimmed().toLongLong(&ok);
+            if (!ok || profile.toleranceSeconds < 0) {
+                *error = QStringLiteral("tolerance: expected seconds, not \"%1\"").arg(value);
+                return std::nullopt;
+            }
+        } else {
+            *error = QStringLiteral("unknown key \"%1\" (header, algorithm, encoding, prefix, template, "
+                                    "timestamp-header, id-header, tolerance)")
+                         .arg(key);
+            return std::nullopt;
+        }
+    }
+    if (profile.header.isEmpty()) {
+        *error = QStringLiteral("header: the header that holds the signature is needed");
+        return std::nullopt;
+    }
+    return profile;
+}
+
+QString GenericHmacSpec::write(const GenericHmacProfile& profile)
+{
+    QStringList parts {
+        QStringLiteral("header=") + QString::fromLatin1(profile.header),
+        QStringLiteral("algorithm=") + Hmac::name(profile.algorithm),
+        QStringLiteral("encoding=")
+            + (profile.encoding == SignatureEncoding::Hex ? QStringLiteral("hex") : QStringLiteral("base64")),
+        QStringLiteral("prefix=") + QString::fromUtf8(profile.prefix),
+        QStringLiteral("template=") + QString::fromUtf8(profile.signedTemplate),
+    };
+    if (!profile.timestampHeader.isEmpty())
+        parts.append(QStringLiteral("timestamp-header=") + QString::fromLatin1(profile.timestampHeader));
+    if (!profile.idHeader.isEmpty())
+        parts.append(QStringLiteral("id-header=") + QString::fromLatin1(profile.idHeader));
+    if (profile.toleranceSeconds > 0)
+        parts.append(QStringLiteral("tolerance=") + QString::number(profile.toleranceSeconds));
+    return parts.join(QLatin1Char(';'));
+}
