@@ -95,8 +95,7 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     m_filter->setObjectName(QStringLiteral("filterLineEdit"));
     m_filter->setPlaceholderText(tr("Filter by method, path, status (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, this,
-            [this](const QString& text) { m_proxy->setFilterText(text); });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) { m_proxy->setFilterText(text); });
 
     auto* top = new QWidget(this);
     auto* topLayout = new QVBoxLayout(top);
@@ -417,14 +416,14 @@ void MainWindow::setSecrets(const SecretSet& secrets)
         m_model->setSignatures({}, true);
     } else {
         m_reverifier->setSession(m_options.endpoint.storePath, m_sessionId);
-        m_reverifier->reverify(secrets);
+        m_reverifier->reverify(secrets, m_secretsPanel->signatureOptions());
     }
     onCurrentRowChanged();
 }
 
 void MainWindow::verifyInBackground(const QList<Capture>& captures)
 {
-    const SignatureVerifier verifier(m_secrets);
+    const SignatureVerifier verifier(m_secrets, m_secretsPanel->signatureOptions());
     const quint64 generation = m_secretsGeneration;
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([self, verifier, captures, generation] {
@@ -444,13 +443,13 @@ void MainWindow::verifyInBackground(const QList<Capture>& captures)
 void MainWindow::showSignatureOf(const Capture& capture)
 {
     if (m_secrets.isEmpty()) {
-        SignatureResult result = SignatureVerifier().verify(capture);
+        SignatureResult result = SignatureVerifier(SecretSet(), m_secretsPanel->signatureOptions()).verify(capture);
         m_signatureView->showResult(result);
         return;
     }
     // Forensics tries many variants of a body: never on the UI thread.
     m_signatureView->showMessage(tr("Checking…"));
-    const SignatureVerifier verifier(m_secrets);
+    const SignatureVerifier verifier(m_secrets, m_secretsPanel->signatureOptions());
     const qint64 id = capture.id;
     QPointer<MainWindow> self(this);
     QThreadPool::globalInstance()->start([self, verifier, capture, id] {

@@ -2,11 +2,15 @@
 #include "SecretsPanel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include "signature/GenericHmacSpec.h"
+#include "signature/SignatureScheme.h"
 
 SecretsPanel::SecretsPanel(QWidget* parent)
     : QWidget(parent)
@@ -20,6 +24,63 @@ SecretsPanel::SecretsPanel(QWidget* parent)
     m_rows->setSpacing(2);
     setLayout(m_rows);
     addSecretRow(tr("secret"));
+
+    auto* schemeRow = new QWidget(this);
+    auto* schemeLayout = new QHBoxLayout(schemeRow);
+    schemeLayout->setContentsMargins(0, 0, 0, 0);
+    auto* schemeCaption = new QLabel(tr("Scheme:"), schemeRow);
+    schemeCaption->setMinimumWidth(schemeCaption->fontMetrics().horizontalAdvance(tr("Signing secret:")));
+    m_scheme = new QComboBox(schemeRow);
+    m_scheme->setObjectName(QStringLiteral("schemeComboBox"));
+    m_scheme->addItem(tr("Detect from each request"), QString());
+    for (SignatureScheme scheme : SignatureSchemes::all())
+        m_scheme->addItem(SignatureSchemes::displayName(scheme), SignatureSchemes::name(scheme));
+    m_generic = new QLineEdit(schemeRow);
+    m_generic->setObjectName(QStringLiteral("genericSpecLineEdit"));
+    m_generic->setPlaceholderText(
+        QStringLiteral("header=X-Signature;algorithm=sha256;encoding=hex;prefix=sha256=;template={body}"));
+    m_generic->setToolTip(tr("A provider Hookbench has no scheme for. Keys: header, algorithm (sha1, sha256, "
+                             "sha512), encoding (hex, base64), prefix, template ({body} {timestamp} {id}), "
+                             "timestamp-header, id-header, tolerance (seconds)"));
+    m_genericError = new QLabel(schemeRow);
+    m_genericError->setObjectName(QStringLiteral("genericSpecErrorLabel"));
+    m_genericError->setStyleSheet(QStringLiteral("color:#b00020"));
+    schemeLayout->addWidget(schemeCaption);
+    schemeLayout->addWidget(m_scheme);
+    schemeLayout->addWidget(m_generic, 1);
+    schemeLayout->addWidget(m_genericError);
+    schemeLayout->addStretch();
+    m_rows->addWidget(schemeRow);
+    connect(m_scheme, &QComboBox::currentIndexChanged, this, &SecretsPanel::updateScheme);
+    connect(m_generic, &QLineEdit::textChanged, this, &SecretsPanel::updateScheme);
+    updateScheme();
+}
+
+void SecretsPanel::updateScheme()
+{
+    SignatureOptions options;
+    SignatureScheme scheme = SignatureScheme::None;
+    const bool chosen = SignatureSchemes::fromName(m_scheme->currentData().toString(), &scheme);
+    const bool generic = chosen && scheme == SignatureScheme::Generic;
+    m_generic->setVisible(generic);
+    m_genericError->clear();
+    if (generic) {
+        QString error;
+        options.generic = GenericHmacSpec::parse(m_generic->text(), &error);
+        if (!options.generic) {
+            m_genericError->setText(error);
+            return; // keep the last good options until the spec parses
+        }
+    }
+    if (chosen)
+        options.scheme = scheme;
+    m_options = options;
+    m_debounce.start();
+}
+
+SignatureOptions SecretsPanel::signatureOptions() const
+{
+    return m_options;
 }
 
 QLineEdit* SecretsPanel::addSecretRow(const QString& label)
@@ -70,7 +131,7 @@ QLineEdit* SecretsPanel::addSecretRow(const QString& label)
     }
     connect(value, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
     connect(labelEdit, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
-    m_rows->addWidget(rowWidget);
+    m_rows->insertWidget(int(m_rowList.size()), rowWidget);
     m_rowList.append({rowWidget, labelEdit, value});
     return value;
 }

@@ -5,7 +5,10 @@
 #include <QWidget>
 
 #include "signature/SecretSet.h"
+#include "signature/SignatureOptions.h"
 
+class QComboBox;
+class QLabel;
 class QLineEdit;
 class QVBoxLayout;
 
@@ -19,12 +22,15 @@ public:
     explicit SecretsPanel(QWidget* parent = nullptr);
 
     SecretSet secrets() const;
+    // The scheme chosen by hand (or detection) and the generic profile; valid only when the generic
+    // spec parses (the panel shows why when it does not).
+    SignatureOptions signatureOptions() const;
     // Adds a row; returns its value field (tests type into it).
     QLineEdit* addSecretRow(const QString& label = {});
     void focusSecret();
 
 Q_SIGNALS:
-    // Emitted once typing pauses, with every non-empty secret.
+    // Emitted once typing pauses, with every non-empty secret; also when the scheme changes.
     void secretsChanged(const SecretSet& secrets);
 
 private:
@@ -36,7 +42,13 @@ private:
     };
     void removeRow(QWidget* rowWidget);
 
+    void updateScheme();
+
     QVBoxLayout* m_rows;
+    QComboBox* m_scheme = nullptr;
+    QLineEdit* m_generic = nullptr;
+    QLabel* m_genericError = nullptr;
+    SignatureOptions m_options;
     QList<Row> m_rowList;
     QTimer m_debounce;
 };

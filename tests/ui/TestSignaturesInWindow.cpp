@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageAuthenticationCode>
@@ -99,6 +100,42 @@ private Q_SLOTS:
         secret->clear();
         second->clear();
         QTRY_VERIFY_WITH_TIMEOUT(signatureCell(table, 0).isEmpty(), 10000);
+    }
+
+    void schemeChosenByHand()
+    {
+        QTemporaryDir dir;
+        WindowOptions options;
+        options.endpoint.server.port = 0;
+        options.endpoint.storePath = dir.filePath(QStringLiteral("s.sqlite"));
+        MainWindow window(options, nullptr);
+        window.show();
+        const QByteArray body = R"({"event":"ping"})";
+        const QByteArray signature
+            = "sha1=" + QMessageAuthenticationCode::hash(body, "acme-secret", QCryptographicHash::Sha1).toHex();
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, window.endpoint()->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /acme HTTP/1.1\r\nX-Acme-Sig: " + signature
+                     + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+
+        QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("secretLineEdit")), QStringLiteral("acme-secret"));
+        // Nothing detects this provider on its own.
+        QTRY_VERIFY_WITH_TIMEOUT(!signatureCell(table, 0).startsWith(QStringLiteral("valid")), 3000);
+
+        auto* scheme = window.findChild<QComboBox*>(QStringLiteral("schemeComboBox"));
+        QVERIFY(scheme);
+        scheme->setCurrentIndex(scheme->findData(QStringLiteral("generic")));
+        auto* spec = window.findChild<QLineEdit*>(QStringLiteral("genericSpecLineEdit"));
+        QVERIFY(spec && spec->isVisible());
+        QTest::keyClicks(spec, QStringLiteral("header=X-Acme-Sig;algorithm=md5"));
+        auto* error = window.findChild<QLabel*>(QStringLiteral("genericSpecErrorLabel"));
+        QTRY_VERIFY(error->text().contains(QStringLiteral("algorithm")));
+        spec->setText(QStringLiteral("header=X-Acme-Sig;algorithm=sha1;prefix=sha1="));
+        QVERIFY(error->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(signatureCell(table, 0).startsWith(QStringLiteral("valid")), 10000);
     }
 };
 
