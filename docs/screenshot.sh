@@ -42,8 +42,8 @@ sleep 0.5
 xdotool mousemove --window "$window" 600 35 click 1
 xdotool key ctrl+shift+k
 xdotool type --delay 20 "$secret"
-sleep 1.5
-xdotool mousemove --window "$window" 300 168 click 1
+sleep 3.5
+xdotool mousemove --window "$window" 300 192 click 1
 sleep 0.5
 xdotool key alt+s
 sleep 0.7
