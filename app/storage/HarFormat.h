@@ -8,6 +8,17 @@
 #include "capture/Capture.h"
 
 // The HAR text of captures, without any file: shared by HarWriter and the tests.
+//
+// What Hookbench adds to HAR 1.2 (other tools ignore members starting with "_"):
+//   entry._hookbench: id, target (exactly as received; targetBase64 when not UTF-8), methodBase64 and
+//     httpVersionBase64 (only when not UTF-8), peer {address, port}, receivedAt, completedAt (ISO 8601
+//     or null), responseStatus (what Hookbench answered, 0: none), malformedReason, note, trailers
+//     [{name, value}], rawHead (base64; absent when it is exactly canonicalHead(), "" when unknown).
+//   request.headers[i]._hookbench: {nameBase64, valueBase64} when the name or value is not UTF-8
+//     (name and value then hold the bytes read as Latin-1).
+//   request._content {text, size, encoding: "base64"} and _requestBodyStatus
+//     "discarded:not-representable" for a body that is not UTF-8 or holds NUL (HTTP Toolkit's way);
+//     postData then has no text.
 class HarFormat final
 {
 public:
