@@ -30,6 +30,7 @@
 #include "CaptureFilterModel.h"
 #include "FileDialog.h"
 #include "MessageBar.h"
+#include "ResponseRulesDialog.h"
 #include "SecretsPanel.h"
 #include "SessionsDialog.h"
 #include "SignatureView.h"
@@ -252,6 +253,11 @@ void MainWindow::createActions()
     find->setShortcut(QKeySequence::Find);
     find->setObjectName(QStringLiteral("filterAction"));
 
+    QMenu* endpointMenu = menuBar()->addMenu(tr("E&ndpoint"));
+    QAction* rules = endpointMenu->addAction(tr("&Response Rules…"), this, &MainWindow::showResponseRulesDialog);
+    rules->setObjectName(QStringLiteral("responseRulesAction"));
+    rules->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* follow = view->addAction(tr("&Follow New Captures"));
     follow->setObjectName(QStringLiteral("followAction"));
@@ -405,6 +411,22 @@ void MainWindow::showSessionsDialog()
         showSession(id);
     });
     dialog.exec();
+}
+
+void MainWindow::showResponseRulesDialog()
+{
+    const QString json = m_settings ? m_settings->value(Settings::Key::ResponseRules).toString()
+                                    : QString::fromUtf8(m_options.endpoint.server.rules.toJson());
+    auto* dialog = new ResponseRulesDialog(json, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ResponseRulesDialog::applied, this, [this](const ResponseRules& rules, const QString& text) {
+        m_options.endpoint.server.rules = rules;
+        m_endpoint->setRules(rules);
+        if (m_settings)
+            m_settings->setValue(Settings::Key::ResponseRules, text);
+        statusBar()->showMessage(tr("Response rules applied"), 3000);
+    });
+    dialog->show(); // not modal: the table keeps filling while the rules are edited
 }
 
 void MainWindow::setSecrets(const SecretSet& secrets)

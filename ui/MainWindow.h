@@ -54,6 +54,7 @@ public:
     void exportSelected(const QString& path);
     void newSession();
     void showSessionsDialog();
+    void showResponseRulesDialog();
     void setSecrets(const SecretSet& secrets);
     bool openDroppedUrls(const QList<QUrl>& urls); // the first local file opens
     void showSession(qint64 sessionId);
