@@ -131,6 +131,20 @@ private:
         const qsizetype n = utf8.size();
         qsizetype plainStart = 0;
         for (qsizetype i = 0; i < n; ++i) {
+            // Eight bytes at a time while none needs escaping.
+            constexpr quint64 ones = 0x0101010101010101ULL;
+            while (i + 8 <= n) {
+                quint64 word;
+                std::memcpy(&word, p + i, sizeof word);
+                const quint64 quote = word ^ (ones * '"');
+                const quint64 backslash = word ^ (ones * '\\');
+                if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word))
+                    & (ones * 0x80))
+                    break;
+                i += 8;
+            }
+            if (i >= n)
+                break;
             const auto c = static_cast<unsigned char>(p[i]);
             if (c >= 0x20 && c != '"' && c != '\\')
                 continue;
