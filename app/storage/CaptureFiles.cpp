@@ -9,7 +9,7 @@ namespace CaptureFiles {
 
 namespace {
 
-constexpr qsizetype importSlice = 2000;
+constexpr qsizetype importSlice = 5000;
 
 } // namespace
 

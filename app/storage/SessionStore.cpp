@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QIODevice>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTimeZone>
 #include <algorithm>
@@ -93,6 +94,13 @@ void bindBytes(sqlite3_stmt* statement, int index, const QByteArray& bytes)
                         SQLITE_TRANSIENT);
 }
 
+// For bytes that outlive the statement's step (the capture being inserted): no copy.
+void bindBorrowedBytes(sqlite3_stmt* statement, int index, const QByteArray& bytes)
+{
+    sqlite3_bind_blob64(statement, index, bytes.isEmpty() ? "" : bytes.constData(), sqlite3_uint64(bytes.size()),
+                        SQLITE_STATIC);
+}
+
 void bindText(sqlite3_stmt* statement, int index, const QString& text)
 {
     const QByteArray utf8 = text.toUtf8();
@@ -129,7 +137,12 @@ private:
 struct SessionStore::Statements
 {
     sqlite3_stmt* insertCapture = nullptr;
-    ~Statements() { sqlite3_finalize(insertCapture); }
+    sqlite3_stmt* selectCapture = nullptr; // prepared once: exports read captures one by one
+    ~Statements()
+    {
+        sqlite3_finalize(insertCapture);
+        sqlite3_finalize(selectCapture);
+    }
 };
 
 SessionStore::SessionStore() = default;
@@ -436,8 +449,8 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures)
         bindBytes(insert, 6, capture.httpVersion);
         bindBytes(insert, 7, encodeHeaders(capture.headers));
         bindBytes(insert, 8, encodeHeaders(capture.trailers));
-        bindBytes(insert, 9, capture.rawHead);
-        bindBytes(insert, 10, capture.body);
+        bindBorrowedBytes(insert, 9, capture.rawHead);
+        bindBorrowedBytes(insert, 10, capture.body);
         sqlite3_bind_int64(insert, 11, capture.body.size());
         bindText(insert, 12, capture.peerAddress);
         sqlite3_bind_int(insert, 13, capture.peerPort);
@@ -464,16 +477,24 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures)
 
 std::optional<Capture> SessionStore::capture(qint64 id) const
 {
-    Statement statement(m_db,
-                        "SELECT id, session_id, received_at, completed_at, method, target, http_version, "
-                        "headers, trailers, raw_head, body, peer_address, peer_port, malformed, "
-                        "response_status, note FROM captures WHERE id = ?");
-    if (!statement)
+    if (!m_statements)
         return std::nullopt;
-    sqlite3_bind_int64(statement.get(), 1, id);
-    if (sqlite3_step(statement.get()) != SQLITE_ROW)
+    sqlite3_stmt*& select = m_statements->selectCapture;
+    if (!select) {
+        sqlite3_prepare_v3(m_db,
+                           "SELECT id, session_id, received_at, completed_at, method, target, http_version, "
+                           "headers, trailers, raw_head, body, peer_address, peer_port, malformed, "
+                           "response_status, note FROM captures WHERE id = ?",
+                           -1, SQLITE_PREPARE_PERSISTENT, &select, nullptr);
+        if (!select)
+            return std::nullopt;
+    }
+    // Reset on every way out, so the statement never holds a read transaction open.
+    const auto reset = qScopeGuard([select] { sqlite3_reset(select); });
+    sqlite3_bind_int64(select, 1, id);
+    if (sqlite3_step(select) != SQLITE_ROW)
         return std::nullopt;
-    sqlite3_stmt* row = statement.get();
+    sqlite3_stmt* row = select;
     Capture capture;
     capture.id = sqlite3_column_int64(row, 0);
     capture.sessionId = sqlite3_column_int64(row, 1);
