@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/CliOutput.h"
 
+#include <QCommandLineParser>
+
 void printLine(std::FILE* stream, const QByteArray& line)
 {
     std::fwrite(line.constData(), 1, size_t(line.size()), stream);
@@ -11,4 +13,27 @@ void printLine(std::FILE* stream, const QByteArray& line)
 void printError(const QString& command, const QString& message)
 {
     printLine(stderr, QByteArray("hookbench ") + command.toLocal8Bit() + ": " + message.toLocal8Bit());
+}
+
+std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& command,
+                                  int positionalCount)
+{
+    if (!parser.parse(arguments)) {
+        printError(command, parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printLine(stdout, parser.helpText().toLocal8Bit());
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positionalCount == 0 && !positional.isEmpty()) {
+        printError(command, QStringLiteral("unexpected argument %1").arg(positional.constFirst()));
+        return 2;
+    }
+    if (positionalCount > 0 && positional.size() != positionalCount) {
+        printError(command, QStringLiteral("expected %1").arg(QStringLiteral("FILE.har")));
+        return 2;
+    }
+    return std::nullopt;
 }

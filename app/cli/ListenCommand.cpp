@@ -104,18 +104,8 @@ int runListen(const QStringList& arguments)
     parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout, save});
     parser.addOptions(secrets.options());
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        printError(command, parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(stdout, parser.helpText().toLocal8Bit());
-        return 0;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(command, QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().constFirst()));
-        return 2;
-    }
+    if (const std::optional<int> exit = parseArguments(parser, arguments, command, 0))
+        return *exit;
 
     EndpointConfig config;
     bool ok = false;

@@ -17,18 +17,8 @@ int runShow(const QStringList& arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE.har"), QStringLiteral("The file to read."));
     const QString command = QStringLiteral("show");
-    if (!parser.parse(arguments)) {
-        printError(command, parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(stdout, parser.helpText().toLocal8Bit());
-        return 0;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        printError(command, QStringLiteral("expected one FILE.har"));
-        return 2;
-    }
+    if (const std::optional<int> exit = parseArguments(parser, arguments, command, 1))
+        return *exit;
     const QString path = parser.positionalArguments().constFirst();
     const HarExpected<HarLog> log = HarReader::readFile(path);
     if (!log) {

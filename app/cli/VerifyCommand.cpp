@@ -24,18 +24,8 @@ int runVerify(const QStringList& arguments)
     parser.addOption(json);
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE.har"), QStringLiteral("The captures to check."));
-    if (!parser.parse(arguments)) {
-        printError(command, parser.errorText());
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(stdout, parser.helpText().toLocal8Bit());
-        return 0;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        printError(command, QStringLiteral("expected one FILE.har"));
-        return 2;
-    }
+    if (const std::optional<int> exit = parseArguments(parser, arguments, command, 1))
+        return *exit;
     if (!secrets.isSet(parser)) {
         printError(command, QStringLiteral("give the secret with --secret-env VAR or --secret-file FILE"));
         return 2;
