@@ -561,10 +561,17 @@ std::optional<HarError> LogReader::readEntries()
         HarEntry entry;
         entry.index = index;
         EntryConverter converter(m_json, index, entry);
-        if (auto e = converter.convert(root))
+        if (auto e = converter.convert(root)) {
             m_log.errors.append(*e);
-        else
-            m_log.entries.append(std::move(entry));
+        } else {
+            ++m_log.entriesRead;
+            if (!m_options.onEntry) {
+                m_log.entries.append(std::move(entry));
+            } else if (!m_options.onEntry(std::move(entry))) {
+                m_canceled = true;
+                return HarError {HarErrorCode::Canceled, u"reading was stopped"_s};
+            }
+        }
         m_json.clear();
         if (m_consumed)
             m_consumed(m_json.position());
@@ -714,7 +721,7 @@ HarExpected<HarLog> LogReader::read()
             return HarError {HarErrorCode::NotHar, u"not a HAR file: no \"log\" object"_s, -1, u"log"_s};
         return HarError {HarErrorCode::MissingField, u"missing"_s, -1, u"log.entries"_s};
     }
-    if (failure && m_log.entries.isEmpty() && m_log.errors.isEmpty())
+    if (failure && m_log.entriesRead == 0 && m_log.errors.isEmpty())
         return *failure; // broken before anything usable: the file as a whole is unreadable
     if (failure)
         m_log.errors.append(*failure);

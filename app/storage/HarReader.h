@@ -25,9 +25,10 @@ struct HarLog
 {
     QString creatorName;
     QString creatorVersion;
-    QList<HarEntry> entries; // the usable entries, in file order
+    QList<HarEntry> entries; // the usable entries, in file order (empty when HarReadOptions::onEntry is set)
     QList<HarError> errors; // entries that could not be read, and file damage after the last good entry
     int entriesSeen = 0;
+    int entriesRead = 0; // usable entries, also those handed to HarReadOptions::onEntry
 };
 
 struct HarReadOptions
@@ -36,6 +37,10 @@ struct HarReadOptions
     qint64 maxFileBytes = qint64(1) << 30;
     // Called now and then with (bytes read, file size); return false to cancel.
     std::function<bool(qint64 done, qint64 total)> progress;
+    // When set, each usable entry is handed over as soon as it is read instead of being collected in
+    // HarLog::entries (import into the session store, `hookbench show`), so memory stays flat.
+    // Return false to stop reading (the result is then a Canceled error).
+    std::function<bool(HarEntry&& entry)> onEntry;
 };
 
 // Reads HAR files written by Hookbench and by other tools (Chromium, Playwright, Firefox, HTTP Toolkit,

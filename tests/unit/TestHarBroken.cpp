@@ -54,6 +54,7 @@ private Q_SLOTS:
     void everyTruncation();
     void twoGigabyteFile();
     void cancel();
+    void entriesHandedOver();
     void missingFile();
 };
 
@@ -279,6 +280,40 @@ void TestHarBroken::cancel()
     QVERIFY(!log.has_value());
     QCOMPARE(log.error().code, HarErrorCode::Canceled);
     QCOMPARE(calls, 2);
+}
+
+void TestHarBroken::entriesHandedOver()
+{
+    // Entries go to the callback as they are read, none are kept; errors are still collected.
+    QByteArray har = HarWriter::toBytes({sample(1), sample(2), sample(3), sample(4)});
+    const qsizetype method = har.indexOf("\"method\": \"POST\"",
+                                         har.indexOf("\"startedDateTime\"", har.indexOf("\"startedDateTime\"") + 1));
+    QVERIFY(method > 0);
+    har.replace(method, 16, "\"method\": 17   ");
+    QList<int> seen;
+    HarReadOptions options;
+    options.onEntry = [&seen](HarEntry&& entry) {
+        seen.append(int(entry.capture.id));
+        return true;
+    };
+    const HarExpected<HarLog> log = HarReader::readBytes(har, options);
+    QVERIFY(log.has_value());
+    QCOMPARE(seen, (QList<int> {1, 3, 4}));
+    QCOMPARE(log->entries.size(), 0);
+    QCOMPARE(log->entriesRead, 3);
+    QCOMPARE(log->errors.size(), 1);
+    QCOMPARE(log->errors.first().text(), u"entry 1: request.method: expected a string, found a number"_s);
+
+    // Returning false stops the reading.
+    seen.clear();
+    options.onEntry = [&seen](HarEntry&& entry) {
+        seen.append(int(entry.capture.id));
+        return false;
+    };
+    const HarExpected<HarLog> stopped = HarReader::readBytes(har, options);
+    QVERIFY(!stopped.has_value());
+    QCOMPARE(stopped.error().code, HarErrorCode::Canceled);
+    QCOMPARE(seen, QList<int> {1});
 }
 
 void TestHarBroken::missingFile()
