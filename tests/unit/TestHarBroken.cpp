@@ -323,6 +323,14 @@ void TestHarBroken::missingFile()
     QCOMPARE(log.error().code, HarErrorCode::FileOpen);
     QVERIFY2(log.error().message.startsWith(u"cannot open /nonexistent/dir/file.har: "_s),
              qPrintable(log.error().message));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const HarExpected<HarLog> directory = HarReader::readFile(dir.path());
+    QVERIFY(!directory.has_value());
+    QCOMPARE(directory.error().code, HarErrorCode::FileOpen);
+    QVERIFY2(directory.error().message.startsWith(u"cannot open " + dir.path() + u": "),
+             qPrintable(directory.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestHarBroken)
