@@ -21,7 +21,8 @@ packages=(build-essential cmake ninja-build pkg-config git
           qt6-base-dev qt6-base-dev-tools libgl-dev libxkbcommon-dev
           libssl-dev libsqlite3-dev node-llhttp)
 if $with_tests; then
-    packages+=(curl sqlite3 xvfb xauth x11-apps imagemagick fonts-dejavu-core procps psmisc)
+    packages+=(curl sqlite3 xvfb xauth x11-apps xdotool imagemagick fonts-dejavu-core procps psmisc openssl python3
+              clang libclang-rt-14-dev)
     # Node.js runs the JSON.stringify vector generator and har-validator. A Node.js installed from
     # elsewhere (nodesource, nvm) is used as it is.
     command -v node >/dev/null || packages+=(nodejs)

@@ -32,6 +32,23 @@ test)
           -DHOOKBENCH_SANITIZE=ON -DHOOKBENCH_BENCHMARKS=OFF >/dev/null
     cmake --build build-core-asan -j "$jobs"
     ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-core-asan --output-on-failure -j "$jobs" -L 'unit|e2e'
+    # The fuzzers, briefly: a regression that crashes on the seed inputs or soon after shows here.
+    cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+          -DCMAKE_CXX_COMPILER=clang++ -DHOOKBENCH_GUI=OFF -DHOOKBENCH_FUZZ=ON -DHOOKBENCH_BENCHMARKS=OFF \
+          -DBUILD_TESTING=ON >/dev/null
+    cmake --build build-fuzz -j "$jobs" --target fuzz_request_parser fuzz_har_reader fuzz_json_reader
+    for target in request-parser har-reader json-reader; do
+        corpus=$(mktemp -d)
+        seeds=tests/data/fuzz/$target
+        [ "$target" = har-reader ] && seeds=tests/data/har
+        cp -r "$seeds"/. "$corpus"/
+        dict=()
+        [ "$target" = har-reader ] && dict=(-dict=tests/fuzz/har.dict)
+        echo "fuzz_${target//-/_}: 30 s"
+        "build-fuzz/tests/fuzz/fuzz_${target//-/_}" -max_total_time=30 -max_len=16384 -rss_limit_mb=2048 \
+            "${dict[@]}" "$corpus" 2>&1 | tail -n 1
+        rm -rf "$corpus"
+    done
     ;;
 *)
     sed -n '3,7p' "$0"
