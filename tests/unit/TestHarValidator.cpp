@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "storage/HarReader.h"
 #include "storage/HarWriter.h"
 
 using namespace Qt::StringLiterals;
@@ -18,6 +19,7 @@ class TestHarValidator final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void writtenFileIsValid();
+    void importedFilesSaveValid();
     void brokenFileIsRejected();
 
 private:
@@ -100,6 +102,26 @@ void TestHarValidator::writtenFileIsValid()
     const int code = validate(path, output);
     QVERIFY2(code == 0, output.constData());
     QVERIFY(output.contains("\"valid\":true"));
+}
+
+void TestHarValidator::importedFilesSaveValid()
+{
+    // Whatever other tools wrote, once opened and saved by Hookbench it is valid HAR 1.2.
+    QList<Capture> captures;
+    const QDir fixtures(QStringLiteral(HOOKBENCH_TEST_DATA_DIR "/har"));
+    for (const QString& name : fixtures.entryList({u"*.har"_s}, QDir::Files)) {
+        const HarExpected<HarLog> log = HarReader::readFile(fixtures.filePath(name));
+        QVERIFY2(log.has_value(), qPrintable(name));
+        for (const HarEntry& entry : log->entries)
+            captures.append(entry.capture);
+    }
+    QVERIFY(captures.size() >= 20);
+    const QString path = m_dir.filePath(u"imported.har"_s);
+    const auto error = HarWriter::writeFile(path, captures);
+    QVERIFY2(!error, qPrintable(error ? error->text() : QString()));
+    QByteArray output;
+    const int code = validate(path, output);
+    QVERIFY2(code == 0, output.constData());
 }
 
 void TestHarValidator::brokenFileIsRejected()
