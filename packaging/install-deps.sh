@@ -19,7 +19,7 @@ if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 
 packages=(build-essential cmake ninja-build pkg-config git
           qt6-base-dev qt6-base-dev-tools libgl-dev libxkbcommon-dev
-          libssl-dev libsqlite3-dev node-llhttp)
+          libssl-dev libsqlite3-dev)
 if $with_tests; then
     packages+=(curl sqlite3 xvfb xauth x11-apps xdotool imagemagick fonts-dejavu-core procps psmisc openssl python3
               clang libclang-rt-14-dev)
@@ -29,14 +29,21 @@ if $with_tests; then
     command -v npm >/dev/null || packages+=(npm)
 fi
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
 for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+    installed "$package" || missing+=("$package")
 done
-# node-llhttp pulls in Debian's node modules; where a foreign nodejs is installed it still resolves.
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}"
+# llhttp: a packaged library where the distribution has one (libllhttp-dev), else the C sources
+# Debian ships in node-llhttp. CMake looks for them in that order.
+need_llhttp=true
+{ installed libllhttp-dev || installed node-llhttp; } && need_llhttp=false
+if [ ${#missing[@]} -gt 0 ] || $need_llhttp; then
     "${sudo[@]}" apt-get update -qq
+    if $need_llhttp; then
+        if apt-cache show libllhttp-dev >/dev/null 2>&1; then missing+=(libllhttp-dev); else missing+=(node-llhttp); fi
+    fi
+    echo "Installing: ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
     echo "All build dependencies are installed."
