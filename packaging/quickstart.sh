@@ -27,11 +27,6 @@ test)
     cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOOKBENCH_WERROR=ON >/dev/null
     cmake --build build-test -j "$jobs"
     ctest --test-dir build-test --output-on-failure -j "$jobs"
-    # The core without Qt Widgets, under AddressSanitizer and UndefinedBehaviorSanitizer.
-    cmake -S . -B build-core-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHOOKBENCH_GUI=OFF -DHOOKBENCH_WERROR=ON \
-          -DHOOKBENCH_SANITIZE=ON -DHOOKBENCH_BENCHMARKS=OFF >/dev/null
-    cmake --build build-core-asan -j "$jobs"
-    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-core-asan --output-on-failure -j "$jobs" -L 'unit|e2e'
     # The fuzzers, briefly: a regression that crashes on the seed inputs or soon after shows here.
     cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
           -DCMAKE_CXX_COMPILER=clang++ -DHOOKBENCH_GUI=OFF -DHOOKBENCH_FUZZ=ON -DHOOKBENCH_BENCHMARKS=OFF \
@@ -49,6 +44,11 @@ test)
             "${dict[@]}" "$corpus" 2>&1 | tail -n 1
         rm -rf "$corpus"
     done
+    # The core without Qt Widgets, under AddressSanitizer and UndefinedBehaviorSanitizer.
+    cmake -S . -B build-core-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DHOOKBENCH_GUI=OFF -DHOOKBENCH_WERROR=ON \
+          -DHOOKBENCH_SANITIZE=ON -DHOOKBENCH_BENCHMARKS=OFF >/dev/null
+    cmake --build build-core-asan -j "$jobs"
+    ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-core-asan --output-on-failure -j "$jobs" -L 'unit|e2e'
     ;;
 *)
     sed -n '3,7p' "$0"
