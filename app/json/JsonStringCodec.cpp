@@ -38,23 +38,20 @@ void appendHexEscape(QByteArray& out, char16_t unit)
 
 } // namespace
 
-void JsonStringCodec::appendUtf8(QByteArray& out, char32_t cp)
+QString JsonStringCodec::decodeToken(QByteArrayView token, bool mayHaveEscapes)
 {
-    if (cp < 0x80) {
-        out.append(char(cp));
-    } else if (cp < 0x800) {
-        out.append(char(0xC0 | (cp >> 6)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.append(char(0xE0 | (cp >> 12)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.append(char(0xF0 | (cp >> 18)));
-        out.append(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
+    if (!mayHaveEscapes) {
+        bool ascii = true;
+        for (const char c : token) {
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii)
+            return QString::fromLatin1(token.data() + 1, token.size() - 2);
     }
+    return decodeToken(token);
 }
 
 QString JsonStringCodec::decodeToken(QByteArrayView token)

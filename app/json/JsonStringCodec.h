@@ -14,11 +14,32 @@ public:
     // the bytes are UTF-8 decoded with WHATWG replacement (U+FFFD per maximal invalid subpart), then
     // escapes are applied; \uD800 alone stays an unpaired surrogate.
     static QString decodeToken(QByteArrayView token);
+    // The same, with a fast path for tokens the reader saw no escape in (ASCII ones become Latin-1 at once).
+    static QString decodeToken(QByteArrayView token, bool mayHaveEscapes);
 
     // Appends s as a quoted string exactly as ECMAScript JSON.stringify writes it. With asciiOnly,
     // every code unit above U+007E is written as \uxxxx (what Python's json.dumps does by default).
     // With escapeSlash, "/" is written "\/" (PHP's json_encode does both by default).
     static void appendQuoted(QByteArray& out, QStringView s, bool asciiOnly = false, bool escapeSlash = false);
 
-    static void appendUtf8(QByteArray& out, char32_t codePoint);
+    // UTF-8 of one code point (surrogates included, as WTF-8), into a QByteArray or a std::string.
+    template<typename Bytes>
+    static void appendUtf8(Bytes& out, char32_t cp)
+    {
+        if (cp < 0x80) {
+            out.push_back(char(cp));
+        } else if (cp < 0x800) {
+            out.push_back(char(0xC0 | (cp >> 6)));
+            out.push_back(char(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.push_back(char(0xE0 | (cp >> 12)));
+            out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(char(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(char(0xF0 | (cp >> 18)));
+            out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(char(0x80 | (cp & 0x3F)));
+        }
+    }
 };

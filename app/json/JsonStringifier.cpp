@@ -34,18 +34,7 @@ QString decodedKey(const JsonDocumentData& data, quint32 keyNode)
 {
     const JsonNode& node = data.nodes[keyNode];
     const QByteArrayView token(data.source.constData() + node.begin, node.end - node.begin);
-    if (!node.escaped) {
-        bool ascii = true;
-        for (const char c : token) {
-            if (static_cast<unsigned char>(c) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii)
-            return QString::fromLatin1(token.data() + 1, token.size() - 2);
-    }
-    return JsonStringCodec::decodeToken(token);
+    return JsonStringCodec::decodeToken(token, node.escaped);
 }
 
 std::vector<Member> orderedMembers(const JsonDocumentData& data, const JsonNode& node,

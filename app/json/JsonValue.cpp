@@ -70,18 +70,7 @@ QString JsonValue::toString() const
         return {};
     const JsonNode& node = m_data->nodes[m_index];
     const QByteArrayView token = raw();
-    if (!node.escaped) {
-        bool ascii = true;
-        for (const char c : token) {
-            if (static_cast<unsigned char>(c) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii)
-            return QString::fromLatin1(token.data() + 1, token.size() - 2);
-    }
-    return JsonStringCodec::decodeToken(token);
+    return JsonStringCodec::decodeToken(token, node.escaped);
 }
 
 bool JsonValue::hasEscapes() const

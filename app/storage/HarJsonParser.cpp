@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "json/JsonStringCodec.h"
+
 namespace {
 
 // Bytes that end the fast path of a string scan: '"', '\\' and control characters.
@@ -34,25 +36,6 @@ int hexValue(char c)
     if (c >= 'A' && c <= 'F')
         return c - 'A' + 10;
     return -1;
-}
-
-void appendUtf8(std::string& out, char32_t cp)
-{
-    if (cp < 0x80) {
-        out.push_back(char(cp));
-    } else if (cp < 0x800) {
-        out.push_back(char(0xC0 | (cp >> 6)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(char(0xE0 | (cp >> 12)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(char(0xF0 | (cp >> 18)));
-        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (cp & 0x3F)));
-    }
 }
 
 // Skips bytes that need no attention in a string, eight at a time.
@@ -466,7 +449,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
                 if (auto error = readHex4(low))
                     return error;
                 if (low >= 0xDC00 && low <= 0xDFFF) {
-                    appendUtf8(m_scratch, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                    JsonStringCodec::appendUtf8(m_scratch, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
                     break;
                 }
                 m_pos = save;
@@ -474,7 +457,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
             // An unpaired surrogate cannot be UTF-8: it becomes U+FFFD, as JSON.parse + UTF-8 would.
             if (unit >= 0xD800 && unit <= 0xDFFF)
                 unit = 0xFFFD;
-            appendUtf8(m_scratch, unit);
+            JsonStringCodec::appendUtf8(m_scratch, unit);
             break;
         }
         default:
