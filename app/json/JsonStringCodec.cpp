@@ -3,17 +3,6 @@
 
 namespace {
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 void appendCodePoint(QString& out, char32_t cp)
 {
     if (cp >= 0x10000) {
@@ -94,7 +83,7 @@ QString JsonStringCodec::decodeToken(QByteArrayView token)
                 case 'u': {
                     int unit = 0;
                     for (int k = 1; k <= 4; ++k)
-                        unit = (unit << 4) | hexValue(char(s[i + k]));
+                        unit = (unit << 4) | JsonStringCodec::hexValue(char(s[i + k]));
                     i += 4;
                     out.append(QChar(char16_t(unit)));
                     break;
@@ -209,4 +198,15 @@ void JsonStringCodec::appendQuoted(QByteArray& out, QStringView s, bool asciiOnl
         }
     }
     out.append('"');
+}
+
+int JsonStringCodec::hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
 }

@@ -22,6 +22,9 @@ public:
     // With escapeSlash, "/" is written "\/" (PHP's json_encode does both by default).
     static void appendQuoted(QByteArray& out, QStringView s, bool asciiOnly = false, bool escapeSlash = false);
 
+    // The value of a hex digit, -1 for anything else.
+    static int hexValue(char c);
+
     // UTF-8 of one code point (surrogates included, as WTF-8), into a QByteArray or a std::string.
     template<typename Bytes>
     static void appendUtf8(Bytes& out, char32_t cp)

@@ -27,17 +27,6 @@ bool isSpace(char c)
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Skips bytes that need no attention in a string, eight at a time.
 qsizetype skipPlain(const char* data, qsizetype pos, qsizetype size)
 {
@@ -177,6 +166,33 @@ HarJsonParser::Error HarJsonParser::makeError(const char* message) const
     return error;
 }
 
+void HarJsonParser::appendChild(qint32 parent, qint32& previous, qint32 child)
+{
+    if (previous < 0)
+        m_nodes[size_t(parent)].firstChild = child;
+    else
+        m_nodes[size_t(previous)].nextSibling = child;
+    previous = child;
+    ++m_nodes[size_t(parent)].childCount;
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::afterMember(char closing, const char* message, bool& closed)
+{
+    skipWhitespace();
+    if (m_pos >= m_size)
+        return truncatedError();
+    if (m_data[m_pos] == ',') {
+        ++m_pos;
+        return std::nullopt;
+    }
+    if (m_data[m_pos] == closing) {
+        ++m_pos;
+        closed = true;
+        return std::nullopt;
+    }
+    return makeError(message);
+}
+
 HarJsonParser::Error HarJsonParser::truncatedError() const
 {
     Error error;
@@ -233,24 +249,12 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, i
             childNode.keyOffset = keyOffset;
             childNode.keyLength = keyLength;
             childNode.keyInScratch = keyInScratch;
-            if (previous < 0)
-                m_nodes[size_t(index)].firstChild = child;
-            else
-                m_nodes[size_t(previous)].nextSibling = child;
-            previous = child;
-            ++m_nodes[size_t(index)].childCount;
-            skipWhitespace();
-            if (m_pos >= m_size)
-                return truncatedError();
-            if (m_data[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_data[m_pos] == '}') {
-                ++m_pos;
+            appendChild(index, previous, child);
+            bool closed = false;
+            if (auto error = afterMember('}', "expected ',' or '}' in an object", closed))
+                return error;
+            if (closed)
                 return std::nullopt;
-            }
-            return makeError("expected ',' or '}' in an object");
         }
     }
     case '[': {
@@ -263,24 +267,12 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, i
             qint32 child = -1;
             if (auto error = parseValueAt(child, depth + 1))
                 return error;
-            if (previous < 0)
-                m_nodes[size_t(index)].firstChild = child;
-            else
-                m_nodes[size_t(previous)].nextSibling = child;
-            previous = child;
-            ++m_nodes[size_t(index)].childCount;
-            skipWhitespace();
-            if (m_pos >= m_size)
-                return truncatedError();
-            if (m_data[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_data[m_pos] == ']') {
-                ++m_pos;
+            appendChild(index, previous, child);
+            bool closed = false;
+            if (auto error = afterMember(']', "expected ',' or ']' in an array", closed))
+                return error;
+            if (closed)
                 return std::nullopt;
-            }
-            return makeError("expected ',' or ']' in an array");
         }
     }
     case '"': {
@@ -430,7 +422,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
                     return truncatedError();
                 unit = 0;
                 for (int i = 0; i < 4; ++i) {
-                    const int v = hexValue(m_data[m_pos + i]);
+                    const int v = JsonStringCodec::hexValue(m_data[m_pos + i]);
                     if (v < 0)
                         return makeError("invalid \\u escape");
                     unit = unit * 16 + char32_t(v);

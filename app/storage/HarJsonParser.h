@@ -90,6 +90,10 @@ private:
     std::optional<Error> parseNumber(double& value);
     std::optional<Error> parseLiteral(std::string_view literal);
     Error truncatedError() const;
+    // Links child after previous under parent.
+    void appendChild(qint32 parent, qint32& previous, qint32 child);
+    // After an array element or object member: a ',' (go on), the closing bracket (closed), or an error.
+    std::optional<Error> afterMember(char closing, const char* message, bool& closed);
 
     const char* m_data;
     qsizetype m_size;
