@@ -10,6 +10,7 @@
 #include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "RawHttp.h"
 #include "capture/CaptureTableModel.h"
 #include "storage/HarReader.h"
 
@@ -28,14 +29,7 @@ private:
 
     static void send(quint16 port, const QByteArray& target, const QByteArray& body)
     {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write("POST " + target + " HTTP/1.1\r\nX-Order: first\r\nx-order: second\r\nContent-Length: "
-                     + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        QByteArray answer;
-        while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
-            answer += socket.readAll();
+        const QByteArray answer = postRaw(port, target, body, "X-Order: first\r\nx-order: second\r\n");
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
     }
 

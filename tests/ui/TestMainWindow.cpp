@@ -12,6 +12,7 @@
 #include "CaptureDetailView.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "RawHttp.h"
 #include "capture/CaptureTableModel.h"
 
 class TestMainWindow final : public QObject
@@ -27,18 +28,7 @@ private:
         return options;
     }
 
-    static QByteArray send(quint16 port, const QByteArray& request)
-    {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        if (!socket.waitForConnected(5000))
-            return {};
-        socket.write(request);
-        QByteArray answer;
-        while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
-            answer += socket.readAll();
-        return answer;
-    }
+    static QByteArray send(quint16 port, const QByteArray& request) { return exchangeRaw(port, request); }
 
 private Q_SLOTS:
     void capturesFillTheTableLive()

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "MainWindow.h"
+#include "RawHttp.h"
 #include "ResponseRulesDialog.h"
 
 class TestResponseRulesDialog final : public QObject
@@ -17,14 +18,7 @@ class TestResponseRulesDialog final : public QObject
 private:
     static QByteArray statusLine(quint16 port, const QByteArray& path)
     {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        if (!socket.waitForConnected(5000))
-            return {};
-        socket.write("POST " + path + " HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
-        QByteArray answer;
-        while (!answer.contains("\r\n") && socket.waitForReadyRead(5000))
-            answer += socket.readAll();
+        const QByteArray answer = postRaw(port, path, {});
         return answer.left(answer.indexOf("\r\n"));
     }
 

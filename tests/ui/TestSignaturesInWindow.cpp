@@ -11,6 +11,7 @@
 #include <QToolButton>
 
 #include "MainWindow.h"
+#include "RawHttp.h"
 #include "capture/CaptureTableModel.h"
 
 class TestSignaturesInWindow final : public QObject
@@ -29,15 +30,8 @@ private:
 
     static void send(quint16 port, const QByteArray& target, const QByteArray& body)
     {
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write("POST " + target + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
-                     + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        QByteArray answer;
-        while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
-            answer += socket.readAll();
-        QVERIFY(answer.startsWith("HTTP/1.1 200"));
+        const QByteArray answer = postRaw(port, target, body, "Content-Type: application/json\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
     }
 
     static QString signatureCell(QTableView* table, int row)
