@@ -8,8 +8,8 @@
 
 #include "MainWindow.h"
 #include "cli/CommandLine.h"
-#include "storage/SessionStore.h"
-#include "storage/Settings.h"
+#include "store/SessionStore.h"
+#include "settings/Settings.h"
 
 int runWindow(int argc, char** argv)
 {

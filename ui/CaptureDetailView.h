@@ -3,7 +3,7 @@
 
 #include <QWidget>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 class QLabel;
 class QPlainTextEdit;

@@ -6,7 +6,7 @@
 #include <QPointer>
 #include <QThreadPool>
 
-#include "capture/CaptureTableModel.h"
+#include "session/CaptureTableModel.h"
 
 CaptureFilterModel::CaptureFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)

@@ -35,13 +35,13 @@
 #include "SessionsDialog.h"
 #include "SignatureView.h"
 #include "StartupChoice.h"
-#include "capture/CaptureTableModel.h"
+#include "session/CaptureTableModel.h"
 #include "signature/ReverificationService.h"
 #include "signature/SignatureVerifier.h"
-#include "storage/CaptureFiles.h"
-#include "storage/CurlExport.h"
-#include "storage/SessionStore.h"
-#include "storage/Settings.h"
+#include "har/CaptureFiles.h"
+#include "export/CurlExport.h"
+#include "store/SessionStore.h"
+#include "settings/Settings.h"
 
 MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget* parent)
     : QMainWindow(parent)

@@ -4,7 +4,7 @@
 #include <QDialog>
 #include <memory>
 
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 namespace Ui {
 class SessionsDialog;

@@ -3,7 +3,7 @@
 
 #include <QWidget>
 
-#include "capture/CaptureTableModel.h"
+#include "session/CaptureTableModel.h"
 #include "signature/SignatureResult.h"
 
 class QLabel;

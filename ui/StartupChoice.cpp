@@ -5,8 +5,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
-#include "storage/SessionStore.h"
-#include "storage/Settings.h"
+#include "store/SessionStore.h"
+#include "settings/Settings.h"
 
 namespace StartupChoice {
 

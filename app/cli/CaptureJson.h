@@ -3,7 +3,7 @@
 
 #include <QJsonObject>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 // The stable one-line JSON shape of a capture shared by `listen --json` and `show --json`:
 // id, receivedAt, method, target, httpVersion, headers, bodyBytes, bodySha256, responseStatus, malformed.

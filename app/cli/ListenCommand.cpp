@@ -21,8 +21,8 @@
 #include "http/Endpoint.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureVerifier.h"
-#include "storage/CaptureFiles.h"
-#include "storage/SessionStore.h"
+#include "har/CaptureFiles.h"
+#include "store/SessionStore.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include "cli/CaptureJson.h"
 #include "cli/CliOutput.h"
-#include "storage/HarReader.h"
+#include "har/HarReader.h"
 
 int runShow(const QStringList& arguments)
 {

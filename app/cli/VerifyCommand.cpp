@@ -9,7 +9,7 @@
 #include "cli/SecretOptions.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureVerifier.h"
-#include "storage/HarReader.h"
+#include "har/HarReader.h"
 
 int runVerify(const QStringList& arguments)
 {

@@ -5,7 +5,7 @@
 #include <QTimer>
 
 #include "http/HttpConnection.h"
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 CaptureServer::CaptureServer(const ServerConfig& config, SessionStore* store, qint64 sessionId, QObject* parent)
     : QTcpServer(parent)

@@ -4,7 +4,7 @@
 #include <QPointer>
 #include <QTcpServer>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 #include "http/ServerConfig.h"
 
 class HttpConnection;

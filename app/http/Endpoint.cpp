@@ -5,7 +5,7 @@
 #include <QThread>
 
 #include "http/CaptureServer.h"
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 Endpoint::Endpoint(QObject* parent)
     : QObject(parent)

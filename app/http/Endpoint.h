@@ -4,7 +4,7 @@
 #include <QObject>
 #include <optional>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 #include "http/ServerConfig.h"
 
 class CaptureServer;

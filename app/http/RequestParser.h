@@ -5,7 +5,7 @@
 #include <QList>
 #include <memory>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 struct HttpLimits
 {

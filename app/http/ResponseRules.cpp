@@ -7,7 +7,7 @@
 #include <QRegularExpression>
 #include <algorithm>
 
-#include "http/HttpStatus.h"
+#include "core/HttpStatus.h"
 
 namespace {
 

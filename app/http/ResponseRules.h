@@ -6,7 +6,7 @@
 #include <QString>
 #include <optional>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 // One way of answering, chosen by method and path pattern. Plain data: it round-trips through JSON.
 struct ResponseRule

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "signature/SignatureVerifier.h"
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 struct ReverificationService::Job
 {

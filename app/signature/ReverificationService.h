@@ -8,7 +8,7 @@
 #include <atomic>
 #include <memory>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 #include "signature/SecretSet.h"
 #include "signature/SignatureOptions.h"
 #include "signature/SignatureResult.h"

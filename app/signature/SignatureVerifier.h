@@ -4,7 +4,7 @@
 #include <QByteArray>
 #include <optional>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 #include "signature/SecretSet.h"
 #include "signature/SignatureOptions.h"
 #include "signature/SignatureResult.h"

@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "storage/CaptureFiles.h"
-#include "storage/SessionStore.h"
+#include "har/CaptureFiles.h"
+#include "store/SessionStore.h"
 
 namespace {
 

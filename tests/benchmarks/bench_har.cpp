@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "storage/HarReader.h"
-#include "storage/HarWriter.h"
+#include "har/HarReader.h"
+#include "har/HarWriter.h"
 
 using namespace Qt::StringLiterals;
 

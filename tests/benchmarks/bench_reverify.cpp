@@ -11,7 +11,7 @@
 
 #include "signature/Hmac.h"
 #include "signature/ReverificationService.h"
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 namespace {
 

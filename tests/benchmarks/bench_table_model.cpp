@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "capture/CaptureTableModel.h"
+#include "session/CaptureTableModel.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "storage/HarReader.h"
-#include "storage/HarWriter.h"
+#include "har/HarReader.h"
+#include "har/HarWriter.h"
 
 namespace {
 

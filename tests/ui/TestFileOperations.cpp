@@ -11,8 +11,8 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "RawHttp.h"
-#include "capture/CaptureTableModel.h"
-#include "storage/HarReader.h"
+#include "session/CaptureTableModel.h"
+#include "har/HarReader.h"
 
 class TestFileOperations final : public QObject
 {

@@ -13,7 +13,7 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "RawHttp.h"
-#include "capture/CaptureTableModel.h"
+#include "session/CaptureTableModel.h"
 
 class TestMainWindow final : public QObject
 {

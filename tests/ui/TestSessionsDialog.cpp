@@ -13,7 +13,7 @@
 
 #include "MessageBar.h"
 #include "SessionsDialog.h"
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
 

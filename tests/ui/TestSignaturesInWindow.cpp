@@ -12,7 +12,7 @@
 
 #include "MainWindow.h"
 #include "RawHttp.h"
-#include "capture/CaptureTableModel.h"
+#include "session/CaptureTableModel.h"
 
 class TestSignaturesInWindow final : public QObject
 {

@@ -7,8 +7,8 @@
 #include <QTest>
 
 #include "StartupChoice.h"
-#include "storage/SessionStore.h"
-#include "storage/Settings.h"
+#include "store/SessionStore.h"
+#include "settings/Settings.h"
 
 using namespace Qt::StringLiterals;
 

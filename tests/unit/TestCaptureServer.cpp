@@ -15,7 +15,7 @@
 #include <sqlite3.h>
 
 #include "http/Endpoint.h"
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
 

@@ -3,7 +3,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "capture/CaptureTableModel.h"
+#include "session/CaptureTableModel.h"
 
 class TestCaptureTableModel final : public QObject
 {

@@ -9,7 +9,7 @@
 #include <QTemporaryFile>
 #include <QTest>
 
-#include "storage/CurlExport.h"
+#include "export/CurlExport.h"
 
 using namespace Qt::StringLiterals;
 

@@ -2,7 +2,7 @@
 // startedDateTime as the tools write it (HAR 1.2: ISO 8601 with an offset) and as Hookbench writes it.
 #include <QTest>
 
-#include "storage/HarFormat.h"
+#include "har/HarFormat.h"
 
 using namespace Qt::StringLiterals;
 

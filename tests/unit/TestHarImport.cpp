@@ -7,7 +7,7 @@
 #include <QCryptographicHash>
 #include <QTest>
 
-#include "storage/HarReader.h"
+#include "har/HarReader.h"
 
 using namespace Qt::StringLiterals;
 

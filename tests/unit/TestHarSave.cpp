@@ -8,8 +8,8 @@
 
 #include <sys/resource.h>
 
-#include "storage/HarReader.h"
-#include "storage/HarWriter.h"
+#include "har/HarReader.h"
+#include "har/HarWriter.h"
 
 using namespace Qt::StringLiterals;
 

@@ -7,8 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "storage/HarReader.h"
-#include "storage/HarWriter.h"
+#include "har/HarReader.h"
+#include "har/HarWriter.h"
 
 using namespace Qt::StringLiterals;
 

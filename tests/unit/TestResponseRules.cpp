@@ -4,7 +4,7 @@
 // 429 + Retry-After) and serialize a response whose framing no rule can break.
 #include <QTest>
 
-#include "http/HttpStatus.h"
+#include "core/HttpStatus.h"
 #include "http/ResponseRules.h"
 
 using namespace Qt::StringLiterals;

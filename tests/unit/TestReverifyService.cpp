@@ -8,7 +8,7 @@
 
 #include "signature/ReverificationService.h"
 #include "signature/SignatureVerifier.h"
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 namespace {
 

@@ -8,8 +8,8 @@
 
 #include <sqlite3.h>
 
-#include "storage/SessionStore.h"
-#include "storage/Settings.h"
+#include "store/SessionStore.h"
+#include "settings/Settings.h"
 
 using namespace Qt::StringLiterals;
 

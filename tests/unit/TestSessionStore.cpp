@@ -9,7 +9,7 @@
 
 #include <sqlite3.h>
 
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
 

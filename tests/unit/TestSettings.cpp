@@ -3,7 +3,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "storage/Settings.h"
+#include "settings/Settings.h"
 
 class TestSettings final : public QObject
 {

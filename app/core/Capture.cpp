@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 #include <QCryptographicHash>
 

@@ -5,7 +5,7 @@
 #include <QDateTime>
 #include <string>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 // The HAR text of captures, without any file: shared by HarWriter and the tests.
 //

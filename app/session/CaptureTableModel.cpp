@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "capture/CaptureTableModel.h"
+#include "session/CaptureTableModel.h"
 
 #include <QLocale>
 

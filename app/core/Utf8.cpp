@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "storage/HarUtf8.h"
+#include "core/Utf8.h"
 
 #include <cstring>
 
-bool HarUtf8::isValid(QByteArrayView bytes)
+bool Utf8::isValid(QByteArrayView bytes)
 {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     const qsizetype n = bytes.size();
@@ -63,7 +63,7 @@ bool HarUtf8::isValid(QByteArrayView bytes)
     return true;
 }
 
-bool HarUtf8::isRepresentableText(QByteArrayView bytes)
+bool Utf8::isRepresentableText(QByteArrayView bytes)
 {
     return !bytes.contains('\0') && isValid(bytes);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "storage/HarError.h"
+#include "har/HarError.h"
 
 QString HarError::text() const
 {

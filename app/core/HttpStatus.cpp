@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "http/HttpStatus.h"
+#include "core/HttpStatus.h"
 
 QByteArray knownReasonPhrase(int status)
 {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "storage/Settings.h"
+#include "settings/Settings.h"
 
 #include <QSettings>
 
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 namespace {
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "storage/HarFormat.h"
+#include "har/HarFormat.h"
 
 #include <QTimeZone>
 #include <charconv>
 #include <cstring>
 #include <string>
 
-#include "http/HttpStatus.h"
-#include "storage/HarUtf8.h"
+#include "core/HttpStatus.h"
+#include "core/Utf8.h"
 
 namespace {
 
@@ -192,7 +192,7 @@ private:
 // Bytes as a JSON-safe string: themselves when valid UTF-8, else one character per byte (Latin-1).
 QByteArray readable(const QByteArray& bytes)
 {
-    if (HarUtf8::isValid(bytes))
+    if (Utf8::isValid(bytes))
         return bytes;
     return QString::fromLatin1(bytes).toUtf8();
 }
@@ -201,8 +201,8 @@ QByteArray readable(const QByteArray& bytes)
 void writeHeader(JsonOut& json, const HttpHeader& header)
 {
     json.beginObject(true);
-    const bool nameExact = HarUtf8::isValid(header.first);
-    const bool valueExact = HarUtf8::isValid(header.second);
+    const bool nameExact = Utf8::isValid(header.first);
+    const bool valueExact = Utf8::isValid(header.second);
     json.member("name", readable(header.first));
     json.member("value", readable(header.second));
     if (!nameExact || !valueExact) {
@@ -503,7 +503,7 @@ void HarFormat::appendEntry(std::string& out, const Capture& capture, bool first
     qint64 elapsed = 0;
     if (capture.receivedAt.isValid() && capture.completedAt.isValid())
         elapsed = qMax<qint64>(0, capture.receivedAt.msecsTo(capture.completedAt));
-    const bool bodyAsText = HarUtf8::isRepresentableText(capture.body);
+    const bool bodyAsText = Utf8::isRepresentableText(capture.body);
     const QByteArray contentType = headerValue(capture.headers, "content-type");
 
     json.beginObject();
@@ -573,13 +573,13 @@ void HarFormat::appendEntry(std::string& out, const Capture& capture, bool first
     json.key("_hookbench");
     json.beginObject();
     json.member("id", capture.id);
-    if (HarUtf8::isValid(capture.target))
+    if (Utf8::isValid(capture.target))
         json.member("target", capture.target);
     else
         json.member("targetBase64", capture.target.toBase64());
-    if (!HarUtf8::isValid(capture.method))
+    if (!Utf8::isValid(capture.method))
         json.member("methodBase64", capture.method.toBase64());
-    if (!HarUtf8::isValid(capture.httpVersion))
+    if (!Utf8::isValid(capture.httpVersion))
         json.member("httpVersionBase64", capture.httpVersion.toBase64());
     json.key("peer");
     json.beginObject(true);

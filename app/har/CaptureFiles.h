@@ -6,7 +6,7 @@
 #include <functional>
 #include <optional>
 
-#include "storage/HarError.h"
+#include "har/HarError.h"
 
 // Moves captures between HAR files and the session store. Synchronous: the window runs these on a
 // worker thread, the command line runs them directly. Each opens its own store connection.

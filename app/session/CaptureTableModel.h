@@ -4,7 +4,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 // The captures table: one small summary per capture, no bodies. Arrivals are queued and inserted
 // with one beginInsertRows per event-loop turn, so a burst never floods the view.

@@ -6,8 +6,8 @@
 #include <QString>
 #include <functional>
 
-#include "capture/Capture.h"
-#include "storage/HarError.h"
+#include "core/Capture.h"
+#include "har/HarError.h"
 
 // One imported entry. warnings say what the file could not give exactly (e.g. a body that the tool
 // which wrote the file did not keep); they never drop the entry.

@@ -5,7 +5,7 @@
 #include <QByteArrayView>
 #include <QString>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 // "Copy as curl": a bash command that sends a capture again, byte for byte: the same method, target,
 // HTTP version, headers in their order (curl's own defaults are switched off when the capture had

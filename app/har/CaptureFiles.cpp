@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "storage/CaptureFiles.h"
+#include "har/CaptureFiles.h"
 
-#include "storage/HarReader.h"
-#include "storage/HarWriter.h"
-#include "storage/SessionStore.h"
+#include "har/HarReader.h"
+#include "har/HarWriter.h"
+#include "store/SessionStore.h"
 
 namespace CaptureFiles {
 

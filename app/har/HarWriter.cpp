@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "storage/HarWriter.h"
+#include "har/HarWriter.h"
 
 #include <QSaveFile>
 
-#include "storage/HarFormat.h"
+#include "har/HarFormat.h"
 
 namespace {
 

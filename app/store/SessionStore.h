@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-#include "capture/Capture.h"
+#include "core/Capture.h"
 
 struct sqlite3;
 

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-#include "storage/HarReader.h"
+#include "har/HarReader.h"
 
 #include <QFile>
 #include <QTimeZone>
 #include <algorithm>
 #include <tuple>
 
-#include "storage/HarFormat.h"
-#include "storage/HarJsonParser.h"
-#include "storage/HarUtf8.h"
+#include "har/HarFormat.h"
+#include "har/HarJsonParser.h"
+#include "core/Utf8.h"
 
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>

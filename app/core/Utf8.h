@@ -3,8 +3,8 @@
 
 #include <QByteArrayView>
 
-// Strict UTF-8 checks shared by the HAR writer, the reader and the curl export.
-class HarUtf8 final
+// Strict UTF-8 checks: the HAR writer and reader and the curl export decide text against binary with them.
+class Utf8 final
 {
 public:
     // Well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "storage/SessionStore.h"
+#include "store/SessionStore.h"
 
 #include <QDataStream>
 #include <QDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "storage/HarJsonParser.h"
+#include "har/HarJsonParser.h"
 
 #include <charconv>
 #include <cstring>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "storage/CurlExport.h"
+#include "export/CurlExport.h"
 
 #include <algorithm>
 
-#include "storage/HarUtf8.h"
+#include "core/Utf8.h"
 
 namespace {
 
@@ -22,7 +22,7 @@ bool isPlainText(QByteArrayView bytes)
         if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
             return false;
     }
-    return HarUtf8::isValid(bytes);
+    return Utf8::isValid(bytes);
 }
 
 QByteArray singleQuoted(QByteArrayView bytes)

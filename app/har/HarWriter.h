@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "capture/Capture.h"
-#include "storage/HarError.h"
+#include "core/Capture.h"
+#include "har/HarError.h"
 
 class QSaveFile;
 
