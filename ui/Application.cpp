@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "MainWindow.h"
+#include "window/MainWindow.h"
 #include "cli/CommandLine.h"
 #include "store/SessionStore.h"
 #include "settings/Settings.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "CaptureDetailView.h"
+#include "detail/CaptureDetailView.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>

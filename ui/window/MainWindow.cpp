@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "MainWindow.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,15 +26,15 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "CaptureDetailView.h"
-#include "CaptureFilterModel.h"
-#include "FileDialog.h"
-#include "MessageBar.h"
-#include "ResponseRulesDialog.h"
-#include "SecretsPanel.h"
-#include "SessionsDialog.h"
-#include "SignatureView.h"
-#include "StartupChoice.h"
+#include "detail/CaptureDetailView.h"
+#include "models/CaptureFilterModel.h"
+#include "dialogs/FileDialog.h"
+#include "widgets/MessageBar.h"
+#include "dialogs/ResponseRulesDialog.h"
+#include "widgets/SecretsPanel.h"
+#include "dialogs/SessionsDialog.h"
+#include "detail/SignatureView.h"
+#include "dialogs/StartupChoice.h"
 #include "session/CaptureTableModel.h"
 #include "signature/ReverificationService.h"
 #include "signature/SignatureVerifier.h"

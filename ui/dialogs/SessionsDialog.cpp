@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "SessionsDialog.h"
+#include "dialogs/SessionsDialog.h"
 
 #include <QAction>
 #include <QFont>
@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "MessageBar.h"
+#include "widgets/MessageBar.h"
 #include "ui_SessionsDialog.h"
 
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ResponseRulesDialog.h"
+#include "dialogs/ResponseRulesDialog.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "SignatureView.h"
+#include "detail/SignatureView.h"
 
 #include <QFontDatabase>
 #include <QLabel>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "StartupChoice.h"
+#include "dialogs/StartupChoice.h"
 
 #include <QAction>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "FileDialog.h"
+#include "dialogs/FileDialog.h"
 
 #include <QFileDialog>
 #include <QStringList>

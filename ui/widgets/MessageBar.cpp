@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "MessageBar.h"
+#include "widgets/MessageBar.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "SecretsPanel.h"
+#include "widgets/SecretsPanel.h"
 
 #include <QAction>
 #include <QComboBox>

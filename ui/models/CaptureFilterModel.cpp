@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "CaptureFilterModel.h"
+#include "models/CaptureFilterModel.h"
 
 #include <QBrush>
 #include <QColor>
