@@ -7,9 +7,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "FileDialog.h"
-#include "MainWindow.h"
-#include "MessageBar.h"
+#include "dialogs/FileDialog.h"
+#include "window/MainWindow.h"
+#include "widgets/MessageBar.h"
 #include "RawHttp.h"
 #include "session/CaptureTableModel.h"
 #include "har/HarReader.h"

@@ -9,9 +9,9 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "CaptureDetailView.h"
-#include "MainWindow.h"
-#include "MessageBar.h"
+#include "detail/CaptureDetailView.h"
+#include "window/MainWindow.h"
+#include "widgets/MessageBar.h"
 #include "RawHttp.h"
 #include "session/CaptureTableModel.h"
 

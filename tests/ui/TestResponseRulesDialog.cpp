@@ -7,9 +7,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "MainWindow.h"
+#include "window/MainWindow.h"
 #include "RawHttp.h"
-#include "ResponseRulesDialog.h"
+#include "dialogs/ResponseRulesDialog.h"
 
 class TestResponseRulesDialog final : public QObject
 {

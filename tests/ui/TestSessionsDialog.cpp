@@ -11,8 +11,8 @@
 #include <QTreeWidget>
 #include <algorithm>
 
-#include "MessageBar.h"
-#include "SessionsDialog.h"
+#include "widgets/MessageBar.h"
+#include "dialogs/SessionsDialog.h"
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;

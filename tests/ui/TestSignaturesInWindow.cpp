@@ -10,7 +10,7 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "MainWindow.h"
+#include "window/MainWindow.h"
 #include "RawHttp.h"
 #include "session/CaptureTableModel.h"
 

@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "StartupChoice.h"
+#include "dialogs/StartupChoice.h"
 #include "store/SessionStore.h"
 #include "settings/Settings.h"
 
