@@ -8,23 +8,15 @@
 #include <algorithm>
 
 #include "core/HttpStatus.h"
+#include "payload/PayloadReader.h"
 
 namespace {
 
-// The Firm App's docIds in a body, to count retries of the same delivery. Only reads ids: the body
-// is never re-serialized from this.
-QString firmDocIds(const QByteArray& body)
+// A delivery's identity for the retry counters: its Firm App docIds in any order (the payload model reads
+// them), so a redelivery of the same events counts as the same delivery.
+QString deliveryKey(const QByteArray& body)
 {
-    if (body.isEmpty() || body.size() > 8 * 1024 * 1024 || !body.trimmed().startsWith('{'))
-        return {};
-    const QJsonObject root = QJsonDocument::fromJson(body).object();
-    const QJsonArray events = root.value(QLatin1String("payload")).toObject().value(QLatin1String("events")).toArray();
-    QStringList ids;
-    for (const QJsonValue& event : events) {
-        const QString id = event.toObject().value(QLatin1String("docId")).toString();
-        if (!id.isEmpty())
-            ids.append(id);
-    }
+    QStringList ids = PayloadReader::docIds(body);
     std::sort(ids.begin(), ids.end());
     return ids.join(QLatin1Char(','));
 }
@@ -271,7 +263,7 @@ ResponsePlan ResponseRules::plan(const Capture& capture)
     bool fail = false;
     if (rule.fails()) {
         const QString key = QString::number(index) + QLatin1Char('\n') + QString::fromUtf8(capture.path())
-            + QLatin1Char('\n') + firmDocIds(capture.body);
+            + QLatin1Char('\n') + deliveryKey(capture.body);
         const int delivery = ++m_deliveries[key];
         const bool counted = rule.failFirst > 0 || rule.failEvery > 0;
         fail = !counted || (rule.failFirst > 0 && delivery <= rule.failFirst)
