@@ -8,6 +8,7 @@
 #include "json/JsonReader.h"
 #include "json/JsonStringifier.h"
 #include "signature/SignatureCheck.h"
+#include "signature/schemes/SchemeHandler.h"
 
 namespace {
 
@@ -244,6 +245,7 @@ bool keysLookSorted(const JsonValue& value, int* multiKeyMembers)
 std::optional<Finding> findCause(const SignatureCheck& check, const SecretSet& secrets)
 {
     // 1. The right digest written differently: letter case, a prefix that belongs to another scheme.
+    const QList<QByteArray> prefixes = SchemeHandler::allPrefixes();
     for (const Secret& secret : secrets.secrets()) {
         for (const SignatureCandidate& candidate : check.candidates) {
             const QByteArray encoded = check.expected(secret.value, candidate.body);
@@ -254,8 +256,8 @@ std::optional<Finding> findCause(const SignatureCheck& check, const SecretSet& s
                         SignatureCause::HexCase,
                         QStringLiteral("the signature matches except for the letter case of its hex digits"),
                         secret.label};
-                for (const char* prefix : {"sha256=", "sha1=", "sha512=", "v0=", "v1=", "v1,"}) {
-                    if (received.startsWith(prefix) && Hmac::equals(received.mid(qsizetype(qstrlen(prefix))), encoded))
+                for (const QByteArray& prefix : prefixes) {
+                    if (received.startsWith(prefix) && Hmac::equals(received.mid(prefix.size()), encoded))
                         return Finding {SignatureCause::SignaturePrefix,
                                         QStringLiteral("the value carries a \"%1\" prefix this scheme does not use")
                                             .arg(QLatin1String(prefix)),

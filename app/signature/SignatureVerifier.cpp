@@ -4,223 +4,12 @@
 #include <QDateTime>
 #include <QList>
 
-#include "json/JsonReader.h"
 #include "json/JsonStringifier.h"
 #include "signature/SignatureCheck.h"
 #include "signature/SignatureForensics.h"
+#include "signature/schemes/SchemeHandler.h"
 
 namespace {
-
-bool startsLikeJsonObject(const QByteArray& body)
-{
-    for (const char c : body) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-            continue;
-        return c == '{';
-    }
-    return false;
-}
-
-std::optional<qint64> parseTimestamp(QByteArrayView text)
-{
-    bool ok = false;
-    const qint64 value = text.trimmed().toLongLong(&ok);
-    return ok ? std::optional<qint64>(value) : std::nullopt;
-}
-
-// A result that needs no HMAC: missing, malformed, not applicable.
-struct Early
-{
-    SignatureStatus status;
-    SignatureCause cause;
-    QString detail;
-};
-
-using BuildOutcome = std::optional<Early>;
-
-BuildOutcome buildFirmApp(const QByteArray& body, SignatureCheck& check, SignatureResult& result)
-{
-    JsonReadOptions readOptions;
-    readOptions.skipByteOrderMark = true; // body parsers drop a BOM before JSON.parse
-    JsonReadResult read = JsonReader::read(body, readOptions);
-    if (!read.ok()) {
-        result.jsonError = read.error;
-        return Early {SignatureStatus::UnreadableBody, SignatureCause::None,
-                      QStringLiteral("the body is not JSON: ") + read.error->toString()};
-    }
-    const JsonValue root = read.document.root();
-    const JsonValue payload = root.member(QStringLiteral("payload"));
-    if (!payload.isValid())
-        return Early {SignatureStatus::NotApplicable, SignatureCause::None,
-                      QStringLiteral("the body has no \"payload\" field")};
-    const JsonValue signature = root.member(QStringLiteral("signature"));
-    check.algorithm = HmacAlgorithm::Sha256;
-    check.encoding = SignatureEncoding::Hex;
-    check.payloadOnly = true;
-    check.json = read.document;
-    check.jsonValue = payload;
-    // The re-serialization is added when the raw bytes do not match (addReserialized).
-    check.candidates.append(SignatureCandidate {SignatureMatch::Raw, payload.raw().toByteArray()});
-    if (!signature.isValid())
-        return Early {SignatureStatus::Missing, SignatureCause::None,
-                      QStringLiteral("the body has no \"signature\" field")};
-    check.receivedDisplay = signature.raw().toByteArray();
-    if (!signature.isString())
-        return Early {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                      QStringLiteral("the \"signature\" field is not a string")};
-    check.receivedDisplay = signature.toString().toUtf8();
-    check.received.append(check.receivedDisplay);
-    return std::nullopt;
-}
-
-// Splits a value into (prefix stripped?, rest): GitHub "sha256=...", Slack "v0=...".
-void takePrefixed(SignatureCheck& check, const QByteArray& value, const QByteArray& prefix)
-{
-    check.prefix = prefix;
-    check.receivedDisplay = value;
-    const QByteArray trimmed = value.trimmed();
-    if (prefix.isEmpty() || trimmed.startsWith(prefix)) {
-        check.received.append(trimmed.mid(prefix.size()));
-    } else {
-        check.received.append(trimmed);
-        check.receivedHadNoPrefix = true;
-    }
-}
-
-BuildOutcome buildGitHub(const HttpHeaders& headers, SignatureCheck& check)
-{
-    QByteArray value = headerValue(headers, "X-Hub-Signature-256");
-    if (!value.isEmpty()) {
-        check.algorithm = HmacAlgorithm::Sha256;
-        takePrefixed(check, value, "sha256=");
-    } else {
-        value = headerValue(headers, "X-Hub-Signature");
-        if (value.isEmpty())
-            return Early {SignatureStatus::Missing, SignatureCause::None,
-                          QStringLiteral("no X-Hub-Signature-256 or X-Hub-Signature header")};
-        check.algorithm = HmacAlgorithm::Sha1;
-        takePrefixed(check, value, "sha1=");
-    }
-    return std::nullopt;
-}
-
-BuildOutcome buildStripe(const HttpHeaders& headers, SignatureCheck& check, qint64 tolerance)
-{
-    const QByteArray value = headerValue(headers, "Stripe-Signature");
-    if (value.isEmpty())
-        return Early {SignatureStatus::Missing, SignatureCause::None, QStringLiteral("no Stripe-Signature header")};
-    check.receivedDisplay = value;
-    check.prefix = "v1=";
-    for (const QByteArray& item : value.split(',')) {
-        const qsizetype eq = item.indexOf('=');
-        if (eq < 0)
-            continue;
-        const QByteArray name = item.left(eq).trimmed();
-        const QByteArray content = item.mid(eq + 1).trimmed();
-        if (name == "t")
-            check.timestamp = parseTimestamp(content);
-        else if (name == "v1")
-            check.received.append(content);
-    }
-    if (!check.timestamp)
-        return Early {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                      QStringLiteral("the Stripe-Signature header has no t= timestamp")};
-    if (check.received.isEmpty())
-        return Early {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                      QStringLiteral("the Stripe-Signature header has no v1= signature")};
-    check.head = QByteArray::number(*check.timestamp) + '.';
-    check.tolerance = tolerance;
-    check.rejectFuture = false; // Stripe's libraries only reject old timestamps
-    return std::nullopt;
-}
-
-BuildOutcome buildStandardWebhooks(const HttpHeaders& headers, SignatureCheck& check, const QByteArray& prefix,
-                                   qint64 tolerance)
-{
-    const QByteArray signature = headerValue(headers, QByteArray(prefix + "signature"));
-    if (signature.isEmpty())
-        return Early {SignatureStatus::Missing, SignatureCause::None,
-                      QStringLiteral("no %1signature header").arg(QLatin1String(prefix))};
-    check.receivedDisplay = signature;
-    check.encoding = SignatureEncoding::Base64;
-    check.keyIsWhsecBase64 = true;
-    check.prefix = "v1,";
-    const QByteArray id = headerValue(headers, QByteArray(prefix + "id"));
-    const QByteArray timestamp = headerValue(headers, QByteArray(prefix + "timestamp"));
-    for (const QByteArray& entry : signature.split(' ')) {
-        if (entry.startsWith("v1,"))
-            check.received.append(entry.mid(3));
-    }
-    if (id.isEmpty() || timestamp.isEmpty())
-        return Early {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                      QStringLiteral("the %1id or %1timestamp header is missing").arg(QLatin1String(prefix))};
-    check.timestamp = parseTimestamp(timestamp);
-    if (!check.timestamp)
-        return Early {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                      QStringLiteral("the %1timestamp header is not a number").arg(QLatin1String(prefix))};
-    if (check.received.isEmpty())
-        return Early {
-            SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-            QStringLiteral("no v1 signature in %1signature (v1a is not supported)").arg(QLatin1String(prefix))};
-    check.head = id + '.' + timestamp.trimmed() + '.';
-    check.tolerance = tolerance;
-    return std::nullopt;
-}
-
-BuildOutcome buildShopify(const HttpHeaders& headers, SignatureCheck& check)
-{
-    const QByteArray value = headerValue(headers, "X-Shopify-Hmac-Sha256");
-    if (value.isEmpty())
-        return Early {SignatureStatus::Missing, SignatureCause::None,
-                      QStringLiteral("no X-Shopify-Hmac-Sha256 header")};
-    check.encoding = SignatureEncoding::Base64;
-    takePrefixed(check, value, {});
-    return std::nullopt;
-}
-
-BuildOutcome buildSlack(const HttpHeaders& headers, SignatureCheck& check, qint64 tolerance)
-{
-    const QByteArray value = headerValue(headers, "X-Slack-Signature");
-    if (value.isEmpty())
-        return Early {SignatureStatus::Missing, SignatureCause::None, QStringLiteral("no X-Slack-Signature header")};
-    takePrefixed(check, value, "v0=");
-    const QByteArray timestamp = headerValue(headers, "X-Slack-Request-Timestamp").trimmed();
-    check.timestamp = parseTimestamp(timestamp);
-    if (!check.timestamp)
-        return Early {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                      QStringLiteral("no valid X-Slack-Request-Timestamp header")};
-    check.head = "v0:" + timestamp + ':';
-    check.tolerance = tolerance;
-    return std::nullopt;
-}
-
-BuildOutcome buildGeneric(const HttpHeaders& headers, SignatureCheck& check, const GenericHmacProfile& profile)
-{
-    const QByteArray value = headerValue(headers, profile.header);
-    if (value.isEmpty())
-        return Early {SignatureStatus::Missing, SignatureCause::None,
-                      QStringLiteral("no %1 header").arg(QString::fromLatin1(profile.header))};
-    check.algorithm = profile.algorithm;
-    check.encoding = profile.encoding;
-    takePrefixed(check, value, profile.prefix);
-    QByteArray timestamp;
-    if (!profile.timestampHeader.isEmpty()) {
-        timestamp = headerValue(headers, profile.timestampHeader).trimmed();
-        check.timestamp = parseTimestamp(timestamp);
-        check.tolerance = profile.toleranceSeconds;
-    }
-    const QByteArray id = profile.idHeader.isEmpty() ? QByteArray() : headerValue(headers, profile.idHeader).trimmed();
-    QByteArray templ = profile.signedTemplate;
-    templ.replace("{timestamp}", timestamp).replace("{id}", id);
-    const qsizetype at = templ.indexOf("{body}");
-    if (at < 0) {
-        check.head = templ; // the body is not signed
-        return std::nullopt;
-    }
-    check.head = templ.left(at);
-    check.tail = templ.mid(at + 6);
-    return std::nullopt;
-}
 
 // Firm App: adds JSON.stringify(payload) as the second candidate, unless it equals the raw bytes.
 // Returns whether a candidate was added.
@@ -255,31 +44,11 @@ qint64 SignatureVerifier::now() const
 SignatureScheme SignatureVerifier::detect(const HttpHeaders& headers, const QByteArray& body,
                                           const std::optional<GenericHmacProfile>& generic)
 {
-    if (generic && !generic->header.isEmpty() && hasHeader(headers, generic->header))
-        return SignatureScheme::Generic;
-    if (hasHeader(headers, "X-Hub-Signature-256") || hasHeader(headers, "X-Hub-Signature"))
-        return SignatureScheme::GitHub;
-    if (hasHeader(headers, "Stripe-Signature"))
-        return SignatureScheme::Stripe;
-    if (hasHeader(headers, "webhook-signature"))
-        return SignatureScheme::StandardWebhooks;
-    if (hasHeader(headers, "svix-signature"))
-        return SignatureScheme::Svix;
-    if (hasHeader(headers, "X-Shopify-Hmac-Sha256"))
-        return SignatureScheme::Shopify;
-    if (hasHeader(headers, "X-Slack-Signature"))
-        return SignatureScheme::Slack;
-    if (startsLikeJsonObject(body)) {
-        if (body.contains("\"payload\""))
-            return SignatureScheme::FirmApp; // even when unreadable: then the status says why
-        // The key may be written with escapes ("\u0070ayload"): only then is a parse needed.
-        if (body.contains("\\u")) {
-            JsonReadOptions options;
-            options.skipByteOrderMark = true;
-            const JsonReadResult read = JsonReader::read(body, options);
-            if (read.ok() && read.document.root().member(QStringLiteral("payload")).isValid())
-                return SignatureScheme::FirmApp;
-        }
+    SignatureOptions options;
+    options.generic = generic;
+    for (const SchemeHandler* handler : SchemeHandler::detectionOrder()) {
+        if (handler->detects(headers, body, options))
+            return handler->scheme();
     }
     return SignatureScheme::None;
 }
@@ -301,42 +70,12 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
     SignatureCheck check;
     check.scheme = result.scheme;
     check.candidates.append(SignatureCandidate {SignatureMatch::Raw, body});
-    BuildOutcome early;
-    switch (result.scheme) {
-    case SignatureScheme::None:
-        early = Early {SignatureStatus::NotApplicable, SignatureCause::None,
-                       QStringLiteral("no signature scheme recognised")};
-        break;
-    case SignatureScheme::FirmApp:
-        check.candidates.clear();
-        early = buildFirmApp(body, check, result);
-        break;
-    case SignatureScheme::GitHub:
-        early = buildGitHub(headers, check);
-        break;
-    case SignatureScheme::Stripe:
-        early = buildStripe(headers, check, m_options.stripeToleranceSeconds);
-        break;
-    case SignatureScheme::StandardWebhooks:
-        early = buildStandardWebhooks(headers, check, "webhook-", m_options.standardWebhooksToleranceSeconds);
-        break;
-    case SignatureScheme::Svix:
-        early = buildStandardWebhooks(headers, check, "svix-", m_options.standardWebhooksToleranceSeconds);
-        break;
-    case SignatureScheme::Shopify:
-        early = buildShopify(headers, check);
-        break;
-    case SignatureScheme::Slack:
-        early = buildSlack(headers, check, m_options.slackToleranceSeconds);
-        break;
-    case SignatureScheme::Generic:
-        if (!m_options.generic)
-            early = Early {SignatureStatus::NotApplicable, SignatureCause::None,
-                           QStringLiteral("no generic HMAC profile is set")};
-        else
-            early = buildGeneric(headers, check, *m_options.generic);
-        break;
-    }
+    SchemeBuild early;
+    if (const SchemeHandler* handler = SchemeHandler::forScheme(result.scheme))
+        early = handler->build(headers, body, m_options, check, result);
+    else
+        early = SchemeEarly {SignatureStatus::NotApplicable, SignatureCause::None,
+                             QStringLiteral("no signature scheme recognised")};
 
     result.algorithm = Hmac::name(check.algorithm);
     result.received = check.receivedDisplay;

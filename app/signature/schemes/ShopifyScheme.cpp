@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+// Shopify: X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256 of the raw body>
+// (shopify.dev, "Deliver webhooks through HTTPS", verify the webhook).
+#include "signature/schemes/SchemeHandler.h"
+
+namespace {
+
+class ShopifyScheme final : public SchemeHandler
+{
+public:
+    SignatureScheme scheme() const override { return SignatureScheme::Shopify; }
+
+    bool detects(const HttpHeaders& headers, const QByteArray&, const SignatureOptions&) const override
+    {
+        return hasHeader(headers, "X-Shopify-Hmac-Sha256");
+    }
+
+    SchemeBuild build(const HttpHeaders& headers, const QByteArray&, const SignatureOptions&, SignatureCheck& check,
+                      SignatureResult&) const override
+    {
+        const QByteArray value = headerValue(headers, "X-Shopify-Hmac-Sha256");
+        if (value.isEmpty())
+            return SchemeEarly {SignatureStatus::Missing, SignatureCause::None,
+                                QStringLiteral("no X-Shopify-Hmac-Sha256 header")};
+        check.encoding = SignatureEncoding::Base64;
+        SchemeSupport::takePrefixed(check, value, {});
+        return std::nullopt;
+    }
+
+    std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions&) const override
+    {
+        if (!SchemeSupport::replaceHeader(target.headers, "X-Shopify-Hmac-Sha256",
+                                          Hmac::compute(HmacAlgorithm::Sha256, secret, target.body).toBase64()))
+            return QStringLiteral("no X-Shopify-Hmac-Sha256 header to replace");
+        return std::nullopt;
+    }
+};
+
+} // namespace
+
+const SchemeHandler* shopifySchemeHandler()
+{
+    static const ShopifyScheme handler;
+    return &handler;
+}
