@@ -294,7 +294,7 @@ std::optional<qint64> PayloadReader::parseDate(QStringView text)
     const int hour = digits(text, pos, 2, &ok);
     const bool colon = ok && expect(text, pos, ':');
     const int minute = digits(text, pos, 2, &ok);
-    if (!ok || !colon || hour > 23 || minute > 59)
+    if (!ok || !colon || hour > 24 || minute > 59)
         return std::nullopt;
     int second = 0;
     int millis = 0;
@@ -316,6 +316,9 @@ std::optional<qint64> PayloadReader::parseDate(QStringView text)
                 millis *= 10;
         }
     }
+    // ECMAScript's date-time format allows 24:00 for the end of a day, and nothing later.
+    if (hour == 24 && (minute != 0 || second != 0 || millis != 0))
+        return std::nullopt;
     ms += ((hour * 60 + minute) * 60 + second) * qint64(1000) + millis;
     if (pos == text.size() || expect(text, pos, 'Z') || expect(text, pos, 'z'))
         return pos == text.size() ? std::optional<qint64>(ms) : std::nullopt;
