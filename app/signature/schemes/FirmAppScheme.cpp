@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Firm App: HMAC-SHA256 (hex) of JSON.stringify(body.payload), in body.signature
 // (reference/firm-app-webhooks.txt).
-#include "signature/schemes/SchemeHandler.h"
-
 #include "json/JsonReader.h"
 #include "json/JsonStringifier.h"
+#include "signature/schemes/SchemeHandler.h"
 
 namespace {
 

@@ -49,7 +49,8 @@ public:
                               SignatureCheck& check, SignatureResult& result) const = 0;
     // Replaces the signature (and, for timestamped schemes, the timestamp) with one made with secret.
     // Returns why it cannot, e.g. the request has no signature to replace.
-    virtual std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const = 0;
+    virtual std::optional<QString> sign(SignTarget target, const QByteArray& secret,
+                                        const SignOptions& options) const = 0;
     // Prefixes this scheme writes before a digest ("sha256=", "v1,"...).
     virtual QList<QByteArray> prefixes() const { return {}; }
 

@@ -14,7 +14,7 @@ const QList<const SchemeHandler*>& SchemeHandler::detectionOrder()
 {
     // A generic profile's header first (the user named it), headers before the body, Firm App last.
     static const QList<const SchemeHandler*> order {
-        genericSchemeHandler(), gitHubSchemeHandler(),   stripeSchemeHandler(), standardWebhooksSchemeHandler(),
+        genericSchemeHandler(), gitHubSchemeHandler(),  stripeSchemeHandler(), standardWebhooksSchemeHandler(),
         svixSchemeHandler(),    shopifySchemeHandler(), slackSchemeHandler(),  firmAppSchemeHandler()};
     return order;
 }

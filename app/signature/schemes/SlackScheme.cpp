@@ -40,8 +40,9 @@ public:
         const QByteArray t = QByteArray::number(options.now);
         if (!SchemeSupport::replaceHeader(target.headers, "X-Slack-Request-Timestamp", t))
             target.headers.append({"X-Slack-Request-Timestamp", t});
-        SchemeSupport::replaceHeader(target.headers, "X-Slack-Signature",
-                                     "v0=" + Hmac::compute(HmacAlgorithm::Sha256, secret, {"v0:", t, ":", target.body}).toHex());
+        SchemeSupport::replaceHeader(
+            target.headers, "X-Slack-Signature",
+            "v0=" + Hmac::compute(HmacAlgorithm::Sha256, secret, {"v0:", t, ":", target.body}).toHex());
         return std::nullopt;
     }
 

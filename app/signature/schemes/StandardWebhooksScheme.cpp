@@ -2,9 +2,9 @@
 // Standard Webhooks (and Svix, with the svix- prefix): webhook-id, webhook-timestamp and
 // webhook-signature: v1,<base64 HMAC of "<id>.<timestamp>.<raw body>">, keyed with the base64-decoded part
 // after whsec_ (github.com/standard-webhooks/standard-webhooks, spec/standard-webhooks.md).
-#include "signature/schemes/SchemeHandler.h"
-
 #include <QRandomGenerator>
+
+#include "signature/schemes/SchemeHandler.h"
 
 namespace {
 
@@ -41,8 +41,9 @@ public:
                 check.received.append(entry.mid(3));
         }
         if (id.isEmpty() || timestamp.isEmpty())
-            return SchemeEarly {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                                QStringLiteral("the %1id or %1timestamp header is missing").arg(QLatin1String(m_prefix))};
+            return SchemeEarly {
+                SignatureStatus::Invalid, SignatureCause::MalformedSignature,
+                QStringLiteral("the %1id or %1timestamp header is missing").arg(QLatin1String(m_prefix))};
         check.timestamp = SchemeSupport::parseTimestamp(timestamp);
         if (!check.timestamp)
             return SchemeEarly {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
@@ -77,7 +78,8 @@ public:
             target.headers.append({timestampName, t});
         SignatureCheck keying;
         keying.keyIsWhsecBase64 = true;
-        const QByteArray digest = Hmac::compute(HmacAlgorithm::Sha256, keying.key(secret), {id, ".", t, ".", target.body});
+        const QByteArray digest
+            = Hmac::compute(HmacAlgorithm::Sha256, keying.key(secret), {id, ".", t, ".", target.body});
         SchemeSupport::replaceHeader(target.headers, signatureName, "v1," + digest.toBase64());
         return std::nullopt;
     }
