@@ -13,9 +13,11 @@
 
 #include <sqlite3.h>
 
+#include "store/ReplayAttemptStore.h"
+
 namespace {
 
-constexpr int schemaVersion = 1;
+constexpr int schemaVersion = SessionStore::currentSchemaVersion;
 
 // What a capture takes in the store, for the size budget. length() of a blob reads no content.
 constexpr char storedBytesSql[] = "c.body_size + length(c.raw_head) + length(c.headers) + length(c.trailers)";
@@ -182,15 +184,34 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     // Incremental auto-vacuum lets deleted sessions give space back in bounded slices; it only takes effect
     // on a new database (an older one would need a full VACUUM, which rewrites the file and blocks).
     // journal_size_limit trims the log after a large delete once it is checkpointed.
-    for (const char* sql : {"PRAGMA auto_vacuum=INCREMENTAL;", "PRAGMA journal_mode=WAL;", synchronous,
-                            "PRAGMA foreign_keys=ON;", "PRAGMA journal_size_limit=67108864;", schemaSql}) {
+    const qint64 version = pragmaValue("PRAGMA user_version");
+    if (version > schemaVersion) {
+        StoreError error {
+            QStringLiteral("%1 was written by a newer Hookbench (store version %2; this one reads up to %3)")
+                .arg(path)
+                .arg(version)
+                .arg(schemaVersion)};
+        close();
+        return error;
+    }
+    // Migrations run in order from the version read; each creates what its version added.
+    QList<const char*> steps {"PRAGMA auto_vacuum=INCREMENTAL;",
+                              "PRAGMA journal_mode=WAL;",
+                              synchronous,
+                              "PRAGMA foreign_keys=ON;",
+                              "PRAGMA journal_size_limit=67108864;",
+                              schemaSql};
+    if (version < 2)
+        steps.append(ReplayAttemptStore::schemaSql());
+    for (const char* sql : std::as_const(steps)) {
         if (auto error = exec(sql)) {
             StoreError failed {QStringLiteral("cannot prepare %1: %2").arg(path, error->message)};
             close();
             return failed;
         }
     }
-    exec(QByteArray("PRAGMA user_version=" + QByteArray::number(schemaVersion) + ';').constData());
+    if (version != schemaVersion)
+        exec(QByteArray("PRAGMA user_version=" + QByteArray::number(schemaVersion) + ';').constData());
     m_statements = std::make_unique<Statements>();
     sqlite3_prepare_v3(m_db,
                        "INSERT INTO captures (session_id, received_at, completed_at, method, target, http_version, "

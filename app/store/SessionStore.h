@@ -58,7 +58,8 @@ public:
     SessionStore(const SessionStore&) = delete;
     SessionStore& operator=(const SessionStore&) = delete;
 
-    // Opens (creating when needed) the database at path. Returns an error message on failure.
+    // Opens (creating when needed) the database at path and migrates an older schema forward (its version is
+    // read first; a database from a newer Hookbench is refused). Returns an error message on failure.
     std::optional<StoreError> open(const QString& path, Durability durability = Durability::Full);
     void close();
     bool isOpen() const;
@@ -98,8 +99,10 @@ public:
 
     // Where the session database lives by default: the user's data directory.
     static QString defaultPath();
+    static constexpr int currentSchemaVersion = 2; // 2: replay attempts
 
 private:
+    friend class ReplayAttemptStore; // shares the database connection
     QString lastError() const;
     std::optional<StoreError> exec(const char* sql);
     qint64 pragmaValue(const char* sql) const;

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include "store/ReplayAttemptStore.h"
+
+#include <QDataStream>
+#include <QIODevice>
+#include <QTimeZone>
+
+#include <sqlite3.h>
+
+namespace {
+
+QByteArray encodeHeaders(const HttpHeaders& headers)
+{
+    QByteArray out;
+    QDataStream stream(&out, QIODevice::WriteOnly);
+    stream.setVersion(QDataStream::Qt_6_4);
+    stream << qint32(headers.size());
+    for (const HttpHeader& header : headers)
+        stream << header.first << header.second;
+    return out;
+}
+
+HttpHeaders decodeHeaders(const QByteArray& data)
+{
+    HttpHeaders headers;
+    QDataStream stream(data);
+    stream.setVersion(QDataStream::Qt_6_4);
+    qint32 count = 0;
+    stream >> count;
+    for (qint32 i = 0; i < count && stream.status() == QDataStream::Ok; ++i) {
+        HttpHeader header;
+        stream >> header.first >> header.second;
+        headers.append(header);
+    }
+    return headers;
+}
+
+QByteArray columnBytes(sqlite3_stmt* statement, int column)
+{
+    const void* data = sqlite3_column_blob(statement, column);
+    const int size = sqlite3_column_bytes(statement, column);
+    return data ? QByteArray(static_cast<const char*>(data), size) : QByteArray("");
+}
+
+QString columnText(sqlite3_stmt* statement, int column)
+{
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+    return text ? QString::fromUtf8(text, sqlite3_column_bytes(statement, column)) : QString();
+}
+
+void bindBytes(sqlite3_stmt* statement, int index, const QByteArray& bytes)
+{
+    sqlite3_bind_blob64(statement, index, bytes.isEmpty() ? "" : bytes.constData(), sqlite3_uint64(bytes.size()),
+                        SQLITE_TRANSIENT);
+}
+
+void bindText(sqlite3_stmt* statement, int index, const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+class Statement final
+{
+public:
+    Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr); }
+    ~Statement() { sqlite3_finalize(m_statement); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    sqlite3_stmt* get() const { return m_statement; }
+    explicit operator bool() const { return m_statement != nullptr; }
+
+private:
+    sqlite3_stmt* m_statement = nullptr;
+};
+
+constexpr char insertSql[]
+    = "INSERT INTO replay_attempts (capture_id, started_at, target_url, method, forwarded, resigned_scheme, status, "
+      "reason, headers, body, body_bytes, duration_ms, error_kind, error_message) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+} // namespace
+
+ReplayAttemptStore::ReplayAttemptStore(SessionStore& store)
+    : m_store(store)
+{ }
+
+const char* ReplayAttemptStore::schemaSql()
+{
+    return R"sql(
+CREATE TABLE IF NOT EXISTS replay_attempts (
+    id INTEGER PRIMARY KEY,
+    capture_id INTEGER NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+    started_at INTEGER NOT NULL,
+    target_url TEXT NOT NULL,
+    method BLOB NOT NULL,
+    forwarded INTEGER NOT NULL,
+    resigned_scheme TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    reason BLOB NOT NULL,
+    headers BLOB NOT NULL,
+    body BLOB NOT NULL,
+    body_bytes INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    error_kind TEXT NOT NULL,
+    error_message TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS replay_attempts_by_capture ON replay_attempts(capture_id, id);
+)sql";
+}
+
+std::optional<StoreError> ReplayAttemptStore::add(ReplayAttempt& attempt)
+{
+    QList<ReplayAttempt> one {attempt};
+    std::optional<StoreError> error = add(one);
+    attempt.id = one.constFirst().id;
+    return error;
+}
+
+std::optional<StoreError> ReplayAttemptStore::add(QList<ReplayAttempt>& attempts)
+{
+    sqlite3* db = m_store.m_db;
+    if (!db)
+        return StoreError {QStringLiteral("database is not open")};
+    if (attempts.isEmpty())
+        return std::nullopt;
+    if (auto error = m_store.exec("BEGIN IMMEDIATE"))
+        return error;
+    Statement insert(db, insertSql);
+    QList<qint64> ids;
+    for (const ReplayAttempt& attempt : std::as_const(attempts)) {
+        if (!insert) {
+            StoreError error {m_store.lastError()};
+            m_store.exec("ROLLBACK");
+            return error;
+        }
+        sqlite3_stmt* s = insert.get();
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, attempt.captureId);
+        sqlite3_bind_int64(s, 2, attempt.startedAt.isValid() ? attempt.startedAt.toMSecsSinceEpoch() : 0);
+        bindText(s, 3, attempt.targetUrl);
+        bindBytes(s, 4, attempt.method);
+        sqlite3_bind_int(s, 5, attempt.forwarded ? 1 : 0);
+        bindText(s, 6, attempt.resignedScheme);
+        sqlite3_bind_int(s, 7, attempt.status);
+        bindBytes(s, 8, attempt.reason);
+        bindBytes(s, 9, encodeHeaders(attempt.responseHeaders));
+        bindBytes(s, 10, attempt.responseBody);
+        sqlite3_bind_int64(s, 11, attempt.responseBodyBytes);
+        sqlite3_bind_int64(s, 12, attempt.durationMs);
+        bindText(s, 13, ReplayErrors::name(attempt.errorKind));
+        bindText(s, 14, attempt.errorMessage);
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            StoreError error {m_store.lastError()};
+            sqlite3_reset(s);
+            m_store.exec("ROLLBACK");
+            return error;
+        }
+        ids.append(sqlite3_last_insert_rowid(db));
+    }
+    sqlite3_reset(insert.get());
+    if (auto error = m_store.exec("COMMIT")) {
+        m_store.exec("ROLLBACK");
+        return error;
+    }
+    for (qsizetype i = 0; i < attempts.size(); ++i)
+        attempts[i].id = ids.at(i);
+    return std::nullopt;
+}
+
+QList<ReplayAttempt> ReplayAttemptStore::attempts(qint64 captureId) const
+{
+    QList<ReplayAttempt> result;
+    Statement select(m_store.m_db,
+                     "SELECT id, capture_id, started_at, target_url, method, forwarded, resigned_scheme, status, "
+                     "reason, headers, body, body_bytes, duration_ms, error_kind, error_message "
+                     "FROM replay_attempts WHERE capture_id = ? ORDER BY id");
+    if (!select)
+        return result;
+    sqlite3_stmt* row = select.get();
+    sqlite3_bind_int64(row, 1, captureId);
+    while (sqlite3_step(row) == SQLITE_ROW) {
+        ReplayAttempt attempt;
+        attempt.id = sqlite3_column_int64(row, 0);
+        attempt.captureId = sqlite3_column_int64(row, 1);
+        attempt.startedAt = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(row, 2), QTimeZone::utc());
+        attempt.targetUrl = columnText(row, 3);
+        attempt.method = columnBytes(row, 4);
+        attempt.forwarded = sqlite3_column_int(row, 5) != 0;
+        attempt.resignedScheme = columnText(row, 6);
+        attempt.status = sqlite3_column_int(row, 7);
+        attempt.reason = columnBytes(row, 8);
+        attempt.responseHeaders = decodeHeaders(columnBytes(row, 9));
+        attempt.responseBody = columnBytes(row, 10);
+        attempt.responseBodyBytes = sqlite3_column_int64(row, 11);
+        attempt.durationMs = sqlite3_column_int64(row, 12);
+        attempt.errorKind = ReplayErrors::fromName(columnText(row, 13));
+        attempt.errorMessage = columnText(row, 14);
+        result.append(attempt);
+    }
+    return result;
+}
+
+qint64 ReplayAttemptStore::count(qint64 captureId) const
+{
+    Statement select(m_store.m_db, "SELECT COUNT(*) FROM replay_attempts WHERE capture_id = ?");
+    if (!select)
+        return 0;
+    sqlite3_bind_int64(select.get(), 1, captureId);
+    return sqlite3_step(select.get()) == SQLITE_ROW ? sqlite3_column_int64(select.get(), 0) : 0;
+}
