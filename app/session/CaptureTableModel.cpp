@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "session/CaptureTableModel.h"
 
+#include <QCoreApplication>
 #include <QLocale>
+
+#include "signature/SignatureReport.h"
+#include "signature/SignatureResult.h"
+#include "signature/SignatureScheme.h"
 
 namespace {
 
@@ -188,4 +193,42 @@ int CaptureTableModel::rowOfId(qint64 id) const
 qint64 CaptureTableModel::idAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+}
+
+CaptureTableModel::SignatureCell CaptureTableModel::signatureCell(const SignatureResult& result)
+{
+    CaptureTableModel::SignatureCell cell;
+    switch (result.status) {
+    case SignatureStatus::Valid:
+        cell.state = 1;
+        cell.text = tr("valid");
+        break;
+    case SignatureStatus::Invalid:
+        cell.state = 2;
+        cell.text = result.cause == SignatureCause::None
+            ? tr("invalid")
+            : tr("invalid: %1")
+                  .arg(SignatureReport::causeName(result.cause).replace(QLatin1Char('_'), QLatin1Char(' ')));
+        break;
+    case SignatureStatus::UnreadableBody:
+        cell.state = 2;
+        cell.text = tr("unreadable body");
+        break;
+    case SignatureStatus::Missing:
+        cell.state = 3;
+        cell.text = tr("missing");
+        break;
+    case SignatureStatus::NotApplicable:
+        cell.state = 3;
+        cell.text = QString();
+        break;
+    case SignatureStatus::NoSecret:
+        cell.state = 3;
+        cell.text = tr("no secret");
+        break;
+    }
+    if (result.scheme != SignatureScheme::None && !cell.text.isEmpty())
+        cell.text += QStringLiteral(" · ") + SignatureSchemes::displayName(result.scheme);
+    cell.toolTip = SignatureReport::toText(result);
+    return cell;
 }

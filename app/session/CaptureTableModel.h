@@ -6,6 +6,8 @@
 
 #include "core/Capture.h"
 
+struct SignatureResult;
+
 // The captures table: one small summary per capture, no bodies. Arrivals are queued and inserted
 // with one beginInsertRows per event-loop turn, so a burst never floods the view.
 class CaptureTableModel final : public QAbstractTableModel
@@ -38,6 +40,9 @@ public:
         QString text;
         QString toolTip;
     };
+
+    // The table's cell for a check: a word, the scheme, and the whole report as a tool tip.
+    static SignatureCell signatureCell(const SignatureResult& result);
 
     explicit CaptureTableModel(QObject* parent = nullptr);
 

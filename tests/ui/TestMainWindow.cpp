@@ -136,7 +136,7 @@ private Q_SLOTS:
         }
         MainWindow again(options(dir), nullptr);
         QCOMPARE(again.endpoint()->sessionId(), session);
-        QCOMPARE(again.captureModel()->rowCount(), 1);
+        QTRY_COMPARE(again.captureModel()->rowCount(), 1);
         QCOMPARE(again.captureModel()->summaryAt(0).target, QByteArray("/kept"));
     }
 };

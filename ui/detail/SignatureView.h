@@ -20,8 +20,6 @@ public:
     void showResult(const SignatureResult& result);
     void showMessage(const QString& text);
 
-    // The table's cell for a result.
-    static CaptureTableModel::SignatureCell cell(const SignatureResult& result);
 
 private:
     QLabel* m_summary;

@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: MIT
+#include "session/SessionController.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QPointer>
+
+#include "har/CaptureFiles.h"
+#include "session/CaptureTableModel.h"
+#include "session/TaskRunner.h"
+#include "settings/Settings.h"
+#include "signature/ReverificationService.h"
+#include "signature/SignatureVerifier.h"
+#include "store/SessionStore.h"
+
+Q_LOGGING_CATEGORY(lcSession, "hookbench.ui.session")
+
+namespace {
+// Arrivals waiting for a signature check beyond this are checked by the next full re-verification
+// instead, so a flood never queues without limit.
+constexpr qsizetype maxUnverified = 20000;
+} // namespace
+
+SessionController::SessionController(const EndpointConfig& endpoint, Settings* settings, QObject* parent)
+    : QObject(parent)
+    , m_config(endpoint)
+    , m_settings(settings)
+    , m_endpoint(new Endpoint(this))
+    , m_reader(std::make_unique<SessionStore>())
+    , m_model(new CaptureTableModel(this))
+    , m_tasks(new TaskRunner(this))
+    , m_reverifier(new ReverificationService(this))
+{
+    connect(m_endpoint, &Endpoint::capturesStored, this, &SessionController::onCapturesStored);
+    connect(m_endpoint, &Endpoint::storeFailed, this, [this](const QString& text) {
+        Q_EMIT message(tr("Requests were refused with 503 because they could not be stored: %1").arg(text),
+                       Severity::Error);
+    });
+    connect(m_reverifier, &ReverificationService::reverified, this,
+            [this](quint64, const ReverificationBatch& results) {
+                QHash<qint64, CaptureTableModel::SignatureCell> cells;
+                cells.reserve(results.size());
+                for (const ReverifiedCapture& entry : results)
+                    cells.insert(entry.captureId, CaptureTableModel::signatureCell(entry.result));
+                m_model->setSignatures(cells, false);
+                Q_EMIT notice(tr("Checked %n signature(s)", nullptr, int(results.size())));
+            });
+    connect(m_reverifier, &ReverificationService::reverificationFailed, this, [this](quint64, const QString& text) {
+        Q_EMIT message(tr("Signatures could not be checked: %1").arg(text), Severity::Error);
+    });
+}
+
+SessionController::~SessionController()
+{
+    m_tasks->shutdown();
+    m_endpoint->stop();
+}
+
+bool SessionController::isBusy() const
+{
+    return m_tasks->isBusy();
+}
+
+QString SessionController::newSessionName() const
+{
+    return QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+void SessionController::start(bool continueLastSession)
+{
+    // The reader opens first: it shows the previous session even when the port is taken.
+    if (auto error = m_reader->open(m_config.storePath)) {
+        Q_EMIT message(tr("The session store cannot be opened, so nothing can be captured: %1").arg(error->message),
+                       Severity::Error);
+        m_ready = true;
+        Q_EMIT statusChanged();
+        Q_EMIT ready();
+        return;
+    }
+    if (!m_settings) {
+        startAfterPrune(continueLastSession);
+        return;
+    }
+    // Pruning runs before the endpoint starts, so it never holds up a capture; the session to continue is kept.
+    const qint64 keep = m_config.sessionId != 0 ? m_config.sessionId
+        : continueLastSession                   ? m_reader->latestSessionId().value_or(0)
+                                                : 0;
+    const QString path = m_config.storePath;
+    const StoreBudget budget = m_settings->sessionBudget();
+    auto result = std::make_shared<PruneResult>();
+    m_tasks->run(
+        tr("Tidying the store"),
+        [path, budget, keep, result](TaskControl&) {
+            SessionStore store;
+            if (auto error = store.open(path)) {
+                result->error = error;
+                return;
+            }
+            *result = store.prune(budget, keep, QDateTime::currentDateTimeUtc());
+        },
+        [this, result, continueLastSession](bool) {
+            if (result->error)
+                qCWarning(lcSession) << "pruning the store failed:" << result->error->message;
+            Q_EMIT pruned(*result);
+            startAfterPrune(continueLastSession);
+        },
+        TaskRunner::Kind::Background);
+}
+
+void SessionController::startAfterPrune(bool continueLastSession)
+{
+    if (m_config.sessionId == 0 && continueLastSession) {
+        if (const std::optional<qint64> last = m_reader->latestSessionId())
+            m_config.sessionId = *last;
+    }
+    if (!startEndpoint() && m_config.sessionId == 0) {
+        StoreError error;
+        m_config.sessionId = m_reader->createSession(newSessionName(), &error).value_or(0);
+        if (m_config.sessionId == 0)
+            Q_EMIT message(tr("No session could be started: %1").arg(error.message), Severity::Error);
+    }
+    showSession(m_endpoint->isRunning() ? m_endpoint->sessionId() : m_config.sessionId, [this] {
+        m_ready = true;
+        Q_EMIT ready();
+    });
+}
+
+bool SessionController::startEndpoint()
+{
+    if (m_endpoint->isRunning())
+        return true;
+    EndpointConfig config = m_config;
+    if (m_sessionId != 0)
+        config.sessionId = m_sessionId;
+    if (const std::optional<QString> error = m_endpoint->start(config)) {
+        Q_EMIT message(tr("Not capturing: %1. Choose another port with --port.").arg(*error), Severity::Error);
+        Q_EMIT statusChanged();
+        return false;
+    }
+    if (!m_endpoint->address().isLoopback())
+        Q_EMIT message(tr("Listening on %1: other machines on your network can send requests here.")
+                           .arg(m_endpoint->address().toString()),
+                       Severity::Warning);
+    Q_EMIT statusChanged();
+    return true;
+}
+
+void SessionController::stopEndpoint()
+{
+    m_endpoint->stop();
+    Q_EMIT statusChanged();
+}
+
+void SessionController::setRules(const ResponseRules& rules)
+{
+    m_config.server.rules = rules;
+    m_endpoint->setRules(rules);
+}
+
+void SessionController::applySummaries(qint64 sessionId, const QList<CaptureSummary>& summaries)
+{
+    m_sessionId = sessionId;
+    m_model->reset(summaries);
+    // Captures stored after the session was read arrived meanwhile; the read may have missed them.
+    const qint64 lastRead = summaries.isEmpty() ? 0 : summaries.constLast().id;
+    QList<CaptureSummary> later;
+    for (const CaptureSummary& summary : std::as_const(m_arrivedWhileLoading)) {
+        if (summary.id > lastRead)
+            later.append(summary);
+    }
+    m_arrivedWhileLoading.clear();
+    m_loading = false;
+    m_model->enqueue(later);
+    m_model->flushQueued();
+    m_captureCount = m_model->rowCount();
+    if (!m_secrets.isEmpty()) {
+        m_reverifier->setSession(m_config.storePath, m_sessionId);
+        m_reverifier->reverify(m_secrets, m_options);
+    }
+    Q_EMIT sessionShown(sessionId);
+    Q_EMIT statusChanged();
+}
+
+void SessionController::showSession(qint64 sessionId, std::function<void()> then)
+{
+    m_endpoint->switchSession(sessionId);
+    m_sessionId = sessionId;
+    m_config.sessionId = sessionId;
+    m_model->clear();
+    m_captureCount = 0;
+    m_loading = true;
+    m_arrivedWhileLoading.clear();
+    const quint64 generation = ++m_sessionGeneration;
+    const QString path = m_config.storePath;
+    auto summaries = std::make_shared<QList<CaptureSummary>>();
+    m_tasks->run(
+        tr("Loading session"),
+        [path, sessionId, summaries](TaskControl&) {
+            SessionStore store;
+            if (auto error = store.open(path)) {
+                qCWarning(lcSession) << "a session could not be read:" << error->message;
+                return;
+            }
+            *summaries = store.summaries(sessionId);
+        },
+        [this, generation, sessionId, summaries, then = std::move(then)](bool canceled) {
+            if (canceled || generation != m_sessionGeneration)
+                return;
+            applySummaries(sessionId, *summaries);
+            if (then)
+                then();
+        },
+        TaskRunner::Kind::Background);
+}
+
+void SessionController::newSession()
+{
+    StoreError error;
+    const std::optional<qint64> id = m_reader->createSession(newSessionName(), &error);
+    if (!id) {
+        Q_EMIT message(tr("No new session: %1").arg(error.message), Severity::Error);
+        return;
+    }
+    m_currentFile.clear();
+    showSession(*id);
+}
+
+void SessionController::onCapturesStored(const QList<Capture>& captures)
+{
+    QList<CaptureSummary> summaries;
+    QList<Capture> ours;
+    summaries.reserve(captures.size());
+    for (const Capture& capture : captures) {
+        if (capture.sessionId != m_sessionId)
+            continue;
+        summaries.append(CaptureSummary::of(capture));
+        ours.append(capture);
+    }
+    if (ours.isEmpty())
+        return;
+    if (m_loading)
+        m_arrivedWhileLoading += summaries;
+    else
+        m_model->enqueue(summaries);
+    m_captureCount += summaries.size();
+    if (!m_secrets.isEmpty()) {
+        if (m_unverified.size() + ours.size() <= maxUnverified) {
+            m_unverified += ours;
+            verifyArrivals();
+        } else {
+            qCWarning(lcSession) << "signature checks fell behind; the session is checked again in full";
+            m_unverified.clear();
+            m_reverifier->setSession(m_config.storePath, m_sessionId);
+            m_reverifier->reverify(m_secrets, m_options);
+        }
+    }
+    Q_EMIT capturesArrived(ours);
+    Q_EMIT statusChanged();
+}
+
+void SessionController::verifyArrivals()
+{
+    if (m_verifying || m_unverified.isEmpty())
+        return;
+    m_verifying = true;
+    const SignatureVerifier verifier(m_secrets, m_options);
+    const QList<Capture> batch = std::exchange(m_unverified, {});
+    const quint64 generation = m_secretsGeneration;
+    auto cells = std::make_shared<QHash<qint64, CaptureTableModel::SignatureCell>>();
+    m_tasks->run(
+        QString(),
+        [verifier, batch, cells](TaskControl& control) {
+            for (const Capture& capture : batch) {
+                if (control.isCanceled())
+                    return;
+                cells->insert(capture.id, CaptureTableModel::signatureCell(verifier.verify(capture)));
+            }
+        },
+        [this, cells, generation](bool canceled) {
+            m_verifying = false;
+            if (!canceled && generation == m_secretsGeneration)
+                m_model->setSignatures(*cells, false);
+            verifyArrivals();
+        },
+        TaskRunner::Kind::Background);
+}
+
+void SessionController::setSecrets(const SecretSet& secrets, const SignatureOptions& options)
+{
+    m_secrets = secrets;
+    m_options = options;
+    ++m_secretsGeneration;
+    m_unverified.clear();
+    if (secrets.isEmpty()) {
+        m_reverifier->cancel();
+        m_model->setSignatures({}, true);
+        return;
+    }
+    m_reverifier->setSession(m_config.storePath, m_sessionId);
+    m_reverifier->reverify(secrets, options);
+}
+
+void SessionController::requestCapture(qint64 id)
+{
+    const quint64 generation = ++m_loadGeneration;
+    const QString path = m_config.storePath;
+    auto loaded = std::make_shared<std::optional<Capture>>();
+    m_tasks->run(
+        QString(),
+        [path, id, loaded](TaskControl&) {
+            SessionStore store;
+            if (auto error = store.open(path)) {
+                qCWarning(lcSession) << "a capture could not be read:" << error->message;
+                return;
+            }
+            *loaded = store.capture(id);
+        },
+        [this, generation, id, loaded](bool canceled) {
+            if (canceled || generation != m_loadGeneration)
+                return;
+            if (*loaded)
+                Q_EMIT captureLoaded(**loaded);
+            else
+                Q_EMIT captureUnavailable(id);
+        },
+        TaskRunner::Kind::Background);
+}
+
+void SessionController::checkSignature(const Capture& capture)
+{
+    const SignatureVerifier verifier(m_secrets, m_options);
+    if (m_secrets.isEmpty()) {
+        // Without a secret there is no HMAC and no forensics: cheap enough to say at once.
+        Q_EMIT signatureChecked(capture.id, verifier.verify(capture));
+        return;
+    }
+    auto result = std::make_shared<SignatureResult>();
+    const quint64 generation = m_secretsGeneration;
+    const qint64 id = capture.id;
+    m_tasks->run(
+        QString(), [verifier, capture, result](TaskControl&) { *result = verifier.verify(capture); },
+        [this, id, result, generation](bool canceled) {
+            if (!canceled && generation == m_secretsGeneration)
+                Q_EMIT signatureChecked(id, *result);
+        },
+        TaskRunner::Kind::Background);
+}
+
+std::optional<Capture> SessionController::captureNow(qint64 id) const
+{
+    return m_reader->isOpen() ? m_reader->capture(id) : std::nullopt;
+}

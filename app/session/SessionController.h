@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "core/Capture.h"
+#include "http/Endpoint.h"
+#include "signature/SecretSet.h"
+#include "signature/SignatureOptions.h"
+#include "signature/SignatureResult.h"
+
+class CaptureTableModel;
+class ReverificationService;
+class SessionStore;
+class Settings;
+class TaskRunner;
+struct PruneResult;
+
+// The window's state and work without the window: the endpoint, the store reader, the current session,
+// pruning, file operations, secrets and signature checks. Everything slow runs on the task runner's pool;
+// results come back as signals on the controller's thread. Tests drive it without widgets.
+class SessionController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Severity
+    {
+        Information,
+        Warning,
+        Error
+    };
+    Q_ENUM(Severity)
+
+    // settings may be null (then nothing is pruned and nothing is remembered).
+    SessionController(const EndpointConfig& endpoint, Settings* settings, QObject* parent = nullptr);
+    ~SessionController() override;
+
+    // Opens the store, prunes it in the background, then starts the endpoint and shows the session
+    // (the latest one when continueLastSession, else a new one). ready() says when it is done.
+    void start(bool continueLastSession);
+    bool isReady() const { return m_ready; }
+
+    Endpoint* endpoint() const { return m_endpoint; }
+    CaptureTableModel* model() const { return m_model; }
+    TaskRunner* tasks() const { return m_tasks; }
+    SessionStore* reader() const { return m_reader.get(); } // this thread's store connection
+    QString storePath() const { return m_config.storePath; }
+    qint64 sessionId() const { return m_sessionId; }
+    qint64 captureCount() const { return m_captureCount; }
+    QString currentFile() const { return m_currentFile; }
+    bool isBusy() const;
+
+    // The endpoint on the configured address; stopping keeps the session and its captures.
+    bool startEndpoint();
+    void stopEndpoint();
+    void setRules(const ResponseRules& rules);
+
+    // Switches to an existing session; its summaries load in the background, then `then` runs.
+    void showSession(qint64 sessionId, std::function<void()> then = {});
+    void newSession();
+
+    // File operations: one at a time, off this thread, with progress and cancel (tasks()).
+    void openFile(const QString& path); // a new session holding the file's captures
+    void importFile(const QString& path); // the file's captures added to this session
+    void saveToFile(const QString& path); // this session's captures
+    void exportCaptures(const QString& path, const QList<qint64>& ids);
+    QStringList recentFiles() const;
+
+    // Secrets and scheme for every check from now on; the whole session is checked again off this thread.
+    void setSecrets(const SecretSet& secrets, const SignatureOptions& options);
+    const SecretSet& secrets() const { return m_secrets; }
+    const SignatureOptions& signatureOptions() const { return m_options; }
+
+    // Loads one capture with its body off this thread: captureLoaded() follows unless a later request
+    // superseded it. Then checkSignature() explains its signature off this thread as well.
+    void requestCapture(qint64 id);
+    void checkSignature(const Capture& capture);
+    // A capture read here and now, for small jobs such as copying it as a command.
+    std::optional<Capture> captureNow(qint64 id) const;
+
+Q_SIGNALS:
+    void ready();
+    void sessionShown(qint64 sessionId); // its captures are in the model
+    void statusChanged(); // listening, session, count or file changed
+    void message(const QString& text, SessionController::Severity severity); // for the message bar
+    void notice(const QString& text); // for the status bar, briefly
+    void pruned(const PruneResult& result);
+    void capturesArrived(const QList<Capture>& captures); // stored captures of the current session
+    void captureLoaded(const Capture& capture);
+    void captureUnavailable(qint64 id);
+    void signatureChecked(qint64 captureId, const SignatureResult& result);
+    void recentFilesChanged();
+    void fileTaskFinished(bool ok);
+
+private:
+    void startAfterPrune(bool continueLastSession);
+    void onCapturesStored(const QList<Capture>& captures);
+    void verifyArrivals();
+    void applySummaries(qint64 sessionId, const QList<CaptureSummary>& summaries);
+    void addRecentFile(const QString& path);
+    QString newSessionName() const;
+
+    EndpointConfig m_config;
+    Settings* m_settings;
+    Endpoint* m_endpoint;
+    std::unique_ptr<SessionStore> m_reader;
+    CaptureTableModel* m_model;
+    TaskRunner* m_tasks;
+    ReverificationService* m_reverifier;
+    SecretSet m_secrets;
+    SignatureOptions m_options;
+    quint64 m_secretsGeneration = 0;
+    QList<Capture> m_unverified; // arrivals waiting for the one verification task that runs at a time
+    bool m_verifying = false;
+    quint64 m_loadGeneration = 0;
+    quint64 m_sessionGeneration = 0;
+    bool m_loading = false; // a session's summaries are being read
+    QList<CaptureSummary> m_arrivedWhileLoading;
+    qint64 m_sessionId = 0;
+    qint64 m_captureCount = 0;
+    QString m_currentFile;
+    bool m_ready = false;
+};

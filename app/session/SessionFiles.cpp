@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// SessionController's file operations: HAR files in and out of the store, on the task runner.
+#include <QFileInfo>
+
+#include "har/CaptureFiles.h"
+#include "session/SessionController.h"
+#include "session/TaskRunner.h"
+#include "settings/Settings.h"
+#include "store/SessionStore.h"
+
+namespace {
+constexpr int maxRecentFiles = 10;
+}
+
+void SessionController::openFile(const QString& path)
+{
+    auto result = std::make_shared<CaptureFiles::ImportResult>();
+    const QString storePath = m_config.storePath;
+    const QString name = QFileInfo(path).fileName();
+    const bool started = m_tasks->run(
+        tr("Opening %1").arg(name),
+        [=](TaskControl& control) {
+            *result = CaptureFiles::importHar(path, storePath, 0, name, [&control](qint64 done, qint64 total) {
+                return control.report(done, total);
+            });
+        },
+        [=, this](bool) {
+            if (result->failure) {
+                Q_EMIT message(tr("%1 was not opened: %2").arg(path, result->failure->text()), Severity::Error);
+                Q_EMIT fileTaskFinished(false);
+                return;
+            }
+            m_currentFile = path;
+            addRecentFile(path);
+            showSession(result->sessionId, [=, this] {
+                if (!result->problems.isEmpty()) {
+                    Q_EMIT message(
+                        tr("Opened %n capture(s) from %1. %2 (and %3 more notes)", nullptr, int(result->imported))
+                            .arg(name, result->problems.constFirst().text())
+                            .arg(result->problems.size() - 1),
+                        Severity::Warning);
+                } else {
+                    Q_EMIT notice(tr("Opened %n capture(s) from %1", nullptr, int(result->imported)).arg(name));
+                }
+                Q_EMIT fileTaskFinished(true);
+            });
+        });
+    if (!started)
+        Q_EMIT notice(tr("Wait for the current file operation to finish"));
+}
+
+void SessionController::importFile(const QString& path)
+{
+    auto result = std::make_shared<CaptureFiles::ImportResult>();
+    const QString storePath = m_config.storePath;
+    const qint64 session = m_sessionId;
+    const QString name = QFileInfo(path).fileName();
+    const bool started = m_tasks->run(
+        tr("Importing %1").arg(name),
+        [=](TaskControl& control) {
+            *result
+                = CaptureFiles::importHar(path, storePath, session, QString(), [&control](qint64 done, qint64 total) {
+                      return control.report(done, total);
+                  });
+        },
+        [=, this](bool) {
+            auto report = [=, this] {
+                if (result->failure) {
+                    Q_EMIT message(tr("%1: %2").arg(path, result->failure->text()), Severity::Error);
+                } else if (!result->problems.isEmpty()) {
+                    Q_EMIT message(tr("Imported %n capture(s) from %1. %2", nullptr, int(result->imported))
+                                       .arg(name, result->problems.constFirst().text()),
+                                   Severity::Warning);
+                } else {
+                    Q_EMIT notice(tr("Imported %n capture(s) from %1", nullptr, int(result->imported)).arg(name));
+                }
+                Q_EMIT fileTaskFinished(!result->failure);
+            };
+            if (result->imported > 0)
+                showSession(m_sessionId, report);
+            else
+                report();
+        });
+    if (!started)
+        Q_EMIT notice(tr("Wait for the current file operation to finish"));
+}
+
+void SessionController::saveToFile(const QString& path)
+{
+    auto result = std::make_shared<CaptureFiles::ExportResult>();
+    const QString storePath = m_config.storePath;
+    const qint64 session = m_sessionId;
+    const bool started = m_tasks->run(
+        tr("Saving"),
+        [=](TaskControl& control) {
+            SessionStore store;
+            if (auto error = store.open(storePath)) {
+                result->failure = HarError(HarErrorCode::FileOpen, error->message);
+                return;
+            }
+            *result = CaptureFiles::exportHar(
+                path, storePath, store.captureIds(session),
+                [&control](qint64 done, qint64 total) { return control.report(done, total); });
+        },
+        [=, this](bool) {
+            if (result->failure) {
+                Q_EMIT message(tr("Not saved: %1. The file on disk is unchanged.").arg(result->failure->text()),
+                               Severity::Error);
+                Q_EMIT fileTaskFinished(false);
+                return;
+            }
+            m_currentFile = path;
+            addRecentFile(path);
+            Q_EMIT statusChanged();
+            Q_EMIT notice(tr("Saved %n capture(s) to %1", nullptr, int(result->written)).arg(path));
+            Q_EMIT fileTaskFinished(true);
+        });
+    if (!started)
+        Q_EMIT notice(tr("Wait for the current file operation to finish"));
+}
+
+void SessionController::exportCaptures(const QString& path, const QList<qint64>& ids)
+{
+    auto result = std::make_shared<CaptureFiles::ExportResult>();
+    const QString storePath = m_config.storePath;
+    const bool started = m_tasks->run(
+        tr("Exporting"),
+        [=](TaskControl& control) {
+            *result = CaptureFiles::exportHar(
+                path, storePath, ids, [&control](qint64 done, qint64 total) { return control.report(done, total); });
+        },
+        [=, this](bool) {
+            if (result->failure)
+                Q_EMIT message(tr("Not exported: %1").arg(result->failure->text()), Severity::Error);
+            else
+                Q_EMIT notice(tr("Exported %n capture(s) to %1", nullptr, int(result->written)).arg(path));
+            Q_EMIT fileTaskFinished(!result->failure);
+        });
+    if (!started)
+        Q_EMIT notice(tr("Wait for the current file operation to finish"));
+}
+
+QStringList SessionController::recentFiles() const
+{
+    return m_settings ? m_settings->value(Settings::Key::RecentFiles).toStringList() : QStringList();
+}
+
+void SessionController::addRecentFile(const QString& path)
+{
+    if (!m_settings)
+        return;
+    QStringList recent = recentFiles();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > maxRecentFiles)
+        recent.removeLast();
+    m_settings->setValue(Settings::Key::RecentFiles, recent);
+    Q_EMIT recentFilesChanged();
+}

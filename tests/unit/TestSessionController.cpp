@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "RawHttp.h"
+#include "session/CaptureTableModel.h"
+#include "session/SessionController.h"
+#include "session/TaskRunner.h"
+#include "settings/Settings.h"
+#include "signature/Hmac.h"
+#include "store/SessionStore.h"
+
+// The window's state and work, driven without widgets.
+class TestSessionController final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static EndpointConfig config(const QTemporaryDir& dir)
+    {
+        EndpointConfig config;
+        config.server.port = 0;
+        config.storePath = dir.filePath(QStringLiteral("sessions.sqlite"));
+        return config;
+    }
+
+    static QByteArray firmBody(const QByteArray& secret)
+    {
+        const QByteArray payload = "{\"date\":\"2024-11-08T21:49:46.733Z\",\"events\":[]}";
+        const QByteArray signature = Hmac::compute(HmacAlgorithm::Sha256, secret, payload).toHex();
+        return "{\"payload\":" + payload + ",\"signature\":\"" + signature + "\"}";
+    }
+
+private Q_SLOTS:
+    void startsListensAndFillsTheModel()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        SessionController controller(config(dir), settings.get());
+        QSignalSpy ready(&controller, &SessionController::ready);
+        controller.start(true);
+        QTRY_COMPARE(ready.count(), 1);
+        QVERIFY(controller.endpoint()->isRunning());
+        QVERIFY(controller.sessionId() > 0);
+
+        QSignalSpy arrived(&controller, &SessionController::capturesArrived);
+        QVERIFY(postRaw(controller.endpoint()->port(), "/a", "one").startsWith("HTTP/1.1 200"));
+        QTRY_COMPARE(controller.model()->rowCount(), 1);
+        QCOMPARE(controller.captureCount(), 1);
+        QCOMPARE(arrived.count(), 1);
+
+        // The body loads off the calling thread and comes back as a signal.
+        QSignalSpy loaded(&controller, &SessionController::captureLoaded);
+        controller.requestCapture(controller.model()->idAt(0));
+        QTRY_COMPARE(loaded.count(), 1);
+        QCOMPARE(loaded.at(0).at(0).value<Capture>().body, QByteArray("one"));
+
+        // Stopping keeps the session; starting again continues it.
+        const qint64 session = controller.sessionId();
+        controller.stopEndpoint();
+        QVERIFY(!controller.endpoint()->isRunning());
+        QVERIFY(controller.startEndpoint());
+        QVERIFY(postRaw(controller.endpoint()->port(), "/b", "two").startsWith("HTTP/1.1 200"));
+        QTRY_COMPARE(controller.model()->rowCount(), 2);
+        QCOMPARE(controller.sessionId(), session);
+    }
+
+    void aLaterRequestSupersedesAnEarlierOne()
+    {
+        QTemporaryDir dir;
+        SessionController controller(config(dir), nullptr);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        postRaw(controller.endpoint()->port(), "/a", "first");
+        postRaw(controller.endpoint()->port(), "/b", "second");
+        QTRY_COMPARE(controller.model()->rowCount(), 2);
+        QSignalSpy loaded(&controller, &SessionController::captureLoaded);
+        controller.requestCapture(controller.model()->idAt(0));
+        controller.requestCapture(controller.model()->idAt(1));
+        QTRY_COMPARE(loaded.count(), 1);
+        QTest::qWait(50);
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(loaded.at(0).at(0).value<Capture>().body, QByteArray("second"));
+    }
+
+    void secretsFlipTheSignatureColumn()
+    {
+        QTemporaryDir dir;
+        SessionController controller(config(dir), nullptr);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        const QByteArray secret = "controller-secret";
+        postRaw(controller.endpoint()->port(), "/firm", firmBody(secret), "Content-Type: application/json\r\n");
+        QTRY_COMPARE(controller.model()->rowCount(), 1);
+        auto state = [&controller](int row) {
+            return controller.model()
+                ->index(row, CaptureTableModel::SignatureColumn)
+                .data(CaptureTableModel::SignatureStateRole)
+                .toInt();
+        };
+        SecretSet secrets;
+        secrets.add(QStringLiteral("main"), secret);
+        controller.setSecrets(secrets, {});
+        QTRY_COMPARE(state(0), 1);
+        // Arrivals are checked as they come, off the calling thread.
+        postRaw(controller.endpoint()->port(), "/firm", firmBody("other"), "Content-Type: application/json\r\n");
+        QTRY_COMPARE(controller.model()->rowCount(), 2);
+        QTRY_COMPARE(state(1), 2);
+        controller.setSecrets({}, {});
+        QTRY_COMPARE(state(0), 0);
+    }
+
+    void sessionsSwitchWithoutLosingArrivals()
+    {
+        QTemporaryDir dir;
+        SessionController controller(config(dir), nullptr);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        const qint64 first = controller.sessionId();
+        postRaw(controller.endpoint()->port(), "/old", "x");
+        QTRY_COMPARE(controller.model()->rowCount(), 1);
+        QSignalSpy shown(&controller, &SessionController::sessionShown);
+        controller.newSession();
+        QVERIFY(controller.sessionId() != first);
+        QTRY_COMPARE(shown.count(), 1);
+        QCOMPARE(controller.model()->rowCount(), 0);
+        postRaw(controller.endpoint()->port(), "/new", "y");
+        QTRY_COMPARE(controller.model()->rowCount(), 1);
+        QCOMPARE(controller.model()->summaryAt(0).target, QByteArray("/new"));
+        controller.showSession(first);
+        QTRY_COMPARE(shown.count(), 2);
+        QCOMPARE(controller.model()->rowCount(), 1);
+        QCOMPARE(controller.model()->summaryAt(0).target, QByteArray("/old"));
+    }
+
+    void filesRoundTripAndAreRemembered()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        SessionController controller(config(dir), settings.get());
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        postRaw(controller.endpoint()->port(), "/saved", "body");
+        QTRY_COMPARE(controller.model()->rowCount(), 1);
+        QSignalSpy finished(&controller, &SessionController::fileTaskFinished);
+        const QString har = dir.filePath(QStringLiteral("out.har"));
+        controller.saveToFile(har);
+        QVERIFY(controller.isBusy());
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QCOMPARE(controller.recentFiles(), QStringList {QFileInfo(har).absoluteFilePath()});
+        QCOMPARE(settings->value(Settings::Key::RecentFiles).toStringList(), controller.recentFiles());
+
+        const qint64 before = controller.sessionId();
+        controller.openFile(har);
+        QTRY_COMPARE(finished.count(), 2);
+        QVERIFY(controller.sessionId() != before);
+        QCOMPARE(controller.model()->rowCount(), 1);
+        QCOMPARE(controller.model()->summaryAt(0).target, QByteArray("/saved"));
+        QCOMPARE(controller.currentFile(), har);
+    }
+
+    void storeFailureIsAMessage()
+    {
+        QTemporaryDir dir;
+        EndpointConfig broken = config(dir);
+        QFile blocker(dir.filePath(QStringLiteral("blocker")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the store's folder should be
+        blocker.close();
+        broken.storePath = dir.filePath(QStringLiteral("blocker/sessions.sqlite"));
+        SessionController controller(broken, nullptr);
+        QSignalSpy messages(&controller, &SessionController::message);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        QVERIFY(messages.count() >= 1);
+        QCOMPARE(messages.at(0).at(1).value<SessionController::Severity>(), SessionController::Severity::Error);
+        QVERIFY(messages.at(0).at(0).toString().contains(QStringLiteral("session store")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionController)
+#include "TestSessionController.moc"

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class CaptureFilterModel;
+class CaptureTableModel;
+class QLineEdit;
+class QTableView;
+
+// The captures pane: the filter field over the table, and following new captures. The table shows
+// the controller's model through a sorting and filtering proxy; selection is reported by capture id.
+class CapturesPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CapturesPane(CaptureTableModel* model, QWidget* parent = nullptr);
+
+    QTableView* table() const { return m_table; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    CaptureFilterModel* proxy() const { return m_proxy; }
+
+    qint64 currentId() const; // 0 when nothing is current
+    QList<qint64> selectedIds() const; // ascending
+    bool isFollowing() const { return m_follow; }
+    void setFollowing(bool follow);
+    void focusFilter();
+    void scrollToEnd();
+
+    QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray& state);
+
+Q_SIGNALS:
+    void currentCaptureChanged(qint64 id);
+
+private:
+    CaptureTableModel* m_model;
+    CaptureFilterModel* m_proxy;
+    QLineEdit* m_filter;
+    QTableView* m_table;
+    bool m_follow = true;
+};
