@@ -144,6 +144,11 @@ if(BUILD_TESTING AND HOOKBENCH_GUI AND UNIX AND NOT APPLE)
              COMMAND bash ${hookbench_packaging_dir}/tests/check-install-tree.sh ${CMAKE_BINARY_DIR}
                      ${PROJECT_VERSION} ${HOOKBENCH_APP_ID})
     add_test(NAME packaging.icons COMMAND bash ${hookbench_packaging_dir}/render-icons.sh --check)
-    set_tests_properties(packaging.install-tree packaging.icons
+    add_test(NAME packaging.translations
+             COMMAND python3 ${hookbench_packaging_dir}/translations/english-plurals.py --check)
+    add_test(NAME packaging.window-start
+             COMMAND bash ${hookbench_packaging_dir}/tests/window-start.sh $<TARGET_FILE:hookbench>
+                     $<IF:$<BOOL:${Qt6LinguistTools_FOUND}>,with-translations,without-translations>)
+    set_tests_properties(packaging.install-tree packaging.icons packaging.translations packaging.window-start
                          PROPERTIES LABELS packaging TIMEOUT 300)
 endif()

@@ -3,18 +3,68 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTranslator>
 #include <cstdio>
 #include <cstdlib>
 
-#include "window/MainWindow.h"
 #include "cli/CommandLine.h"
-#include "store/SessionStore.h"
 #include "settings/Settings.h"
+#include "store/SessionStore.h"
+#include "window/MainWindow.h"
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcI18n, "hookbench.i18n", QtInfoMsg)
+
+// Only Linux and the BSDs need a display server for a window; Windows and macOS always have one, and
+// QT_QPA_PLATFORM names a platform that may need none (offscreen, vnc, eglfs).
+bool lacksDisplay()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return false;
+#endif
+}
+
+// Qt's texts and Hookbench's in the system's language where a translation exists. Otherwise English, whose
+// plural forms make "%n capture(s)" read "1 capture"; without even that the source texts show.
+void installTranslators(QApplication* app)
+{
+    const QLocale locale;
+    auto* qtTranslator = new QTranslator(app);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto* translator = new QTranslator(app);
+    const QString directory = QStringLiteral(":/i18n");
+    if (translator->load(locale, QStringLiteral("hookbench"), QStringLiteral("_"), directory)
+        || translator->load(QStringLiteral("hookbench_en"), directory)) {
+        QCoreApplication::installTranslator(translator);
+        qCDebug(lcI18n).noquote() << "using" << translator->filePath() << "for" << locale.uiLanguages().join(u',');
+    } else {
+        qCDebug(lcI18n).noquote() << "no translation for" << locale.uiLanguages().join(u',') << "in" << directory;
+    }
+}
+
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/hookbench-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+} // namespace
 
 int runWindow(int argc, char** argv)
 {
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    if (lacksDisplay()) {
         std::fputs("hookbench: no display here. Run `hookbench listen` to capture in the terminal.\n", stderr);
         return 2;
     }
@@ -24,6 +74,8 @@ int runWindow(int argc, char** argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Hookbench"));
     QApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hookbench"));
+    QApplication::setWindowIcon(applicationIcon());
+    installTranslators(&app);
 
     Settings* settings = Settings::instance();
     QCommandLineParser parser;

@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: MIT
+# Qt Linguist. English is the source language: resources/translations/hookbench_en.ts holds only the plural
+# forms ("%n capture(s)" -> "1 capture", "2 captures"), as lupdate -pluralonly writes it. Each .ts becomes a .qm
+# embedded under :/i18n, which the window loads for the system's language at start.
+#   cmake --build BUILD --target update_translations    refresh the .ts files from the sources
+# Without Qt's Linguist tools (Debian: qt6-tools-dev, qt6-l10n-tools) the build goes on without .qm files and
+# the window shows the source texts.
+find_package(Qt6 QUIET COMPONENTS LinguistTools)
+if(NOT Qt6LinguistTools_FOUND)
+    message(STATUS "Translations: not built (Qt6 LinguistTools not found)")
+    return()
+endif()
+file(GLOB_RECURSE hookbench_translatable_sources CONFIGURE_DEPENDS
+     ${PROJECT_SOURCE_DIR}/ui/*.cpp ${PROJECT_SOURCE_DIR}/ui/*.h ${PROJECT_SOURCE_DIR}/ui/*.ui
+     ${PROJECT_SOURCE_DIR}/app/*.cpp ${PROJECT_SOURCE_DIR}/app/*.h)
+qt_add_translations(hookbench
+    TS_FILES ${PROJECT_SOURCE_DIR}/resources/translations/hookbench_en.ts
+    SOURCES ${hookbench_translatable_sources}
+    INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}/ui ${PROJECT_SOURCE_DIR}/app
+    RESOURCE_PREFIX /i18n
+    LUPDATE_OPTIONS -pluralonly -locations none -no-obsolete)
+message(STATUS "Translations: ${PROJECT_SOURCE_DIR}/resources/translations/hookbench_en.ts")
