@@ -31,6 +31,7 @@ const QList<Entry>& table()
         {Settings::Key::RecentFiles, "files/recent", QStringList()},
         {Settings::Key::SessionMaxAgeDays, "sessions/maxAgeDays", 30},
         {Settings::Key::SessionMaxBytes, "sessions/maxBytes", qint64(2) * 1024 * 1024 * 1024},
+        {Settings::Key::ReplayTargets, "replay/targets", QString()},
     };
     return entries;
 }

@@ -31,6 +31,7 @@ public:
         RecentFiles, // HAR files, newest first
         SessionMaxAgeDays, // sessions unused for longer are removed; 0: no limit
         SessionMaxBytes, // the store's size budget; 0: no limit
+        ReplayTargets, // JSON list of replay targets (ReplayTargets); never holds their secrets
     };
     Q_ENUM(Key)
 

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "replay/ReplayTarget.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "settings/Settings.h"
+#include "signature/GenericHmacSpec.h"
+
+namespace {
+
+QJsonArray headersToJson(const HttpHeaders& headers)
+{
+    QJsonArray array;
+    for (const HttpHeader& header : headers)
+        array.append(QJsonObject {{QStringLiteral("name"), QString::fromLatin1(header.first)},
+                                  {QStringLiteral("value"), QString::fromUtf8(header.second)}});
+    return array;
+}
+
+HttpHeaders headersFromJson(const QJsonArray& array)
+{
+    HttpHeaders headers;
+    for (const QJsonValue& item : array) {
+        const QJsonObject object = item.toObject();
+        const QString name = object.value(QStringLiteral("name")).toString();
+        if (!name.isEmpty())
+            headers.append({name.toLatin1(), object.value(QStringLiteral("value")).toString().toUtf8()});
+    }
+    return headers;
+}
+
+} // namespace
+
+QString ReplayTarget::displayName() const
+{
+    return name.isEmpty() ? url.toDisplayString() : name;
+}
+
+std::optional<QString> ReplayTarget::problem() const
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return QStringLiteral("the URL needs a host, e.g. http://127.0.0.1:3000/hook");
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        return QStringLiteral("the URL must start with http:// or https://");
+    if (timeoutMs <= 0)
+        return QStringLiteral("the timeout must be positive");
+    if (concurrency < 1 || concurrency > 64)
+        return QStringLiteral("concurrency must be between 1 and 64");
+    if (originalPacing && pacingSpeed <= 0)
+        return QStringLiteral("the pacing speed must be positive");
+    return std::nullopt;
+}
+
+QByteArray ReplayTargets::toJson(const QList<ReplayTarget>& targets)
+{
+    QJsonArray array;
+    for (const ReplayTarget& target : targets) {
+        QJsonObject object {
+            {QStringLiteral("name"), target.name},
+            {QStringLiteral("url"), target.url.toString(QUrl::FullyEncoded)},
+            {QStringLiteral("addHeaders"), headersToJson(target.addHeaders)},
+            {QStringLiteral("timeoutMs"), target.timeoutMs},
+            {QStringLiteral("appendOriginalPath"), target.appendOriginalPath},
+            {QStringLiteral("concurrency"), target.concurrency},
+            {QStringLiteral("originalPacing"), target.originalPacing},
+            {QStringLiteral("pacingSpeed"), target.pacingSpeed},
+            {QStringLiteral("verifyCertificates"), target.verifyCertificates},
+            {QStringLiteral("caFile"), target.caFile},
+            {QStringLiteral("resign"), target.resign},
+            {QStringLiteral("renewMessageId"), target.renewMessageId},
+        };
+        QJsonArray drop;
+        for (const QByteArray& name : target.dropHeaders)
+            drop.append(QString::fromLatin1(name));
+        object.insert(QStringLiteral("dropHeaders"), drop);
+        if (target.resignScheme)
+            object.insert(QStringLiteral("resignScheme"), SignatureSchemes::name(*target.resignScheme));
+        if (target.generic)
+            object.insert(QStringLiteral("generic"), GenericHmacSpec::write(*target.generic));
+        array.append(object);
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+QList<ReplayTarget> ReplayTargets::fromJson(const QByteArray& json, QString* error)
+{
+    QList<ReplayTarget> targets;
+    if (json.trimmed().isEmpty())
+        return targets;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (!document.isArray()) {
+        if (error)
+            *error = QStringLiteral("replay targets: not a JSON list (%1)").arg(parseError.errorString());
+        return targets;
+    }
+    const ReplayTarget defaults;
+    for (const QJsonValue& item : document.array()) {
+        const QJsonObject object = item.toObject();
+        ReplayTarget target;
+        target.name = object.value(QStringLiteral("name")).toString();
+        target.url = QUrl(object.value(QStringLiteral("url")).toString(), QUrl::StrictMode);
+        target.addHeaders = headersFromJson(object.value(QStringLiteral("addHeaders")).toArray());
+        for (const QJsonValue& name : object.value(QStringLiteral("dropHeaders")).toArray())
+            target.dropHeaders.append(name.toString().toLatin1());
+        target.timeoutMs = object.value(QStringLiteral("timeoutMs")).toInt(defaults.timeoutMs);
+        target.appendOriginalPath = object.value(QStringLiteral("appendOriginalPath")).toBool();
+        target.concurrency = object.value(QStringLiteral("concurrency")).toInt(1);
+        target.originalPacing = object.value(QStringLiteral("originalPacing")).toBool();
+        target.pacingSpeed = object.value(QStringLiteral("pacingSpeed")).toDouble(1.0);
+        target.verifyCertificates = object.value(QStringLiteral("verifyCertificates")).toBool(true);
+        target.caFile = object.value(QStringLiteral("caFile")).toString();
+        target.resign = object.value(QStringLiteral("resign")).toBool();
+        target.renewMessageId = object.value(QStringLiteral("renewMessageId")).toBool();
+        SignatureScheme scheme = SignatureScheme::None;
+        if (SignatureSchemes::fromName(object.value(QStringLiteral("resignScheme")).toString(), &scheme))
+            target.resignScheme = scheme;
+        const QString generic = object.value(QStringLiteral("generic")).toString();
+        if (!generic.isEmpty()) {
+            QString specError;
+            target.generic = GenericHmacSpec::parse(generic, &specError);
+        }
+        targets.append(target);
+    }
+    return targets;
+}
+
+QList<ReplayTarget> ReplayTargets::load(const Settings& settings)
+{
+    return fromJson(settings.value(Settings::Key::ReplayTargets).toString().toUtf8());
+}
+
+void ReplayTargets::save(Settings& settings, const QList<ReplayTarget>& targets)
+{
+    settings.setValue(Settings::Key::ReplayTargets, QString::fromUtf8(toJson(targets)));
+}
+
+std::optional<QUrl> ReplayTargets::parseUrl(const QString& text, QString* error)
+{
+    QString typed = text.trimmed();
+    if (typed.isEmpty()) {
+        *error = QStringLiteral("type the URL to replay to, e.g. http://127.0.0.1:3000/hook");
+        return std::nullopt;
+    }
+    if (!typed.contains(QStringLiteral("://")))
+        typed.prepend(QStringLiteral("http://"));
+    const QUrl url(typed, QUrl::StrictMode);
+    if (!url.isValid()) {
+        *error = QStringLiteral("not a URL: %1").arg(url.errorString());
+        return std::nullopt;
+    }
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
+        *error = QStringLiteral("only http:// and https:// URLs can be replayed to, not %1://").arg(url.scheme());
+        return std::nullopt;
+    }
+    if (url.host().isEmpty()) {
+        *error = QStringLiteral("the URL has no host");
+        return std::nullopt;
+    }
+    return url;
+}
