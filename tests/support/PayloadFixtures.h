@@ -14,8 +14,8 @@
 namespace fixtures {
 
 // One event; an empty diff leaves the member out.
-inline QByteArray event(const QByteArray& action, const QByteArray& schema, const QByteArray& docId,
-                        const QByteArray& date, const QByteArray& diff = {})
+inline QByteArray firmEvent(const QByteArray& action, const QByteArray& schema, const QByteArray& docId,
+                            const QByteArray& date, const QByteArray& diff = {})
 {
     QByteArray out = R"({"action":")" + action + R"(","schema":")" + schema + R"(","docId":")" + docId
         + R"(","docUpdatedDate":")" + date + '"';

@@ -105,18 +105,19 @@ void TestPayloadReader::readsEvents_data()
     QTest::addColumn<QStringList>("events");
 
     using fixtures::body;
-    using fixtures::event;
+    using fixtures::firmEvent;
     QTest::newRow("create with the fields it set")
-        << body({event("create", "invoice", "in1", "2024-01-02T03:04:05.000Z", R"({"total":12.5,"lines":[]})")})
+        << body({firmEvent("create", "invoice", "in1", "2024-01-02T03:04:05.000Z", R"({"total":12.5,"lines":[]})")})
         << QStringList {uR"(0:create invoice/in1 @2024-01-02T03:04:05.000Z diff={"total":12.5,"lines":[]})"_s};
     QTest::newRow("nested objects and arrays, whitespace dropped, order kept")
-        << body({event("update", "user", "u1", "2024-01-02T03:04:05Z",
-                       R"({ "z" : { "b" : [ 1 , { "y" : null, "x" : true } ] , "a" : "s p a c e" } , "a" : [ ] })")})
+        << body(
+               {firmEvent("update", "user", "u1", "2024-01-02T03:04:05Z",
+                          R"({ "z" : { "b" : [ 1 , { "y" : null, "x" : true } ] , "a" : "s p a c e" } , "a" : [ ] })")})
         << QStringList {
                uR"(0:update user/u1 @2024-01-02T03:04:05Z diff={"z":{"b":[1,{"y":null,"x":true}],"a":"s p a c e"},"a":[]})"_s};
     QTest::newRow("numbers and escapes exactly as sent")
-        << body({event("update", "user", "u1", "2024-01-02T03:04:05Z",
-                       R"({"big":12345678901234567890123,"f":1.50E+3,"s":"caf\u00e9 \"q\" \/"})")})
+        << body({firmEvent("update", "user", "u1", "2024-01-02T03:04:05Z",
+                           R"({"big":12345678901234567890123,"f":1.50E+3,"s":"caf\u00e9 \"q\" \/"})")})
         << QStringList {
                uR"(0:update user/u1 @2024-01-02T03:04:05Z diff={"big":12345678901234567890123,"f":1.50E+3,"s":"caf\u00e9 \"q\" \/"})"_s};
     QTest::newRow("duplicate members: the last one, as JSON.parse")
@@ -125,11 +126,11 @@ void TestPayloadReader::readsEvents_data()
         << QStringList {u"0:delete s/d @2024-01-02T03:04:05Z"_s};
     QTest::newRow("an empty batch") << body({}) << QStringList();
     QTest::newRow("a byte order mark before the body")
-        << QByteArray("\xEF\xBB\xBF" + body({event("delete", "user", "u9", "2024-01-02T03:04:05Z")}))
+        << QByteArray("\xEF\xBB\xBF" + body({firmEvent("delete", "user", "u9", "2024-01-02T03:04:05Z")}))
         << QStringList {u"0:delete user/u9 @2024-01-02T03:04:05Z"_s};
     QTest::newRow("a bad event between good ones keeps their positions")
-        << body({event("create", "a", "1", "2024-01-02T03:04:05Z"), "42",
-                 event("update", "a", "1", "2024-01-02T03:04:06Z", R"({"k":1})")})
+        << body({firmEvent("create", "a", "1", "2024-01-02T03:04:05Z"), "42",
+                 firmEvent("update", "a", "1", "2024-01-02T03:04:06Z", R"({"k":1})")})
         << QStringList {u"0:create a/1 @2024-01-02T03:04:05Z"_s,
                         uR"(2:update a/1 @2024-01-02T03:04:06Z diff={"k":1})"_s};
 }
@@ -171,7 +172,7 @@ void TestPayloadReader::reportsProblems_data()
     QTest::addColumn<int>("events");
 
     using fixtures::body;
-    using fixtures::event;
+    using fixtures::firmEvent;
     const QByteArray date = "2024-01-02T03:04:05Z";
     QTest::newRow("payload is not an object") << QByteArray(R"({"payload":[1],"signature":"x"})")
                                               << QStringList {u"payload: expected an object, found an array"_s} << 0;
@@ -198,19 +199,19 @@ void TestPayloadReader::reportsProblems_data()
                                        << QStringList {u"payload.events[0].docId: expected a string, found a number"_s}
                                        << 0;
     QTest::newRow("unknown action: kept and reported")
-        << body({event("archive", "user", "u1", date)})
+        << body({firmEvent("archive", "user", "u1", date)})
         << QStringList {u"payload.events[0].action: unknown action \"archive\" (expected create, update or delete)"_s}
         << 1;
     QTest::newRow("no docUpdatedDate: kept") << body({R"({"action":"delete","schema":"user","docId":"u1"})"})
                                              << QStringList {u"payload.events[0].docUpdatedDate: missing"_s} << 1;
     QTest::newRow("docUpdatedDate not a date: kept")
-        << body({event("delete", "user", "u1", "2024-13-02T03:04:05Z")})
+        << body({firmEvent("delete", "user", "u1", "2024-13-02T03:04:05Z")})
         << QStringList {u"payload.events[0].docUpdatedDate: not an ISO 8601 date-time"_s} << 1;
     QTest::newRow("diff of the wrong type: kept without it")
-        << body({event("update", "user", "u1", date, "[1,2]")})
+        << body({firmEvent("update", "user", "u1", date, "[1,2]")})
         << QStringList {u"payload.events[0].diff: expected an object, found an array"_s} << 1;
     QTest::newRow("update without a diff: kept")
-        << body({event("create", "user", "u1", date), event("update", "user", "u1", date)})
+        << body({firmEvent("create", "user", "u1", date), firmEvent("update", "user", "u1", date)})
         << QStringList {u"payload.events[1].diff: missing (an update carries the changed fields)"_s} << 2;
     QTest::newRow("a truncated body")
         << QByteArray(R"({"payload":{"events":[)")
