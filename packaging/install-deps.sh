@@ -55,4 +55,8 @@ if $with_tests; then
     if [ -f "$here/tests/har/package.json" ] && [ ! -d "$here/tests/har/node_modules" ]; then
         (cd "$here/tests/har" && npm install --no-audit --no-fund --loglevel=error)
     fi
+    # The providers' own verifiers that check re-signed replays.
+    if [ -f "$here/tests/replay/package.json" ] && [ ! -d "$here/tests/replay/node_modules" ]; then
+        (cd "$here/tests/replay" && npm install --no-audit --no-fund --loglevel=error)
+    fi
 fi
