@@ -3,7 +3,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -12,6 +11,7 @@
 #include <cstdlib>
 
 #include "cli/CommandLine.h"
+#include "dialogs/AboutDialog.h"
 #include "settings/Settings.h"
 #include "store/SessionStore.h"
 #include "window/MainWindow.h"
@@ -52,14 +52,6 @@ void installTranslators(QApplication* app)
     }
 }
 
-QIcon applicationIcon()
-{
-    QIcon icon;
-    for (const int size : {16, 24, 32, 48, 64, 128, 256})
-        icon.addFile(QStringLiteral(":/icons/hookbench-%1.png").arg(size), QSize(size, size));
-    return icon;
-}
-
 } // namespace
 
 int runWindow(int argc, char** argv)
@@ -74,7 +66,7 @@ int runWindow(int argc, char** argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Hookbench"));
     QApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hookbench"));
-    QApplication::setWindowIcon(applicationIcon());
+    QApplication::setWindowIcon(AboutDialog::applicationIcon());
     installTranslators(&app);
 
     Settings* settings = Settings::instance();
