@@ -47,10 +47,12 @@ AboutDialog::AboutDialog(QWidget* parent)
                                   "its signature, save it as HAR, replay it."),
                                this);
     summary->setWordWrap(true);
+    summary->setMinimumWidth(summary->fontMetrics().averageCharWidth() * 50);
     auto* licence = plainLabel(tr("Free software under the MIT licence."), this);
 
     auto* libraries = new QFormLayout;
-    libraries->setContentsMargins(0, 8, 0, 8);
+    libraries->setContentsMargins(0, 4, 0, 8);
+    libraries->setVerticalSpacing(2);
     for (const LibraryVersion& library : Versions::libraries()) {
         auto* value = plainLabel(library.version, this);
         value->setObjectName(library.name.toLower() + QStringLiteral("VersionLabel"));
@@ -60,7 +62,7 @@ AboutDialog::AboutDialog(QWidget* parent)
     auto* text = new QVBoxLayout;
     text->addWidget(version);
     text->addWidget(summary);
-    text->addWidget(plainLabel(tr("Built on:"), this));
+    text->addWidget(plainLabel(tr("Running on:"), this));
     text->addLayout(libraries);
     text->addWidget(licence);
     text->addStretch();
