@@ -129,11 +129,14 @@ else()
     set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
     set(CPACK_DEBIAN_PACKAGE_SECTION devel)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+    # dpkg-shlibdeps adds the libraries; the window also needs Qt's platform plugins (xcb).
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS qt6-qpa-plugins)
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
+    # CPack puts the summary line first and indents these lines.
     set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-        "${PROJECT_DESCRIPTION}\n"
-        " Hookbench captures every webhook delivery byte for byte on a local endpoint, stores it\n"
-        " before acknowledging it, checks signatures against the secret you type, and saves\n"
-        " captures as HAR files. The same program runs in a terminal: hookbench listen, show, verify.")
+        "Hookbench captures every webhook delivery byte for byte on a local endpoint, stores it\n"
+        "before acknowledging it, checks signatures against the secret you type, and saves\n"
+        "captures as HAR files. The same program runs in a terminal: hookbench listen, show, verify.")
     string(JOIN "" CPACK_DEBIAN_PACKAGE_DESCRIPTION ${CPACK_DEBIAN_PACKAGE_DESCRIPTION})
 endif()
 include(CPack)
