@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs what Hookbench needs to build and run on Debian 12 / Ubuntu 22.04 or newer.
 #   packaging/install-deps.sh           build and run
-#   packaging/install-deps.sh --tests   also what the tests need (curl, Node.js, Xvfb, sqlite3, ...)
+#   packaging/install-deps.sh --tests   also what the tests need (curl, Node.js, Xvfb, sqlite3, the
+#                                       packaging validators desktop-file-validate and appstreamcli, ...)
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -10,19 +11,21 @@ with_tests=false
 for arg in "$@"; do
     case "$arg" in
         --tests) with_tests=true ;;
-        -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
         *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
     esac
 done
 
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 
-packages=(build-essential cmake ninja-build pkg-config git
-          qt6-base-dev qt6-base-dev-tools libgl-dev libxkbcommon-dev
+# qt6-tools-dev and qt6-l10n-tools: the translations (lupdate, lrelease); python3: the manual page.
+packages=(build-essential cmake ninja-build pkg-config git python3
+          qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libgl-dev libxkbcommon-dev
           libssl-dev libsqlite3-dev)
 if $with_tests; then
     packages+=(curl sqlite3 xvfb xauth x11-apps xdotool imagemagick fonts-dejavu-core procps psmisc openssl python3
-              clang libclang-rt-14-dev)
+              clang libclang-rt-14-dev
+              desktop-file-utils appstream librsvg2-bin shared-mime-info groff-base)
     # Node.js runs the JSON.stringify vector generator and har-validator. A Node.js installed from
     # elsewhere (nodesource, nvm) is used as it is.
     command -v node >/dev/null || packages+=(nodejs)
