@@ -81,12 +81,11 @@ configure() { # configure BUILD_DIR CMAKE_ARGS...
 }
 
 fuzz() { # fuzz TARGET: the fuzzer for 30 s on a copy of its seeds
-    local target=$1 corpus seeds dict=()
+    local target=$1 corpus seeds dict=() status=0
     corpus=$(mktemp -d)
     seeds=tests/data/fuzz/$target
     [ "$target" = har-reader ] && seeds=tests/data/har && dict=(-dict=tests/fuzz/har.dict)
     cp -r "$seeds"/. "$corpus"/
-    status=0
     "build-fuzz/tests/fuzz/fuzz_${target//-/_}" -max_total_time=30 -max_len=16384 -rss_limit_mb=2048 \
         "${dict[@]}" "$corpus" || status=$?
     rm -rf "$corpus"
