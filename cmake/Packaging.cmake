@@ -72,7 +72,8 @@ if(UNIX AND NOT APPLE)
     # The manual is written from the built program's --help texts, so it cannot drift from them.
     find_package(Python3 COMPONENTS Interpreter)
     find_program(HOOKBENCH_GZIP gzip)
-    if(Python3_Interpreter_FOUND AND HOOKBENCH_GZIP AND NOT CMAKE_CROSSCOMPILING)
+    # Not from sanitizer builds: nobody packages those, and LeakSanitizer would judge the --help runs.
+    if(Python3_Interpreter_FOUND AND HOOKBENCH_GZIP AND NOT CMAKE_CROSSCOMPILING AND NOT HOOKBENCH_SANITIZE)
         string(TIMESTAMP hookbench_man_date "%Y-%m-%d" UTC)
         add_custom_command(
             OUTPUT ${CMAKE_BINARY_DIR}/hookbench.1 ${CMAKE_BINARY_DIR}/hookbench.1.gz
@@ -85,7 +86,7 @@ if(UNIX AND NOT APPLE)
         add_custom_target(hookbench_man ALL DEPENDS ${CMAKE_BINARY_DIR}/hookbench.1.gz)
         install(FILES ${CMAKE_BINARY_DIR}/hookbench.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
     else()
-        message(STATUS "No manual page: it needs python3 and gzip")
+        message(STATUS "No manual page (it needs python3 and gzip, and a build without sanitizers)")
     endif()
 endif()
 
