@@ -3,6 +3,7 @@
 
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
+#include "store/ReplayAttemptStore.h"
 #include "store/SessionStore.h"
 
 namespace CaptureFiles {
@@ -50,16 +51,33 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
     const qsizetype total = log->entries.size();
     for (qsizetype first = 0; first < total; first += importSlice) {
         QList<Capture> slice;
+        QList<QList<ReplayAttempt>> attempts;
         slice.reserve(qMin(importSlice, total - first));
         for (qsizetype i = first; i < qMin(first + importSlice, total); ++i) {
             Capture capture = std::move(log->entries[i].capture);
             capture.id = 0;
             capture.sessionId = result.sessionId;
             slice.append(std::move(capture));
+            attempts.append(std::move(log->entries[i].replayAttempts));
         }
         if (auto error = store.append(slice)) {
             result.failure = HarError(HarErrorCode::FileWrite,
                                       QStringLiteral("the session store refused the captures: %1").arg(error->message));
+            return result;
+        }
+        // Attempts follow their captures, under the ids the store just gave them.
+        QList<ReplayAttempt> sliceAttempts;
+        for (qsizetype i = 0; i < slice.size(); ++i) {
+            for (ReplayAttempt attempt : std::as_const(attempts[i])) {
+                attempt.id = 0;
+                attempt.captureId = slice.at(i).id;
+                sliceAttempts.append(attempt);
+            }
+        }
+        if (auto error = ReplayAttemptStore(store).add(sliceAttempts)) {
+            result.failure
+                = HarError(HarErrorCode::FileWrite,
+                           QStringLiteral("the session store refused the replay attempts: %1").arg(error->message));
             return result;
         }
         result.imported += slice.size();
@@ -91,7 +109,7 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
         const std::optional<Capture> capture = store.capture(ids.at(i));
         if (!capture)
             continue; // deleted meanwhile
-        if (auto error = writer.add(*capture)) {
+        if (auto error = writer.add(*capture, ReplayAttemptStore(store).attempts(capture->id))) {
             result.failure = error;
             return result;
         }

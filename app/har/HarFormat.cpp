@@ -8,6 +8,7 @@
 
 #include "core/HttpStatus.h"
 #include "core/Utf8.h"
+#include "har/HarReplays.h"
 
 namespace {
 
@@ -494,7 +495,7 @@ QByteArray HarFormat::absoluteUrl(const Capture& capture)
     return url;
 }
 
-void HarFormat::appendEntry(std::string& out, const Capture& capture, bool first)
+void HarFormat::appendEntry(std::string& out, const Capture& capture, bool first, const QList<ReplayAttempt>& attempts)
 {
     out += first ? "\n      " : ",\n      ";
     JsonOut json(out, 3);
@@ -602,6 +603,10 @@ void HarFormat::appendEntry(std::string& out, const Capture& capture, bool first
         json.member("rawHead", QByteArrayView(""));
     else if (capture.rawHead != canonicalHead(capture))
         json.member("rawHead", capture.rawHead.toBase64());
+    if (!attempts.isEmpty()) {
+        json.key("replays");
+        json.raw(HarReplays::toJson(attempts));
+    }
     json.endObject();
 
     json.endObject();

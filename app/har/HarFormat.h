@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/Capture.h"
+#include "core/ReplayAttempt.h"
 
 // The HAR text of captures, without any file: shared by HarWriter and the tests.
 //
@@ -13,7 +14,8 @@
 //   entry._hookbench: id, target (exactly as received; targetBase64 when not UTF-8), methodBase64 and
 //     httpVersionBase64 (only when not UTF-8), peer {address, port}, receivedAt, completedAt (ISO 8601
 //     or null), responseStatus (what Hookbench answered, 0: none), malformedReason, note, trailers
-//     [{name, value}], rawHead (base64; absent when it is exactly canonicalHead(), "" when unknown).
+//     [{name, value}], rawHead (base64; absent when it is exactly canonicalHead(), "" when unknown),
+//     replays (the capture's replay attempts, see HarReplays).
 //   request.headers[i]._hookbench: {nameBase64, valueBase64} when the name or value is not UTF-8
 //     (name and value then hold the bytes read as Latin-1).
 //   request._content {text, size, encoding: "base64"} and _requestBodyStatus
@@ -24,8 +26,10 @@ class HarFormat final
 public:
     // {"log": {"version": "1.2", "creator": ..., "entries": [
     static void appendHead(std::string& out);
-    // One entry object; first says whether it is the first entry (no comma before it).
-    static void appendEntry(std::string& out, const Capture& capture, bool first);
+    // One entry object.
+    // first says whether it is the first entry (no comma before it); attempts go into _hookbench.replays.
+    static void appendEntry(std::string& out, const Capture& capture, bool first,
+                            const QList<ReplayAttempt>& attempts = {});
     // ]}}
     static void appendTail(std::string& out, bool empty);
 

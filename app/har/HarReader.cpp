@@ -6,9 +6,10 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/Utf8.h"
 #include "har/HarFormat.h"
 #include "har/HarJsonParser.h"
-#include "core/Utf8.h"
+#include "har/HarReplays.h"
 
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>
@@ -403,6 +404,10 @@ std::optional<HarError> EntryConverter::hookbench(qint32 extra)
         return e;
     capture.rawHead = bytes ? *bytes : QByteArray();
     m_headIsCanonical = !bytes; // absent: the head was exactly what the fields spell out
+    if (const qint32 replays = m_json.member(extra, "replays"); replays >= 0) {
+        if (auto e = HarReplays::read(m_json, replays, m_index, m_entry.replayAttempts))
+            return e;
+    }
     return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/Capture.h"
+#include "core/ReplayAttempt.h"
 #include "har/HarError.h"
 
 // One imported entry. warnings say what the file could not give exactly (e.g. a body that the tool
@@ -18,6 +19,7 @@ struct HarEntry
     bool bodyKept = true; // false: the file says there was a body but does not hold its bytes
     qint64 declaredBodySize = -1; // request.bodySize as written, -1 when absent
     bool fromHookbench = false; // has entry._hookbench (exact target, peer, times, ...)
+    QList<ReplayAttempt> replayAttempts; // _hookbench.replays; captureId is the file's capture id
     QList<HarError> warnings;
 };
 

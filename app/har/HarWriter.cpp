@@ -35,11 +35,11 @@ std::optional<HarError> HarWriter::open()
     return std::nullopt;
 }
 
-std::optional<HarError> HarWriter::add(const Capture& capture)
+std::optional<HarError> HarWriter::add(const Capture& capture, const QList<ReplayAttempt>& attempts)
 {
     if (!m_file)
         return HarError {HarErrorCode::FileWrite, u"cannot write " + m_path + u": the file is not open"};
-    HarFormat::appendEntry(m_buffer, capture, m_entryCount == 0);
+    HarFormat::appendEntry(m_buffer, capture, m_entryCount == 0, attempts);
     ++m_entryCount;
     if (qsizetype(m_buffer.size()) >= flushBytes)
         return flush();

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/Capture.h"
+#include "core/ReplayAttempt.h"
 #include "har/HarError.h"
 
 class QSaveFile;
@@ -38,7 +39,7 @@ public:
     HarWriter& operator=(const HarWriter&) = delete;
 
     std::optional<HarError> open();
-    std::optional<HarError> add(const Capture& capture);
+    std::optional<HarError> add(const Capture& capture, const QList<ReplayAttempt>& attempts = {});
     // Finishes the JSON and atomically replaces the file at path.
     std::optional<HarError> commit();
     void cancel();

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include "har/HarReplays.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "core/Utf8.h"
+#include "har/HarFormat.h"
+#include "har/HarJsonParser.h"
+
+using Type = HarJsonParser::Type;
+
+namespace {
+
+bool isText(const QByteArray& bytes)
+{
+    return !bytes.contains('\0') && Utf8::isValid(bytes);
+}
+
+// Reads one attempt object; returns the field and problem of the first bad member.
+class AttemptReader final
+{
+public:
+    AttemptReader(const HarJsonParser& json, qint32 object, QString field)
+        : m_json(json)
+        , m_object(object)
+        , m_field(std::move(field))
+    { }
+
+    std::optional<QString> text(const char* name, QString& out) const
+    {
+        const qint32 node = m_json.member(m_object, name);
+        if (node < 0)
+            return std::nullopt;
+        if (m_json.node(node).type != Type::String)
+            return wrong(name, "a string");
+        const std::string_view value = m_json.string(m_json.node(node));
+        out = QString::fromUtf8(value.data(), qsizetype(value.size()));
+        return std::nullopt;
+    }
+    std::optional<QString> bytes(const char* name, QByteArray& out) const
+    {
+        QString value;
+        if (auto problem = text(name, value))
+            return problem;
+        out = value.toUtf8();
+        return std::nullopt;
+    }
+    std::optional<QString> base64(const char* name, QByteArray& out) const
+    {
+        QString value;
+        if (auto problem = text(name, value))
+            return problem;
+        if (value.isEmpty())
+            return std::nullopt;
+        auto decoded = QByteArray::fromBase64Encoding(value.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return m_field + u'.' + QLatin1String(name) + QStringLiteral(": invalid base64");
+        out = decoded.decoded;
+        return std::nullopt;
+    }
+    std::optional<QString> integer(const char* name, qint64& out, qint64 low, qint64 high) const
+    {
+        const qint32 node = m_json.member(m_object, name);
+        if (node < 0)
+            return std::nullopt;
+        if (m_json.node(node).type != Type::Number)
+            return wrong(name, "a number");
+        const double value = m_json.node(node).number;
+        if (!(value >= double(low) && value <= double(high)))
+            return m_field + u'.' + QLatin1String(name) + QStringLiteral(": out of range");
+        out = qint64(value);
+        return std::nullopt;
+    }
+    std::optional<QString> boolean(const char* name, bool& out) const
+    {
+        const qint32 node = m_json.member(m_object, name);
+        if (node < 0)
+            return std::nullopt;
+        if (m_json.node(node).type != Type::Bool)
+            return wrong(name, "true or false");
+        out = m_json.node(node).boolean;
+        return std::nullopt;
+    }
+    std::optional<QString> headers(const char* name, HttpHeaders& out) const
+    {
+        const qint32 node = m_json.member(m_object, name);
+        if (node < 0)
+            return std::nullopt;
+        if (m_json.node(node).type != Type::Array)
+            return wrong(name, "a list");
+        int index = 0;
+        for (qint32 item = m_json.node(node).firstChild; item >= 0; item = m_json.node(item).nextSibling, ++index) {
+            const AttemptReader header(m_json, item,
+                                       m_field + u'.' + QLatin1String(name) + u'[' + QString::number(index) + u']');
+            if (m_json.node(item).type != Type::Object)
+                return header.m_field + QStringLiteral(": expected an object");
+            QByteArray headerName;
+            QByteArray headerValue;
+            if (auto problem = header.bytes("name", headerName))
+                return problem;
+            if (auto problem = header.bytes("value", headerValue))
+                return problem;
+            out.append({headerName, headerValue});
+        }
+        return std::nullopt;
+    }
+
+private:
+    QString wrong(const char* name, const char* expected) const
+    {
+        return m_field + u'.' + QLatin1String(name) + QStringLiteral(": expected ") + QLatin1String(expected);
+    }
+
+    const HarJsonParser& m_json;
+    qint32 m_object;
+    QString m_field;
+};
+
+} // namespace
+
+QByteArray HarReplays::toJson(const QList<ReplayAttempt>& attempts)
+{
+    QJsonArray array;
+    for (const ReplayAttempt& attempt : attempts) {
+        QJsonObject object {
+            {QStringLiteral("startedAt"), QString::fromLatin1(HarFormat::isoDate(attempt.startedAt))},
+            {QStringLiteral("target"), attempt.targetUrl},
+            {QStringLiteral("method"), QString::fromUtf8(attempt.method)},
+            {QStringLiteral("forwarded"), attempt.forwarded},
+            {QStringLiteral("status"), attempt.status},
+            {QStringLiteral("statusText"), QString::fromUtf8(attempt.reason)},
+            {QStringLiteral("bodyBytes"), double(attempt.responseBodyBytes)},
+            {QStringLiteral("durationMs"), double(attempt.durationMs)},
+            {QStringLiteral("error"), ReplayErrors::name(attempt.errorKind)},
+        };
+        if (!attempt.resignedScheme.isEmpty())
+            object.insert(QStringLiteral("resignedScheme"), attempt.resignedScheme);
+        if (!attempt.errorMessage.isEmpty())
+            object.insert(QStringLiteral("errorMessage"), attempt.errorMessage);
+        QJsonArray headers;
+        for (const HttpHeader& header : attempt.responseHeaders)
+            headers.append(QJsonObject {{QStringLiteral("name"), QString::fromUtf8(header.first)},
+                                        {QStringLiteral("value"), QString::fromUtf8(header.second)}});
+        object.insert(QStringLiteral("headers"), headers);
+        if (isText(attempt.responseBody))
+            object.insert(QStringLiteral("body"), QString::fromUtf8(attempt.responseBody));
+        else
+            object.insert(QStringLiteral("bodyBase64"), QString::fromLatin1(attempt.responseBody.toBase64()));
+        array.append(object);
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+std::optional<HarError> HarReplays::read(const HarJsonParser& json, qint32 array, int entryIndex,
+                                         QList<ReplayAttempt>& attempts)
+{
+    const QString field = QStringLiteral("_hookbench.replays");
+    if (json.node(array).type != Type::Array)
+        return HarError {HarErrorCode::WrongType, QStringLiteral("expected a list"), entryIndex, field};
+    int index = 0;
+    for (qint32 item = json.node(array).firstChild; item >= 0; item = json.node(item).nextSibling, ++index) {
+        const QString itemField = field + u'[' + QString::number(index) + u']';
+        if (json.node(item).type != Type::Object)
+            return HarError {HarErrorCode::WrongType, QStringLiteral("expected an object"), entryIndex, itemField};
+        const AttemptReader reader(json, item, itemField);
+        ReplayAttempt attempt;
+        QString startedAt;
+        QString error;
+        qint64 status = 0;
+        std::optional<QString> problem = reader.text("startedAt", startedAt);
+        if (!problem)
+            problem = reader.text("target", attempt.targetUrl);
+        if (!problem)
+            problem = reader.bytes("method", attempt.method);
+        if (!problem)
+            problem = reader.boolean("forwarded", attempt.forwarded);
+        if (!problem)
+            problem = reader.text("resignedScheme", attempt.resignedScheme);
+        if (!problem)
+            problem = reader.integer("status", status, 0, 999);
+        if (!problem)
+            problem = reader.bytes("statusText", attempt.reason);
+        if (!problem)
+            problem = reader.headers("headers", attempt.responseHeaders);
+        if (!problem)
+            problem = reader.bytes("body", attempt.responseBody);
+        if (!problem)
+            problem = reader.base64("bodyBase64", attempt.responseBody);
+        if (!problem)
+            problem = reader.integer("bodyBytes", attempt.responseBodyBytes, 0, qint64(1) << 53);
+        if (!problem)
+            problem = reader.integer("durationMs", attempt.durationMs, 0, qint64(1) << 53);
+        if (!problem)
+            problem = reader.text("error", error);
+        if (!problem)
+            problem = reader.text("errorMessage", attempt.errorMessage);
+        if (problem) {
+            const qsizetype colon = problem->indexOf(QStringLiteral(": "));
+            return HarError {HarErrorCode::InvalidValue, problem->mid(colon + 2), entryIndex, problem->left(colon)};
+        }
+        attempt.status = int(status);
+        attempt.startedAt = HarFormat::parseIsoDate(startedAt.toUtf8());
+        attempt.errorKind = error.isEmpty() ? ReplayErrorKind::None : ReplayErrors::fromName(error);
+        attempt.responseBodyBytes = qMax(attempt.responseBodyBytes, qint64(attempt.responseBody.size()));
+        attempts.append(attempt);
+    }
+    return std::nullopt;
+}
