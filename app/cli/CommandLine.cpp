@@ -6,12 +6,13 @@
 #include <cstring>
 
 #include "cli/ListenCommand.h"
+#include "cli/ReplayCommand.h"
 #include "cli/ShowCommand.h"
 #include "cli/VerifyCommand.h"
 
 namespace {
 
-constexpr const char* commands[] = {"listen", "show", "verify", "help"};
+constexpr const char* commands[] = {"listen", "show", "verify", "replay", "help"};
 
 } // namespace
 
@@ -24,8 +25,10 @@ QString usageText()
         "  hookbench listen [--port N] [--bind ADDR] [--json] [--rules FILE.json] [--store FILE]\n"
         "                   [--max-body BYTES] [--max-connections N] [--header-timeout SECONDS]\n"
         "                   [--save FILE.har] [--secret-env VAR | --secret-file F]\n"
-        "                   [--scheme NAME] [--generic SPEC]\n"
-        "                                            capture without a window, one line per capture\n"
+        "                   [--scheme NAME] [--generic SPEC] [--forward-to URL]\n"
+        "                                            capture without a window, one line per capture;\n"
+        "                                            --forward-to: each capture also sent to URL, its\n"
+        "                                            answer in the line\n"
         "  hookbench show FILE.har [--events | --schemas] [--json]\n"
         "                                            the captures in a HAR file, one line each; --events:\n"
         "                                            each Firm App event, what it changed and its flags;\n"
@@ -33,6 +36,11 @@ QString usageText()
         "  hookbench verify FILE.har (--secret-env VAR | --secret-file F) [--scheme NAME]\n"
         "                   [--generic SPEC] [--json]\n"
         "                                            check every signature; exit 0 iff all are valid\n"
+        "  hookbench replay FILE.har --to URL [--resign-secret-env VAR | --resign-secret-file F]\n"
+        "                   [--only-valid] [--concurrency N] [--ca-file F] [--json]\n"
+        "                                            send each capture to URL exactly as it arrived\n"
+        "                                            (re-signed with the secret when given); exit 0 iff\n"
+        "                                            every answer was 2xx\n"
         "  hookbench --version | --help\n"
         "\n"
         "The endpoint answers every method and path on http://127.0.0.1:8787/ by default. A 2xx answer\n"
@@ -75,6 +83,8 @@ int runCommand(int argc, char** argv)
         return runShow(arguments);
     if (command == QLatin1String("verify"))
         return runVerify(arguments);
+    if (command == QLatin1String("replay"))
+        return runReplay(arguments);
     std::fprintf(stderr, "hookbench: unknown command %s\n", qPrintable(command));
     return 2;
 }

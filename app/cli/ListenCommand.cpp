@@ -17,11 +17,14 @@
 #include "cli/CaptureJson.h"
 #include "cli/CliOutput.h"
 #include "cli/CommandLine.h"
+#include "cli/ReplayOptions.h"
 #include "cli/SecretOptions.h"
+#include "har/CaptureFiles.h"
 #include "http/Endpoint.h"
+#include "replay/LiveForwarder.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureVerifier.h"
-#include "har/CaptureFiles.h"
+#include "store/ReplayAttemptStore.h"
 #include "store/SessionStore.h"
 
 namespace {
@@ -100,9 +103,15 @@ int runListen(const QStringList& arguments)
     const QCommandLineOption save(QStringLiteral("save"),
                                   QStringLiteral("Write the session's captures as HAR on exit."),
                                   QStringLiteral("FILE.har"));
+    const QCommandLineOption forwardTo(QStringLiteral("forward-to"),
+                                       QStringLiteral("Also send each capture to this URL as it arrives (after it is "
+                                                      "answered); the target's answer is shown in its line."),
+                                       QStringLiteral("URL"));
     const SecretOptions secrets;
-    parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout, save});
+    const ReplayOptions forwardOptions;
+    parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout, save, forwardTo});
     parser.addOptions(secrets.options());
+    parser.addOptions(forwardOptions.options());
     parser.addHelpOption();
     if (const std::optional<int> exit = parseArguments(parser, arguments, command, 0))
         return *exit;
@@ -172,25 +181,69 @@ int runListen(const QStringList& arguments)
         verifier.emplace(*secretSet, *options);
     }
 
+    std::optional<ReplayTarget> forwardTarget;
+    QByteArray forwardSecret;
+    if (parser.isSet(forwardTo)) {
+        QString error;
+        forwardTarget = forwardOptions.target(parser, QStringLiteral("forward-to"), parser.value(forwardTo), &error);
+        const std::optional<QByteArray> secret
+            = forwardTarget ? forwardOptions.resignSecret(parser, &error) : std::nullopt;
+        const std::optional<SignatureOptions> options = secrets.signatureOptions(parser, &error);
+        if (!forwardTarget || !secret || !options) {
+            printError(command, error);
+            return 2;
+        }
+        forwardSecret = *secret;
+        forwardTarget->resignScheme = options->scheme;
+        forwardTarget->generic = options->generic;
+    }
+
     Endpoint endpoint;
     qint64 total = 0;
     qint64 malformed = 0;
+    // With --forward-to a capture's line waits for the target's answer (forwards keep the arrival order).
+    const auto printCapture = [&](const Capture& capture, const ReplayAttempt* forward) {
+        if (asJson) {
+            QJsonObject object = captureToJson(capture);
+            if (verifier)
+                object.insert(QLatin1String("signature"), SignatureReport::toJson(verifier->verify(capture)));
+            if (forward)
+                object.insert(QLatin1String("forward"), ReplayOptions::attemptToJson(*forward));
+            printLine(stdout, QJsonDocument(object).toJson(QJsonDocument::Compact));
+        } else {
+            QString line = captureToLine(capture);
+            if (verifier)
+                line += QStringLiteral("  ") + SignatureReport::toText(verifier->verify(capture));
+            if (forward)
+                line += QStringLiteral("  -> %1 (%2 ms)").arg(forward->summaryText()).arg(forward->durationMs);
+            printLine(stdout, line.toLocal8Bit());
+        }
+    };
+    LiveForwarder forwarder;
+    SessionStore attemptStore;
+    if (forwardTarget) {
+        forwarder.setTarget(*forwardTarget);
+        forwarder.setSecret(forwardSecret);
+        forwarder.setEnabled(true);
+        QObject::connect(&forwarder, &LiveForwarder::attemptFinished, &forwarder,
+                         [&](const Capture& capture, const ReplayAttempt& attempt) {
+                             ReplayAttempt stored = attempt;
+                             if (attemptStore.isOpen()) {
+                                 if (auto error = ReplayAttemptStore(attemptStore).add(stored))
+                                     printError(command, QStringLiteral("forward not recorded: ") + error->message);
+                             }
+                             printCapture(capture, &stored);
+                         });
+    }
     QObject::connect(&endpoint, &Endpoint::capturesStored, &endpoint, [&](const QList<Capture>& captures) {
         for (const Capture& capture : captures) {
             ++total;
             malformed += capture.isMalformed() ? 1 : 0;
-            if (asJson) {
-                QJsonObject object = captureToJson(capture);
-                if (verifier)
-                    object.insert(QLatin1String("signature"), SignatureReport::toJson(verifier->verify(capture)));
-                printLine(stdout, QJsonDocument(object).toJson(QJsonDocument::Compact));
-            } else {
-                QString line = captureToLine(capture);
-                if (verifier)
-                    line += QStringLiteral("  ") + SignatureReport::toText(verifier->verify(capture));
-                printLine(stdout, line.toLocal8Bit());
-            }
+            if (!forwardTarget)
+                printCapture(capture, nullptr);
         }
+        if (forwardTarget)
+            forwarder.enqueue(captures);
     });
     QObject::connect(&endpoint, &Endpoint::storeFailed, &endpoint, [command](const QString& message) {
         printError(command, QStringLiteral("not acknowledged: ") + message);
@@ -205,6 +258,13 @@ int runListen(const QStringList& arguments)
         printError(command,
                    QStringLiteral("warning: listening on %1, reachable from other machines")
                        .arg(config.server.bindAddress.toString()));
+    }
+    if (forwardTarget) {
+        if (auto error = attemptStore.open(endpoint.storePath()))
+            printError(command, QStringLiteral("forwards will not be recorded: ") + error->message);
+        printLine(
+            stderr,
+            QStringLiteral("Forwarding each capture to %1").arg(forwardTarget->url.toDisplayString()).toLocal8Bit());
     }
     printLine(stderr,
               QStringLiteral("Hookbench listening on %1 (session %2, store %3)")
@@ -229,6 +289,7 @@ int runListen(const QStringList& arguments)
     const int code = QCoreApplication::exec();
     endpoint.stop();
     QCoreApplication::processEvents(); // the last captures stored while stopping
+    forwarder.setEnabled(false); // what is still waiting or in flight is reported as canceled
     printLine(stderr,
               QStringLiteral("Stopped: %1 capture(s), %2 malformed, in session %3 of %4")
                   .arg(total)

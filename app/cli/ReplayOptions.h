@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QCommandLineOption>
+#include <QJsonObject>
+#include <QList>
+#include <optional>
+
+#include "core/ReplayAttempt.h"
+#include "replay/ReplayTarget.h"
+
+class QCommandLineParser;
+
+// The options shared by `replay` and `listen --forward-to`: re-signing secret (from an environment
+// variable or a file, never the command line), CA file, certificate check, timeout, concurrency, path.
+class ReplayOptions final
+{
+public:
+    ReplayOptions();
+    QList<QCommandLineOption> options() const;
+    // The target for url (given with urlOption) with these options; an error text when an option is unusable.
+    std::optional<ReplayTarget> target(const QCommandLineParser& parser, const QString& urlOption, const QString& url,
+                                       QString* error) const;
+    // The re-signing secret when one is given (empty otherwise); an error text when it cannot be read.
+    std::optional<QByteArray> resignSecret(const QCommandLineParser& parser, QString* error) const;
+
+    // One line per attempt: `--json` object and human text.
+    static QJsonObject attemptToJson(const ReplayAttempt& attempt);
+    static QString attemptToText(const ReplayAttempt& attempt);
+
+private:
+    QCommandLineOption m_secretEnv;
+    QCommandLineOption m_secretFile;
+    QCommandLineOption m_caFile;
+    QCommandLineOption m_insecure;
+    QCommandLineOption m_timeout;
+    QCommandLineOption m_concurrency;
+    QCommandLineOption m_appendPath;
+    QCommandLineOption m_renewId;
+};
