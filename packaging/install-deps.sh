@@ -18,7 +18,7 @@ done
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 
 packages=(build-essential cmake ninja-build pkg-config git
-          qt6-base-dev qt6-base-dev-tools libgl-dev libxkbcommon-dev
+          qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev libxkbcommon-dev
           libssl-dev libsqlite3-dev)
 if $with_tests; then
     packages+=(curl sqlite3 xvfb xauth x11-apps xdotool imagemagick fonts-dejavu-core procps psmisc openssl python3
