@@ -20,7 +20,7 @@ if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 
 # qt6-tools-dev and qt6-l10n-tools: the translations (lupdate, lrelease); python3: the manual page.
 packages=(build-essential cmake ninja-build pkg-config git python3
-          qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools libgl-dev libxkbcommon-dev
+          qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-l10n-tools libgl-dev libxkbcommon-dev
           libssl-dev libsqlite3-dev)
 if $with_tests; then
     packages+=(curl sqlite3 xvfb xauth x11-apps xdotool imagemagick fonts-dejavu-core procps psmisc openssl python3

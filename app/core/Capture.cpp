@@ -42,5 +42,6 @@ CaptureSummary CaptureSummary::of(const Capture& capture)
     summary.bodyBytes = capture.body.size();
     summary.responseStatus = capture.responseStatus;
     summary.malformed = capture.isMalformed();
+    summary.peerAddress = capture.peerAddress;
     return summary;
 }

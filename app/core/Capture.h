@@ -50,6 +50,7 @@ struct CaptureSummary
     qint64 bodyBytes = 0;
     int responseStatus = 0;
     bool malformed = false;
+    QString peerAddress;
 
     static CaptureSummary of(const Capture& capture);
 };

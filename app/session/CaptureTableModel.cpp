@@ -4,22 +4,10 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include "core/ByteSize.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureResult.h"
 #include "signature/SignatureScheme.h"
-
-namespace {
-
-QString sizeText(qint64 bytes)
-{
-    if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KiB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
-}
-
-} // namespace
 
 CaptureTableModel::CaptureTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -43,14 +31,22 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
+        case NumberColumn:
+            return row.id;
         case TimeColumn:
             return row.receivedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+        case SourceColumn:
+            return row.peerAddress;
+        case EventsColumn: {
+            const EventsCell cell = m_events.value(row.id);
+            return cell.flags.isEmpty() ? cell.text : cell.text + QStringLiteral("  ") + cell.flags.join(u", ");
+        }
         case MethodColumn:
             return QString::fromUtf8(row.method.isEmpty() ? QByteArray("?") : row.method);
         case PathColumn:
             return QString::fromUtf8(row.target);
         case SizeColumn:
-            return sizeText(row.bodyBytes);
+            return ByteSize::text(row.bodyBytes);
         case SignatureColumn:
             return m_signatures.value(row.id).text;
         case StatusColumn:
@@ -60,6 +56,8 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == EventsColumn && !m_events.value(row.id).flags.isEmpty())
+            return tr("Delivery checks: %1").arg(m_events.value(row.id).flags.join(u", "));
         if (index.column() == SignatureColumn)
             return m_signatures.value(row.id).toolTip;
         if (index.column() == PathColumn)
@@ -68,13 +66,18 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
             return tr("Malformed request: answered %1 and closed").arg(row.responseStatus);
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == SizeColumn || index.column() == StatusColumn)
+        if (index.column() == SizeColumn || index.column() == StatusColumn || index.column() == NumberColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case SortRole:
         switch (index.column()) {
+        case NumberColumn:
         case TimeColumn:
             return row.id;
+        case SourceColumn:
+            return row.peerAddress;
+        case EventsColumn:
+            return m_events.value(row.id).count;
         case MethodColumn:
             return QString::fromUtf8(row.method);
         case PathColumn:
@@ -89,6 +92,8 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
         break;
     case SignatureStateRole:
         return m_signatures.value(row.id).state;
+    case EventFlagsRole:
+        return m_events.value(row.id).flags;
     case IdRole:
         return row.id;
     case MalformedRole:
@@ -102,8 +107,14 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case NumberColumn:
+        return tr("#");
     case TimeColumn:
         return tr("Time");
+    case SourceColumn:
+        return tr("Source");
+    case EventsColumn:
+        return tr("Events");
     case MethodColumn:
         return tr("Method");
     case PathColumn:
@@ -149,6 +160,8 @@ void CaptureTableModel::reset(const QList<CaptureSummary>& summaries)
     m_rows = summaries;
     m_queued.clear();
     m_signatures.clear();
+    m_validCount = m_invalidCount = 0;
+    m_events.clear();
     m_rowById.clear();
     m_rowById.reserve(m_rows.size());
     for (int row = 0; row < int(m_rows.size()); ++row)
@@ -158,13 +171,38 @@ void CaptureTableModel::reset(const QList<CaptureSummary>& summaries)
 
 void CaptureTableModel::setSignatures(const QHash<qint64, SignatureCell>& cells, bool replaceAll)
 {
-    if (replaceAll)
+    auto count = [this](int state, int delta) {
+        if (state == 1)
+            m_validCount += delta;
+        else if (state == 2)
+            m_invalidCount += delta;
+    };
+    if (replaceAll) {
         m_signatures = cells;
-    else
-        m_signatures.insert(cells);
+        m_validCount = m_invalidCount = 0;
+        for (const SignatureCell& cell : cells)
+            count(cell.state, 1);
+    } else {
+        for (auto it = cells.constBegin(); it != cells.constEnd(); ++it) {
+            count(m_signatures.value(it.key()).state, -1);
+            count(it->state, 1);
+            m_signatures.insert(it.key(), *it);
+        }
+    }
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, SignatureColumn), index(int(m_rows.size()) - 1, SignatureColumn),
                            {Qt::DisplayRole, Qt::ToolTipRole, SortRole, SignatureStateRole});
+}
+
+void CaptureTableModel::setEvents(const QHash<qint64, EventsCell>& cells, bool replaceAll)
+{
+    if (replaceAll)
+        m_events = cells;
+    else
+        m_events.insert(cells);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, EventsColumn), index(int(m_rows.size()) - 1, EventsColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole, SortRole, EventFlagsRole});
 }
 
 void CaptureTableModel::clear()

@@ -3,6 +3,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QStringList>
 
 #include "core/Capture.h"
 
@@ -17,12 +18,15 @@ class CaptureTableModel final : public QAbstractTableModel
 public:
     enum Column
     {
+        NumberColumn,
         TimeColumn,
         MethodColumn,
         PathColumn,
-        SizeColumn,
-        StatusColumn,
+        SourceColumn,
+        EventsColumn,
         SignatureColumn,
+        StatusColumn,
+        SizeColumn,
         ColumnCount
     };
     enum Role
@@ -30,7 +34,8 @@ public:
         IdRole = Qt::UserRole + 1,
         SortRole,
         MalformedRole,
-        SignatureStateRole
+        SignatureStateRole,
+        EventFlagsRole // the capture's delivery-check flags, a QStringList
     };
 
     // What the table shows of a capture's signature check.
@@ -43,6 +48,14 @@ public:
 
     // The table's cell for a check: a word, the scheme, and the whole report as a tool tip.
     static SignatureCell signatureCell(const SignatureResult& result);
+
+    // What the table shows of the Firm App events in a capture's body.
+    struct EventsCell
+    {
+        int count = 0;
+        QString text; // "3 · user, invoice"
+        QStringList flags; // duplicate, out_of_order, ...
+    };
 
     explicit CaptureTableModel(QObject* parent = nullptr);
 
@@ -58,6 +71,10 @@ public:
     void reset(const QList<CaptureSummary>& summaries);
     // Replaces the signature cells of these captures with one dataChanged over the column.
     void setSignatures(const QHash<qint64, SignatureCell>& cells, bool replaceAll);
+    int validCount() const { return m_validCount; }
+    int invalidCount() const { return m_invalidCount; }
+    // Replaces the events cells of these captures (all of them when replaceAll).
+    void setEvents(const QHash<qint64, EventsCell>& cells, bool replaceAll);
     void clear();
 
     const CaptureSummary& summaryAt(int row) const { return m_rows.at(row); }
@@ -76,5 +93,8 @@ private:
     QList<CaptureSummary> m_queued;
     QHash<qint64, int> m_rowById;
     QHash<qint64, SignatureCell> m_signatures;
+    QHash<qint64, EventsCell> m_events;
+    int m_validCount = 0;
+    int m_invalidCount = 0;
     bool m_flushScheduled = false;
 };

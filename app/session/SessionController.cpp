@@ -146,6 +146,24 @@ bool SessionController::startEndpoint()
     return true;
 }
 
+bool SessionController::restartEndpoint(const ServerConfig& server)
+{
+    m_endpoint->stop();
+    m_config.server = server;
+    return startEndpoint();
+}
+
+double SessionController::arrivalRate() const
+{
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - 10000;
+    qint64 total = 0;
+    for (const auto& [at, count] : m_arrivals) {
+        if (at >= since)
+            total += count;
+    }
+    return double(total) / 10.0;
+}
+
 void SessionController::stopEndpoint()
 {
     m_endpoint->stop();
@@ -244,6 +262,10 @@ void SessionController::onCapturesStored(const QList<Capture>& captures)
     else
         m_model->enqueue(summaries);
     m_captureCount += summaries.size();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_arrivals.append({now, int(summaries.size())});
+    while (!m_arrivals.isEmpty() && m_arrivals.constFirst().first < now - 10000)
+        m_arrivals.removeFirst();
     if (!m_secrets.isEmpty()) {
         if (m_unverified.size() + ours.size() <= maxUnverified) {
             m_unverified += ours;

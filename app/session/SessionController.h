@@ -59,6 +59,11 @@ public:
     bool startEndpoint();
     void stopEndpoint();
     void setRules(const ResponseRules& rules);
+    // Listens again with another address, port or limits; the session goes on.
+    bool restartEndpoint(const ServerConfig& server);
+    const ServerConfig& serverConfig() const { return m_config.server; }
+    // Captures of this session per second over the last ten seconds.
+    double arrivalRate() const;
 
     // Switches to an existing session; its summaries load in the background, then `then` runs.
     void showSession(qint64 sessionId, std::function<void()> then = {});
@@ -125,4 +130,5 @@ private:
     qint64 m_captureCount = 0;
     QString m_currentFile;
     bool m_ready = false;
+    QList<QPair<qint64, int>> m_arrivals; // (msecs since epoch, count), the last ten seconds
 };

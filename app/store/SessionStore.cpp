@@ -540,7 +540,7 @@ QList<CaptureSummary> SessionStore::summaries(qint64 sessionId) const
 {
     QList<CaptureSummary> result;
     Statement statement(m_db,
-                        "SELECT id, received_at, method, target, body_size, response_status, malformed != '' "
+                        "SELECT id, received_at, method, target, body_size, response_status, malformed != '', peer_address "
                         "FROM captures WHERE session_id = ? ORDER BY id");
     if (!statement)
         return result;
@@ -555,6 +555,7 @@ QList<CaptureSummary> SessionStore::summaries(qint64 sessionId) const
         summary.bodyBytes = sqlite3_column_int64(row, 4);
         summary.responseStatus = sqlite3_column_int(row, 5);
         summary.malformed = sqlite3_column_int(row, 6) != 0;
+        summary.peerAddress = columnText(row, 7);
         result.append(summary);
     }
     return result;

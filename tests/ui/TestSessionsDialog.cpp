@@ -11,6 +11,7 @@
 #include <QTreeWidget>
 #include <algorithm>
 
+#include "core/ByteSize.h"
 #include "widgets/MessageBar.h"
 #include "dialogs/SessionsDialog.h"
 #include "store/SessionStore.h"
@@ -130,7 +131,7 @@ private Q_SLOTS:
             QVERIFY(info != sessions.end());
             QCOMPARE(item->text(SessionsDialog::NameColumn), info->name);
             QCOMPARE(item->text(SessionsDialog::CapturesColumn), QLocale().toString(info->captureCount));
-            QCOMPARE(item->text(SessionsDialog::SizeColumn), QLocale().formattedDataSize(info->storedBytes));
+            QCOMPARE(item->text(SessionsDialog::SizeColumn), ByteSize::text(info->storedBytes));
             QCOMPARE(item->text(SessionsDialog::CreatedColumn),
                      QLocale().toString(info->createdAt.toLocalTime(), QLocale::ShortFormat));
         }
@@ -146,9 +147,9 @@ private Q_SLOTS:
 
         auto* budget = m_dialog->findChild<QLabel*>(u"budgetLabel"_s);
         QVERIFY(budget);
-        QVERIFY2(budget->text().contains(QLocale().formattedDataSize(m_store->totalBytes())),
+        QVERIFY2(budget->text().contains(ByteSize::text(m_store->totalBytes())),
                  qPrintable(budget->text()));
-        QVERIFY2(budget->text().contains(QLocale().formattedDataSize(qint64(2) << 30)), qPrintable(budget->text()));
+        QVERIFY2(budget->text().contains(ByteSize::text(qint64(2) << 30)), qPrintable(budget->text()));
         QVERIFY2(budget->text().contains(u"unused for 30 day"_s), qPrintable(budget->text()));
     }
 

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/ByteSize.h"
 #include "dialogs/StartupChoice.h"
 #include "store/SessionStore.h"
 #include "settings/Settings.h"
@@ -62,7 +63,7 @@ private Q_SLOTS:
         some.bytesFreed = 3 * 1024 * 1024;
         const QString message = StartupChoice::pruneMessage(some);
         QVERIFY2(message.contains(u"5"_s), qPrintable(message));
-        QVERIFY2(message.contains(QLocale().formattedDataSize(some.bytesFreed)), qPrintable(message));
+        QVERIFY2(message.contains(ByteSize::text(some.bytesFreed)), qPrintable(message));
         QVERIFY2(message.contains(u"“a”, “b”, “c”"_s), qPrintable(message));
         QVERIFY2(!message.contains(u"“d”"_s), qPrintable(message));
         QVERIFY2(message.contains(u"2 more"_s), qPrintable(message));

@@ -2,33 +2,69 @@
 #include "detail/CaptureDetailView.h"
 
 #include <QFontDatabase>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QStringDecoder>
 #include <QTabWidget>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
-namespace {
+#include "core/ByteSize.h"
+#include "detail/BodyView.h"
+#include "detail/HeadersView.h"
+#include "detail/JsonTreeView.h"
+#include "detail/OverviewView.h"
 
-QString byteSize(qint64 bytes)
+CaptureDetailView::CaptureDetailView(QWidget* parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_overview(new OverviewView(this))
+    , m_headers(new HeadersView(this))
+    , m_body(new BodyView(this))
+    , m_json(new JsonTreeView(this))
+    , m_raw(new QPlainTextEdit(this))
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_raw->setObjectName(QStringLiteral("rawTextEdit"));
+    m_raw->setAccessibleName(tr("Raw request head"));
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_tabs->setObjectName(QStringLiteral("detailTabWidget"));
+    m_tabs->addTab(m_overview, tr("&Overview"));
+    m_tabs->addTab(m_headers, tr("&Headers"));
+    m_tabs->addTab(m_body, tr("&Body"));
+    m_tabs->addTab(m_json, tr("&JSON"));
+    m_tabs->addTab(m_raw, tr("Ra&w"));
+    m_tabs->setCurrentWidget(m_headers);
+    // The tree is built when its tab is looked at, not for every capture selected.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_json)
+            showJson();
+    });
+    connect(m_body, &BodyView::saveRequested, this, [this] { Q_EMIT saveBodyRequested(m_capture); });
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+    showNothing();
 }
 
-QPlainTextEdit* makeTextView(const QString& objectName, QWidget* parent)
+void CaptureDetailView::showNothing()
 {
-    auto* view = new QPlainTextEdit(parent);
-    view->setObjectName(objectName);
-    view->setReadOnly(true);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    return view;
+    m_capture = {};
+    m_summary->setText(tr("Select a capture to see its headers and body."));
+    m_overview->clear();
+    m_headers->clear();
+    m_body->clear();
+    m_json->clear();
+    m_jsonShown = true;
+    m_raw->clear();
 }
 
-// Bytes shown as text with control characters made visible, so the raw head reads exactly.
-QString visibleText(const QByteArray& bytes)
+QString CaptureDetailView::visibleText(const QByteArray& bytes)
 {
     QString out;
     out.reserve(bytes.size());
@@ -46,121 +82,33 @@ QString visibleText(const QByteArray& bytes)
     return out;
 }
 
-} // namespace
-
-CaptureDetailView::CaptureDetailView(QWidget* parent)
-    : QWidget(parent)
-    , m_summary(new QLabel(this))
-    , m_tabs(new QTabWidget(this))
-    , m_headers(new QTreeWidget(this))
-    , m_body(makeTextView(QStringLiteral("bodyTextEdit"), this))
-    , m_raw(makeTextView(QStringLiteral("rawTextEdit"), this))
-{
-    m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setWordWrap(true);
-    m_tabs->setObjectName(QStringLiteral("detailTabWidget"));
-    m_headers->setObjectName(QStringLiteral("headersTreeWidget"));
-    m_headers->setHeaderLabels({tr("Name"), tr("Value")});
-    m_headers->setRootIsDecorated(false);
-    m_headers->setUniformRowHeights(true);
-    m_headers->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_headers->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_tabs->addTab(m_headers, tr("&Headers"));
-    m_tabs->addTab(m_body, tr("&Body"));
-    m_tabs->addTab(m_raw, tr("&Raw"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 4, 0, 0);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_tabs, 1);
-    showNothing();
-}
-
-void CaptureDetailView::showNothing()
-{
-    m_summary->setText(tr("Select a capture to see its headers and body."));
-    m_headers->clear();
-    m_body->clear();
-    m_raw->clear();
-}
-
-bool CaptureDetailView::isDisplayableText(const QByteArray& bytes)
-{
-    if (bytes.contains('\0'))
-        return false;
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    return !decoder.hasError();
-}
-
-QString CaptureDetailView::hexDump(const QByteArray& bytes, qsizetype limit)
-{
-    const qsizetype shown = qMin(bytes.size(), limit);
-    QString out;
-    out.reserve(shown * 4 + 64);
-    for (qsizetype offset = 0; offset < shown; offset += 16) {
-        out += QStringLiteral("%1  ").arg(offset, 8, 16, QLatin1Char('0'));
-        QString ascii;
-        for (qsizetype i = 0; i < 16; ++i) {
-            if (offset + i < shown) {
-                const auto byte = uchar(bytes.at(offset + i));
-                out += QStringLiteral("%1 ").arg(byte, 2, 16, QLatin1Char('0'));
-                ascii += byte >= 0x20 && byte < 0x7f ? QLatin1Char(char(byte)) : QLatin1Char('.');
-            } else {
-                out += QStringLiteral("   ");
-            }
-            if (i == 7)
-                out += QLatin1Char(' ');
-        }
-        out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
-    }
-    return out;
-}
-
 void CaptureDetailView::showCapture(const Capture& capture)
 {
+    m_capture = capture;
+    const QString method = capture.method.isEmpty() ? QStringLiteral("?") : QString::fromUtf8(capture.method);
     QString summary
-        = QStringLiteral("<b>%1</b> %2 %3 &nbsp;·&nbsp; from %4:%5 &nbsp;·&nbsp; %6 body &nbsp;·&nbsp; ")
-              .arg(QString::fromUtf8(capture.method).toHtmlEscaped(), QString::fromUtf8(capture.target).toHtmlEscaped(),
-                   QString::fromLatin1(capture.httpVersion).toHtmlEscaped(), capture.peerAddress)
-              .arg(capture.peerPort)
-              .arg(byteSize(capture.body.size()));
+        = tr("#%1  %2 %3  ·  from %4  ·  %5 body  ·  ")
+              .arg(capture.id)
+              .arg(method, QString::fromUtf8(capture.target), capture.peerAddress, ByteSize::text(capture.body.size()));
     summary += capture.responseStatus ? tr("answered %1").arg(capture.responseStatus) : tr("not answered");
     if (capture.isMalformed())
-        summary += QStringLiteral("<br><span style='color:#b00020'>%1</span>")
-                       .arg(tr("Malformed: %1").arg(capture.malformedReason.toHtmlEscaped()));
-    summary += QStringLiteral("<br><span style='color:palette(mid)'>sha256 %1</span>")
-                   .arg(QString::fromLatin1(capture.bodySha256Hex()));
+        summary += tr("  ·  malformed: %1").arg(capture.malformedReason);
     m_summary->setText(summary);
-
-    m_headers->clear();
-    QList<QTreeWidgetItem*> items;
-    for (const HttpHeader& header : capture.headers)
-        items.append(new QTreeWidgetItem({QString::fromUtf8(header.first), QString::fromUtf8(header.second)}));
-    for (const HttpHeader& trailer : capture.trailers) {
-        auto* item = new QTreeWidgetItem({QString::fromUtf8(trailer.first), QString::fromUtf8(trailer.second)});
-        item->setToolTip(0, tr("Trailer (sent after a chunked body)"));
-        items.append(item);
-    }
-    m_headers->addTopLevelItems(items);
-
-    if (capture.body.isEmpty()) {
-        m_body->setPlainText(QString());
-        m_body->setPlaceholderText(tr("No body"));
-    } else if (isDisplayableText(capture.body)) {
-        QString text = QString::fromUtf8(capture.body.left(displayLimit));
-        if (capture.body.size() > displayLimit)
-            text += tr("\n\n[showing the first %1 of %2]").arg(byteSize(displayLimit), byteSize(capture.body.size()));
-        m_body->setPlainText(text);
-    } else {
-        const qsizetype hexLimit = 256 * 1024;
-        QString text = tr("Binary body, %1, shown as hex:\n\n").arg(byteSize(capture.body.size()));
-        text += hexDump(capture.body, hexLimit);
-        if (capture.body.size() > hexLimit)
-            text += tr("\n[showing the first %1]").arg(byteSize(hexLimit));
-        m_body->setPlainText(text);
-    }
+    m_overview->showCapture(capture);
+    m_headers->showHeaders(capture.headers, capture.trailers);
+    m_body->showBody(capture.body);
+    m_jsonShown = false;
+    if (m_tabs->currentWidget() == m_json)
+        showJson();
     m_raw->setPlainText(visibleText(capture.rawHead));
+}
+
+void CaptureDetailView::showJson()
+{
+    if (m_jsonShown)
+        return;
+    m_jsonShown = true;
+    m_json->showBody(m_capture.body);
 }
 
 void CaptureDetailView::addTab(QWidget* page, const QString& title)

@@ -5,34 +5,45 @@
 
 #include "core/Capture.h"
 
+class BodyView;
+class HeadersView;
+class JsonTreeView;
+class OverviewView;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
-class QTreeWidget;
 
-// The selected capture: a one-line summary, its headers (and trailers) in received order, the body
-// (text as is, binary as a hex dump) and the raw request head.
+// The selected capture, one tab per view: Overview, Headers, Body, JSON, Raw, and the tabs the window
+// adds (Signature, Events, Replay). A one-line summary sits above them.
 class CaptureDetailView final : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit CaptureDetailView(QWidget* parent = nullptr);
-
     void showCapture(const Capture& capture);
     void showNothing();
     void addTab(QWidget* page, const QString& title);
+    QTabWidget* tabs() const { return m_tabs; }
+    BodyView* bodyView() const { return m_body; }
+    const Capture& capture() const { return m_capture; }
 
-    // Text bodies up to this size are shown whole; bigger ones and hex dumps are cut with a note.
-    static constexpr qsizetype displayLimit = 2 * 1024 * 1024;
+    // Bytes shown as text with control characters made visible, so the raw head reads exactly.
+    static QString visibleText(const QByteArray& bytes);
 
-    static QString hexDump(const QByteArray& bytes, qsizetype limit);
-    static bool isDisplayableText(const QByteArray& bytes);
+Q_SIGNALS:
+    void saveBodyRequested(const Capture& capture);
 
 private:
+    void showJson();
+
+    Capture m_capture;
+    bool m_jsonShown = true;
     QLabel* m_summary;
     QTabWidget* m_tabs;
-    QTreeWidget* m_headers;
-    QPlainTextEdit* m_body;
+    OverviewView* m_overview;
+    HeadersView* m_headers;
+    BodyView* m_body;
+    JsonTreeView* m_json;
     QPlainTextEdit* m_raw;
 };

@@ -103,4 +103,3 @@ void SignatureView::showResult(const SignatureResult& result)
     m_values->setText(values);
     m_signed->setPlainText(QString::fromUtf8(result.signedBytes));
 }
-

@@ -20,7 +20,6 @@ public:
     void showResult(const SignatureResult& result);
     void showMessage(const QString& text);
 
-
 private:
     QLabel* m_summary;
     QLabel* m_values;

@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "widgets/Theme.h"
+
 ResponseRulesDialog::ResponseRulesDialog(const QString& json, QWidget* parent)
     : QDialog(parent)
     , m_editor(new QPlainTextEdit(this))
@@ -24,7 +26,7 @@ ResponseRulesDialog::ResponseRulesDialog(const QString& json, QWidget* parent)
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setPlainText(json.isEmpty() ? QString::fromUtf8(ResponseRules().toJson()) : json);
     m_error->setObjectName(QStringLiteral("rulesErrorLabel"));
-    m_error->setStyleSheet(QStringLiteral("color:#b00020"));
+    Theme::applyTone(m_error, Theme::Tone::Bad);
     m_error->setWordWrap(true);
     auto* buttons
         = new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Close | QDialogButtonBox::Reset, this);
@@ -64,9 +66,9 @@ void ResponseRulesDialog::apply()
 {
     if (const std::optional<ResponseRules> parsed = rules()) {
         m_error->setText(tr("Applied."));
-        m_error->setStyleSheet(QStringLiteral("color:#0a7a32"));
+        Theme::applyTone(m_error, Theme::Tone::Good);
         Q_EMIT applied(*parsed, json());
     } else {
-        m_error->setStyleSheet(QStringLiteral("color:#b00020"));
+        Theme::applyTone(m_error, Theme::Tone::Bad);
     }
 }

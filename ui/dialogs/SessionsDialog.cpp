@@ -11,8 +11,9 @@
 #include <algorithm>
 #include <utility>
 
-#include "widgets/MessageBar.h"
+#include "core/ByteSize.h"
 #include "ui_SessionsDialog.h"
+#include "widgets/MessageBar.h"
 
 namespace {
 
@@ -20,7 +21,7 @@ SessionsDialog::Confirmation nextConfirmation = SessionsDialog::Confirmation::As
 
 QString formatSize(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes);
+    return ByteSize::text(bytes);
 }
 
 QString formatDate(const QDateTime& time)

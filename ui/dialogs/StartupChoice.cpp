@@ -5,8 +5,9 @@
 #include <QCoreApplication>
 #include <QLocale>
 
-#include "store/SessionStore.h"
+#include "core/ByteSize.h"
 #include "settings/Settings.h"
+#include "store/SessionStore.h"
 
 namespace StartupChoice {
 
@@ -50,7 +51,7 @@ QString pruneMessage(const PruneResult& result)
     return QCoreApplication::translate("StartupChoice",
                                        "Removed %n old session(s) to keep the store within its budget (%1 freed): %2.",
                                        nullptr, int(result.removed.size()))
-        .arg(QLocale().formattedDataSize(result.bytesFreed), list);
+        .arg(ByteSize::text(result.bytesFreed), list);
 }
 
 } // namespace StartupChoice

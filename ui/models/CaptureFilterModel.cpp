@@ -2,11 +2,11 @@
 #include "models/CaptureFilterModel.h"
 
 #include <QBrush>
-#include <QColor>
 #include <QPointer>
 #include <QThreadPool>
 
 #include "session/CaptureTableModel.h"
+#include "widgets/Theme.h"
 
 CaptureFilterModel::CaptureFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
@@ -74,16 +74,33 @@ QVariant CaptureFilterModel::data(const QModelIndex& index, int role) const
 {
     if (role == Qt::ForegroundRole) {
         if (index.data(CaptureTableModel::MalformedRole).toBool())
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+            return QBrush(Theme::color(Theme::Tone::Bad));
         if (index.column() == CaptureTableModel::SignatureColumn) {
             const int state = index.data(CaptureTableModel::SignatureStateRole).toInt();
             if (state == 1)
-                return QBrush(QColor(0x0a, 0x7a, 0x32));
+                return QBrush(Theme::color(Theme::Tone::Good));
             if (state == 2)
-                return QBrush(QColor(0xb0, 0x00, 0x20));
+                return QBrush(Theme::color(Theme::Tone::Bad));
         }
         if (index.column() == CaptureTableModel::StatusColumn && index.data(CaptureTableModel::SortRole).toInt() >= 400)
-            return QBrush(QColor(0xb3, 0x5c, 0x00));
+            return QBrush(Theme::color(Theme::Tone::Warning));
+    }
+    if (role == Qt::DecorationRole) {
+        if (index.column() == CaptureTableModel::SignatureColumn) {
+            switch (index.data(CaptureTableModel::SignatureStateRole).toInt()) {
+            case 1:
+                return Theme::icon(Theme::Tone::Good);
+            case 2:
+                return Theme::icon(Theme::Tone::Bad);
+            case 3:
+                if (!index.data(Qt::DisplayRole).toString().isEmpty())
+                    return Theme::icon(Theme::Tone::Muted);
+                break;
+            }
+        }
+        if (index.column() == CaptureTableModel::EventsColumn
+            && !index.data(CaptureTableModel::EventFlagsRole).toStringList().isEmpty())
+            return Theme::icon(Theme::Tone::Warning);
     }
     return QSortFilterProxyModel::data(index, role);
 }

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "widgets/MessageBar.h"
 
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
+
+#include "widgets/Theme.h"
 
 MessageBar::MessageBar(QWidget* parent)
     : QFrame(parent)
@@ -12,6 +16,7 @@ MessageBar::MessageBar(QWidget* parent)
     setObjectName(QStringLiteral("messageBar"));
     m_label->setObjectName(QStringLiteral("messageLabel"));
     m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::PlainText); // messages quote file names, paths and errors from outside
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* close = new QToolButton(this);
     close->setObjectName(QStringLiteral("messageCloseToolButton"));
@@ -28,12 +33,34 @@ MessageBar::MessageBar(QWidget* parent)
 
 void MessageBar::showMessage(const QString& text, Kind kind)
 {
-    const char* style = kind == Kind::Error ? "background:#fde7e9; border:1px solid #e8a0a8; color:#5c0b14;"
-        : kind == Kind::Warning             ? "background:#fff4ce; border:1px solid #e6c96b; color:#4d3b00;"
-                                            : "background:#e8f1fb; border:1px solid #9cc0e8; color:#0b2a4d;";
-    setStyleSheet(QStringLiteral("#messageBar { %1 border-radius:3px; }").arg(QLatin1String(style)));
+    m_kind = kind;
+    applyKind();
     m_label->setText(text);
     show();
+}
+
+void MessageBar::applyKind()
+{
+    const Theme::Tone tone = m_kind == Kind::Error ? Theme::Tone::Bad
+        : m_kind == Kind::Warning                  ? Theme::Tone::Warning
+                                                   : Theme::Tone::Muted;
+    const QPalette palette = QGuiApplication::palette();
+    const QColor border
+        = m_kind == Kind::Information ? palette.color(QPalette::Highlight) : Theme::color(tone, palette);
+    const QColor fill
+        = m_kind == Kind::Information ? palette.color(QPalette::AlternateBase) : Theme::background(tone, palette);
+    setStyleSheet(QStringLiteral("#messageBar { background:%1; border:1px solid %2; border-radius:3px; }")
+                      .arg(fill.name(), border.name()));
+}
+
+void MessageBar::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange && !m_inPaletteChange) {
+        m_inPaletteChange = true; // setting a style sheet itself changes the palette
+        applyKind();
+        m_inPaletteChange = false;
+    }
+    QFrame::changeEvent(event);
 }
 
 QString MessageBar::text() const

@@ -22,6 +22,13 @@ public:
     void showMessage(const QString& text, Kind kind);
     QString text() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyKind();
+
     QLabel* m_label;
+    Kind m_kind = Kind::Information;
+    bool m_inPaletteChange = false;
 };

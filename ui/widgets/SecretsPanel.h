@@ -28,6 +28,8 @@ public:
     // Adds a row; returns its value field (tests type into it).
     QLineEdit* addSecretRow(const QString& label = {});
     void focusSecret();
+    // Puts a secret into the first field (the test delivery's, when none was typed).
+    void setFirstSecret(const QString& value);
 
 Q_SIGNALS:
     // Emitted once typing pauses, with every non-empty secret; also when the scheme changes.
@@ -41,6 +43,7 @@ private:
         QLineEdit* value;
     };
     void removeRow(QWidget* rowWidget);
+    void updateLabels();
 
     void updateScheme();
 
@@ -48,6 +51,7 @@ private:
     QComboBox* m_scheme = nullptr;
     QLineEdit* m_generic = nullptr;
     QLabel* m_genericError = nullptr;
+    QWidget* m_genericRow = nullptr;
     SignatureOptions m_options;
     QList<Row> m_rowList;
     QTimer m_debounce;

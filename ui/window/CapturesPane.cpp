@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "window/CapturesPane.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -11,6 +13,7 @@
 
 #include "models/CaptureFilterModel.h"
 #include "session/CaptureTableModel.h"
+#include "window/EmptyState.h"
 
 CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
     : QWidget(parent)
@@ -18,6 +21,7 @@ CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
     , m_proxy(new CaptureFilterModel(this))
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
+    , m_empty(new EmptyState(m_table->viewport()))
 {
     setObjectName(QStringLiteral("capturesPane"));
     m_proxy->setCaptureModel(m_model);
@@ -36,8 +40,27 @@ CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
     QHeaderView* header = m_table->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Any column but the path can be hidden from the header's menu; the window keeps the choice.
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint& at) {
+        QMenu menu(this);
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            QAction* action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(column));
+            action->setEnabled(column != CaptureTableModel::PathColumn);
+            connect(action, &QAction::toggled, header,
+                    [header, column](bool on) { header->setSectionHidden(column, !on); });
+        }
+        menu.exec(header->mapToGlobal(at));
+    });
     header->setSectionResizeMode(CaptureTableModel::PathColumn, QHeaderView::Stretch);
     const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->setColumnWidth(CaptureTableModel::NumberColumn, metrics.horizontalAdvance(QStringLiteral("0000000")));
+    m_table->setColumnWidth(CaptureTableModel::SourceColumn,
+                            metrics.horizontalAdvance(QStringLiteral("127.000.000.1")));
+    m_table->setColumnWidth(CaptureTableModel::EventsColumn,
+                            metrics.horizontalAdvance(QStringLiteral("3 · user, invoice00")));
     m_table->setColumnWidth(CaptureTableModel::TimeColumn,
                             metrics.horizontalAdvance(QStringLiteral("00:00:00.000000")));
     m_table->setColumnWidth(CaptureTableModel::MethodColumn, metrics.horizontalAdvance(QStringLiteral("OPTIONS000")));
@@ -66,6 +89,12 @@ CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
         if (m_follow && bar->value() >= bar->maximum() - 2)
             QMetaObject::invokeMethod(m_table, &QTableView::scrollToBottom, Qt::QueuedConnection);
     });
+    m_table->viewport()->installEventFilter(this);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &CapturesPane::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &CapturesPane::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &CapturesPane::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &CapturesPane::updateEmptyState);
+    updateEmptyState();
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_follow)
             QMetaObject::invokeMethod(m_table, &QTableView::scrollToBottom, Qt::QueuedConnection);
@@ -116,4 +145,25 @@ void CapturesPane::restoreHeaderState(const QByteArray& state)
 {
     if (!state.isEmpty())
         m_table->horizontalHeader()->restoreState(state);
+}
+
+void CapturesPane::updateEmptyState()
+{
+    // Only an empty session shows the guide; a filter that matches nothing shows an empty table.
+    const bool show = m_model->rowCount() == 0;
+    m_empty->setVisible(show);
+    if (show) {
+        const QRect area = m_table->viewport()->rect();
+        const QSize hint = m_empty->sizeHint();
+        const int width = qMin(area.width() - 24, qMax(hint.width(), 560));
+        m_empty->setGeometry(QRect(QPoint((area.width() - width) / 2, 16), QSize(width, hint.height())));
+        m_empty->raise();
+    }
+}
+
+bool CapturesPane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        updateEmptyState();
+    return QWidget::eventFilter(watched, event);
 }

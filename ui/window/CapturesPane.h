@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class CaptureFilterModel;
+class EmptyState;
 class CaptureTableModel;
 class QLineEdit;
 class QTableView;
@@ -28,6 +29,8 @@ public:
     void focusFilter();
     void scrollToEnd();
 
+    EmptyState* emptyState() const { return m_empty; }
+
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray& state);
 
@@ -40,4 +43,11 @@ private:
     QLineEdit* m_filter;
     QTableView* m_table;
     bool m_follow = true;
+    EmptyState* m_empty;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void updateEmptyState();
 };

@@ -15,13 +15,17 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include "core/ByteSize.h"
 #include "detail/CaptureDetailView.h"
 #include "detail/SignatureView.h"
+#include "dialogs/EndpointDialog.h"
 #include "dialogs/FileDialog.h"
 #include "dialogs/ResponseRulesDialog.h"
 #include "dialogs/SessionsDialog.h"
@@ -30,11 +34,13 @@
 #include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
 #include "session/TaskRunner.h"
+#include "session/TestDelivery.h"
 #include "settings/Settings.h"
 #include "store/SessionStore.h"
 #include "widgets/MessageBar.h"
 #include "widgets/SecretsPanel.h"
 #include "window/CapturesPane.h"
+#include "window/EmptyState.h"
 #include "window/WindowActions.h"
 
 namespace {
@@ -68,6 +74,8 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     , m_statusLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_testDelivery(new TestDelivery(this))
+    , m_statusTimer(new QTimer(this))
 {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("mainWindow"));
@@ -113,6 +121,13 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     m_captures->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
     connectActions();
     connectController();
+    // The status line (counts and rate) is refreshed at most four times a second, whatever arrives.
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(250);
+    connect(m_statusTimer, &QTimer::timeout, this, [this] {
+        if (m_statusPending || m_controller->arrivalRate() > 0)
+            updateStatus();
+    });
     updateRecentMenu();
 
     if (m_settings) {
@@ -205,6 +220,17 @@ void MainWindow::connectActions()
         else
             m_controller->startEndpoint();
     });
+    connect(m_actions->endpointSettings, &QAction::triggered, this, &MainWindow::showEndpointDialog);
+    connect(m_actions->testDelivery, &QAction::triggered, this, &MainWindow::sendTestDelivery);
+    connect(m_captures->emptyState(), &EmptyState::testDeliveryRequested, this, &MainWindow::sendTestDelivery);
+    connect(m_detail, &CaptureDetailView::saveBodyRequested, this, &MainWindow::saveBody);
+    connect(m_testDelivery, &TestDelivery::finished, this, [this](int status, const QString& error) {
+        if (status == 0)
+            m_messageBar->showMessage(tr("The test delivery was not delivered: %1").arg(error),
+                                      MessageBar::Kind::Error);
+        else
+            statusBar()->showMessage(tr("Test delivery sent: the endpoint answered %1").arg(status), noticeMsecs);
+    });
     connect(m_actions->follow, &QAction::toggled, m_captures, &CapturesPane::setFollowing);
     connect(m_actions->about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Hookbench"),
@@ -233,7 +259,8 @@ void MainWindow::connectController()
         if (!text.isEmpty())
             m_messageBar->showMessage(text, MessageBar::Kind::Information);
     });
-    connect(m_controller, &SessionController::statusChanged, this, &MainWindow::updateStatus);
+    connect(m_controller, &SessionController::statusChanged, this, &MainWindow::requestStatusUpdate);
+    connect(m_controller->model(), &CaptureTableModel::dataChanged, this, &MainWindow::requestStatusUpdate);
     connect(m_controller, &SessionController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
     connect(m_controller, &SessionController::fileTaskFinished, this, &MainWindow::taskFinished);
     connect(m_controller, &SessionController::captureLoaded, this, [this](const Capture& capture) {
@@ -285,8 +312,20 @@ void MainWindow::onCurrentCaptureChanged(qint64 id)
     m_controller->requestCapture(id);
 }
 
+void MainWindow::requestStatusUpdate()
+{
+    // At once when quiet, then at most four times a second however fast captures arrive.
+    if (m_statusTimer->isActive()) {
+        m_statusPending = true;
+        return;
+    }
+    updateStatus();
+    m_statusTimer->start(250);
+}
+
 void MainWindow::updateStatus()
 {
+    m_statusPending = false;
     const QString file = currentFile();
     const QString fileName = QFileInfo(file).fileName();
     const QString suffix = file.isEmpty() ? QString() : QStringLiteral("   ·   ") + fileName;
@@ -294,15 +333,25 @@ void MainWindow::updateStatus()
     const int count = int(m_controller->captureCount());
     const bool running = endpoint()->isRunning();
     m_actions->startStopEndpoint->setText(running ? tr("&Stop Listening") : tr("&Start Listening"));
+    m_captures->emptyState()->setUrl(running ? endpoint()->url() : QString());
+    QString checks;
+    const CaptureTableModel* model = m_controller->model();
+    if (!m_controller->secrets().isEmpty())
+        checks = tr("   ·   %1 valid, %2 invalid").arg(model->validCount()).arg(model->invalidCount());
+    const double rate = m_controller->arrivalRate();
+    const QString speed = rate > 0 ? tr("   ·   %1/s").arg(rate, 0, 'f', rate < 10 ? 1 : 0) : QString();
     if (!running) {
         m_statusLabel->setText(
-            tr("Not listening   ·   session %1   ·   %n capture(s)", nullptr, count).arg(currentSessionId()) + suffix);
+            tr("Not listening   ·   session %1   ·   %n capture(s)", nullptr, count).arg(currentSessionId()) + checks
+            + suffix);
         return;
     }
     m_statusLabel->setText(tr("Listening on %1   ·   session %2   ·   %n capture(s)", nullptr, count)
                                .arg(endpoint()->url())
                                .arg(currentSessionId())
-                           + suffix);
+                           + checks + speed + suffix);
+    if (rate > 0 && !m_statusTimer->isActive())
+        m_statusTimer->start(1000); // the rate decays while nothing arrives
 }
 
 void MainWindow::copyUrl()
@@ -324,6 +373,72 @@ void MainWindow::copyAsCurl()
     const QString base = endpoint()->isRunning() ? endpoint()->url().chopped(1) : QString();
     QApplication::clipboard()->setText(CurlExport::command(*capture, base));
     statusBar()->showMessage(tr("Copied a curl command that sends capture %1 again").arg(id), noticeMsecs);
+}
+
+void MainWindow::sendTestDelivery()
+{
+    if (!endpoint()->isRunning()) {
+        m_messageBar->showMessage(tr("Start listening first (Endpoint > Start Listening)."), MessageBar::Kind::Warning);
+        return;
+    }
+    SecretSet secrets = m_controller->secrets();
+    if (secrets.isEmpty()) {
+        // Without a secret of the user's, the delivery is signed with a test secret typed in for them.
+        m_secretsPanel->setFirstSecret(QStringLiteral("hookbench-test-secret"));
+        statusBar()->showMessage(tr("Signed with the test secret “hookbench-test-secret”; paste your own to check "
+                                    "real deliveries"),
+                                 8000);
+        secrets = m_secretsPanel->secrets();
+    }
+    m_testDelivery->send(endpoint()->address(), endpoint()->port(), secrets.secrets().constFirst().value);
+}
+
+void MainWindow::saveBody(const Capture& capture)
+{
+    if (capture.id == 0)
+        return;
+    const QString path = FileDialog::saveFileName(
+        this, tr("Save Body"), QStringLiteral("capture-%1.body").arg(capture.id), tr("All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QByteArray body = capture.body;
+    auto error = std::make_shared<QString>();
+    m_controller->tasks()->run(
+        QString(),
+        [path, body, error](TaskControl&) {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
+                *error = file.errorString();
+        },
+        [this, path, error, size = body.size()](bool) {
+            if (!error->isEmpty())
+                m_messageBar->showMessage(tr("The body was not saved: %1").arg(*error), MessageBar::Kind::Error);
+            else
+                statusBar()->showMessage(tr("Saved %1 to %2").arg(ByteSize::text(size), path), noticeMsecs);
+        },
+        TaskRunner::Kind::Background);
+}
+
+void MainWindow::showEndpointDialog()
+{
+    const ServerConfig current = m_controller->serverConfig();
+    EndpointDialog dialog({current.bindAddress.toString(), endpoint()->isRunning() ? endpoint()->port() : current.port,
+                           current.limits.maxBodyBytes},
+                          this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const EndpointDialog::Values values = dialog.values();
+    ServerConfig server = current;
+    server.bindAddress.setAddress(values.bindAddress);
+    server.port = quint16(values.port);
+    server.limits.maxBodyBytes = values.maxBodyBytes;
+    if (m_settings) {
+        m_settings->setValue(Settings::Key::BindAddress, values.bindAddress);
+        m_settings->setValue(Settings::Key::Port, values.port);
+        m_settings->setValue(Settings::Key::MaxBodyBytes, values.maxBodyBytes);
+    }
+    if (m_controller->restartEndpoint(server))
+        statusBar()->showMessage(tr("Listening on %1").arg(endpoint()->url()), noticeMsecs);
 }
 
 void MainWindow::openFile(const QString& path)

@@ -18,7 +18,10 @@ class SecretsPanel;
 class SessionController;
 class Settings;
 class SignatureView;
+class TestDelivery;
+class QTimer;
 class WindowActions;
+struct Capture;
 
 struct WindowOptions
 {
@@ -67,10 +70,14 @@ private:
     void connectController();
     void updateRecentMenu();
     void updateStatus();
+    void requestStatusUpdate();
     void onCurrentCaptureChanged(qint64 id);
     void copyAsCurl();
     void copyUrl();
     void saveState();
+    void sendTestDelivery();
+    void saveBody(const Capture& capture);
+    void showEndpointDialog();
 
     Settings* m_settings;
     SessionController* m_controller;
@@ -84,5 +91,8 @@ private:
     QLabel* m_statusLabel;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
+    TestDelivery* m_testDelivery;
+    QTimer* m_statusTimer;
+    bool m_statusPending = false;
     bool m_closed = false;
 };

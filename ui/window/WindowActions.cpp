@@ -22,6 +22,9 @@ WindowActions::WindowActions(QWidget* window)
     copyUrl = make(tr("Copy Endpoint &URL"), "copyUrlAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     filter = make(tr("&Filter Captures"), "filterAction", QKeySequence::Find);
     responseRules = make(tr("&Response Rules…"), "responseRulesAction", QKeySequence(Qt::CTRL | Qt::Key_R));
+    endpointSettings
+        = make(tr("Endpoint &Settings…"), "endpointSettingsAction", QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    testDelivery = make(tr("Send &Test Delivery"), "testDeliveryAction", QKeySequence(Qt::CTRL | Qt::Key_T));
     startStopEndpoint = make(tr("&Stop Listening"), "startStopEndpointAction", QKeySequence(Qt::CTRL | Qt::Key_P));
     follow = make(tr("&Follow New Captures"), "followAction", QKeySequence(Qt::CTRL | Qt::Key_L));
     follow->setCheckable(true);
@@ -66,6 +69,9 @@ void WindowActions::populate(QMenuBar* bar, const QList<QAction*>& fileExtras)
     QMenu* endpoint = bar->addMenu(tr("E&ndpoint"));
     endpoint->addAction(startStopEndpoint);
     endpoint->addAction(responseRules);
+    endpoint->addAction(endpointSettings);
+    endpoint->addSeparator();
+    endpoint->addAction(testDelivery);
 
     QMenu* view = bar->addMenu(tr("&View"));
     view->addAction(follow);

@@ -35,6 +35,8 @@ public:
     QAction* copyUrl;
     QAction* filter;
     QAction* responseRules;
+    QAction* endpointSettings;
+    QAction* testDelivery;
     QAction* startStopEndpoint;
     QAction* follow;
     QAction* about;
