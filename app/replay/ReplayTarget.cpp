@@ -38,6 +38,19 @@ QString ReplayTarget::displayName() const
     return name.isEmpty() ? url.toDisplayString() : name;
 }
 
+bool ReplayTarget::operator==(const ReplayTarget& other) const
+{
+    const auto spec = [](const std::optional<GenericHmacProfile>& profile) {
+        return profile ? GenericHmacSpec::write(*profile) : QString();
+    };
+    return name == other.name && url == other.url && addHeaders == other.addHeaders && dropHeaders == other.dropHeaders
+        && timeoutMs == other.timeoutMs && appendOriginalPath == other.appendOriginalPath
+        && concurrency == other.concurrency && originalPacing == other.originalPacing
+        && pacingSpeed == other.pacingSpeed && verifyCertificates == other.verifyCertificates && caFile == other.caFile
+        && resign == other.resign && resignScheme == other.resignScheme && renewMessageId == other.renewMessageId
+        && spec(generic) == spec(other.generic);
+}
+
 std::optional<QString> ReplayTarget::problem() const
 {
     if (!url.isValid() || url.host().isEmpty())

@@ -36,7 +36,7 @@ struct ReplayTarget
     QString displayName() const;
     // Why this target cannot be used, or nothing.
     std::optional<QString> problem() const;
-    bool operator==(const ReplayTarget& other) const = default;
+    bool operator==(const ReplayTarget& other) const;
 };
 
 // The remembered targets, through the typed Settings (never raw QSettings), as one JSON list.

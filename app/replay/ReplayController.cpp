@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+#include "replay/ReplayController.h"
+
+#include <QLoggingCategory>
+
+#include "replay/LiveForwarder.h"
+#include "replay/ReplayPreparer.h"
+#include "settings/Settings.h"
+#include "store/ReplayAttemptStore.h"
+#include "store/SessionStore.h"
+
+Q_DECLARE_LOGGING_CATEGORY(lcReplay)
+
+ReplayController::ReplayController(Settings* settings, SessionStore* store, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_store(store)
+    , m_replayer(new Replayer(this))
+    , m_forwarder(new LiveForwarder(this))
+{
+    if (m_settings)
+        m_targets = ReplayTargets::load(*m_settings);
+    connect(m_replayer, &Replayer::attemptFinished, this,
+            [this](int, const ReplayAttempt& attempt) { record(attempt); });
+    connect(m_replayer, &Replayer::progress, this, &ReplayController::batchProgress);
+    connect(m_replayer, &Replayer::finished, this, &ReplayController::batchFinished);
+    connect(m_forwarder, &LiveForwarder::attemptFinished, this,
+            [this](const Capture&, const ReplayAttempt& attempt) { record(attempt); });
+}
+
+ReplayController::~ReplayController() = default;
+
+void ReplayController::setTargets(const QList<ReplayTarget>& targets)
+{
+    m_targets = targets;
+    if (m_settings)
+        ReplayTargets::save(*m_settings, targets);
+    Q_EMIT targetsChanged();
+}
+
+void ReplayController::setSecret(const QUrl& targetUrl, const QByteArray& secret)
+{
+    const QString key = targetUrl.toString(QUrl::FullyEncoded);
+    if (secret.isEmpty())
+        m_secrets.remove(key);
+    else
+        m_secrets.insert(key, secret);
+}
+
+QByteArray ReplayController::secret(const QUrl& targetUrl) const
+{
+    return m_secrets.value(targetUrl.toString(QUrl::FullyEncoded));
+}
+
+void ReplayController::setClientOptions(const ClientOptions& options)
+{
+    m_replayer->setClientOptions(options);
+    m_forwarder->setClientOptions(options);
+}
+
+std::optional<QString> ReplayController::startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target)
+{
+    if (m_replayer->isRunning())
+        return QStringLiteral("a replay is running; cancel it or wait for it to finish");
+    if (const std::optional<QString> problem = target.problem())
+        return problem;
+    if (target.resign && secret(target.url).isEmpty())
+        return QStringLiteral("re-signing is on for %1 but no secret is set").arg(target.displayName());
+    m_replayer->setTarget(target);
+    m_replayer->setSecret(secret(target.url));
+    m_replayer->startJobs(jobs);
+    Q_EMIT batchStarted(int(jobs.size()));
+    return std::nullopt;
+}
+
+std::optional<QString> ReplayController::replay(const QList<Capture>& captures, int targetIndex)
+{
+    if (targetIndex < 0 || targetIndex >= m_targets.size())
+        return QStringLiteral("choose a target to replay to");
+    if (captures.isEmpty())
+        return QStringLiteral("nothing to replay");
+    QList<ReplayJob> jobs;
+    for (const Capture& capture : captures)
+        jobs.append(ReplayJob {capture, std::nullopt});
+    return startJobs(jobs, m_targets.at(targetIndex));
+}
+
+std::optional<QString> ReplayController::replayEdited(const Capture& capture, const ReplayRequest& request,
+                                                      int targetIndex, bool resign)
+{
+    if (targetIndex < 0 || targetIndex >= m_targets.size())
+        return QStringLiteral("choose a target to replay to");
+    ReplayTarget target = m_targets.at(targetIndex);
+    const QByteArray targetSecret = secret(target.url);
+    // The edited request names its own URL; the target gives the secret and the client settings.
+    target.url = request.url;
+    setSecret(target.url, targetSecret);
+    target.resign = resign;
+    return startJobs({ReplayJob {capture, request}}, target);
+}
+
+std::optional<QString> ReplayController::retry(const ReplayAttempt& attempt)
+{
+    std::optional<Capture> capture;
+    if (m_store)
+        capture = m_store->capture(attempt.captureId);
+    if (!capture)
+        return QStringLiteral("capture %1 is no longer in the store").arg(attempt.captureId);
+    const QUrl url(attempt.targetUrl);
+    for (const ReplayTarget& target : std::as_const(m_targets)) {
+        // The attempt's URL is the target's, or the target's with the capture's path appended.
+        if (ReplayPreparer::targetUrl(target, *capture) == url || target.url == url)
+            return startJobs({ReplayJob {*capture, std::nullopt}}, target);
+    }
+    ReplayTarget plain;
+    plain.url = url;
+    return startJobs({ReplayJob {*capture, std::nullopt}}, plain);
+}
+
+void ReplayController::cancel()
+{
+    m_replayer->cancel();
+}
+
+bool ReplayController::isRunning() const
+{
+    return m_replayer->isRunning();
+}
+
+std::optional<QString> ReplayController::setForwarding(int targetIndex)
+{
+    if (targetIndex < 0) {
+        m_forwarder->setEnabled(false);
+        m_forwardIndex = -1;
+        return std::nullopt;
+    }
+    if (targetIndex >= m_targets.size())
+        return QStringLiteral("choose a target to forward to");
+    const ReplayTarget& target = m_targets.at(targetIndex);
+    if (const std::optional<QString> problem = target.problem())
+        return problem;
+    if (target.resign && secret(target.url).isEmpty())
+        return QStringLiteral("re-signing is on for %1 but no secret is set").arg(target.displayName());
+    m_forwarder->setTarget(target);
+    m_forwarder->setSecret(secret(target.url));
+    m_forwarder->setEnabled(true);
+    m_forwardIndex = targetIndex;
+    return std::nullopt;
+}
+
+void ReplayController::forward(const QList<Capture>& captures)
+{
+    m_forwarder->enqueue(captures);
+}
+
+QList<ReplayAttempt> ReplayController::attempts(qint64 captureId) const
+{
+    if (m_store && m_store->isOpen())
+        return ReplayAttemptStore(*m_store).attempts(captureId);
+    return m_memory.value(captureId);
+}
+
+void ReplayController::record(ReplayAttempt attempt)
+{
+    if (m_store && m_store->isOpen()) {
+        if (const std::optional<StoreError> error = ReplayAttemptStore(*m_store).add(attempt)) {
+            qCWarning(lcReplay) << "replay attempt not recorded:" << error->message;
+            Q_EMIT recordFailed(error->message);
+        }
+    } else {
+        m_memory[attempt.captureId].append(attempt);
+    }
+    Q_EMIT attemptRecorded(attempt);
+}

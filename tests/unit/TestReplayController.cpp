@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// The controller behind the Replay tab: targets remembered in the settings without their secrets, attempts
+// recorded with their capture, retry, forwarding, and refusals that say why.
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ReplayReceiver.h"
+#include "replay/ReplayController.h"
+#include "settings/Settings.h"
+#include "store/SessionStore.h"
+
+using namespace Qt::StringLiterals;
+
+class TestReplayController final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void targetsAreRememberedWithoutSecrets();
+    void attemptsAreRecordedAndRetried();
+    void forwardingRecordsEachCapture();
+    void refusals();
+
+private:
+    Capture storedCapture(const QByteArray& body);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Settings> m_settings;
+    SessionStore m_store;
+    qint64 m_session = 0;
+};
+
+void TestReplayController::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = Settings::createTemporary(m_dir->filePath(u"settings.ini"_s));
+    QVERIFY(!m_store.open(m_dir->filePath(u"s.sqlite"_s)));
+    m_session = *m_store.createSession(u"s"_s);
+}
+
+void TestReplayController::cleanup()
+{
+    m_store.close();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+Capture TestReplayController::storedCapture(const QByteArray& body)
+{
+    Capture capture;
+    capture.sessionId = m_session;
+    capture.method = "POST";
+    capture.target = "/hook";
+    capture.httpVersion = "HTTP/1.1";
+    capture.headers = {{"X-Hub-Signature-256", "sha256=00"}, {"Content-Type", "application/json"}};
+    capture.body = body;
+    capture.receivedAt = QDateTime::currentDateTimeUtc();
+    capture.completedAt = capture.receivedAt;
+    QList<Capture> batch {capture};
+    if (m_store.append(batch))
+        qFatal("cannot store the test capture");
+    return batch.first();
+}
+
+void TestReplayController::targetsAreRememberedWithoutSecrets()
+{
+    ReplayTarget target;
+    target.name = u"staging"_s;
+    target.url = QUrl(u"https://staging.example/hooks"_s);
+    target.addHeaders = {{"X-Env", "staging"}};
+    target.dropHeaders = {"User-Agent"};
+    target.timeoutMs = 5000;
+    target.concurrency = 3;
+    target.resign = true;
+    target.resignScheme = SignatureScheme::Stripe;
+    target.verifyCertificates = false;
+    target.caFile = u"/etc/ssl/ca.pem"_s;
+    {
+        ReplayController controller(m_settings.get(), &m_store);
+        controller.setTargets({target});
+        controller.setSecret(target.url, "whsec_super_secret_value");
+        QCOMPARE(controller.secret(target.url), QByteArray("whsec_super_secret_value"));
+    }
+    m_settings.reset(); // flushes the file
+    QFile file(m_dir->filePath(u"settings.ini"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.contains("staging.example"));
+    QVERIFY(!written.contains("super_secret"));
+    m_settings = Settings::createTemporary(m_dir->filePath(u"settings.ini"_s));
+    ReplayController again(m_settings.get(), &m_store);
+    QCOMPARE(again.targets().size(), 1);
+    QCOMPARE(again.targets().first(), target);
+    QVERIFY(again.secret(target.url).isEmpty());
+}
+
+void TestReplayController::attemptsAreRecordedAndRetried()
+{
+    ReplayReceiver receiver;
+    QVERIFY(receiver.listenLocal());
+    ReplayController controller(m_settings.get(), &m_store);
+    ReplayTarget target;
+    target.url = QUrl(QString::fromLatin1(receiver.url()));
+    controller.setTargets({target});
+    const Capture capture = storedCapture("{\"a\":1}");
+    QList<ReplayAttempt> recorded;
+    connect(&controller, &ReplayController::attemptRecorded, this,
+            [&recorded](const ReplayAttempt& attempt) { recorded.append(attempt); });
+    bool finished = false;
+    connect(&controller, &ReplayController::batchFinished, this, [&finished] { finished = true; });
+    QVERIFY(!controller.replay({capture}, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
+    QCOMPARE(recorded.size(), 1);
+    QVERIFY(recorded.first().id > 0);
+    QCOMPARE(controller.attempts(capture.id).size(), 1);
+    QCOMPARE(controller.attempts(capture.id).first().status, 200);
+
+    finished = false;
+    QVERIFY(!controller.retry(recorded.first()));
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
+    QCOMPARE(controller.attempts(capture.id).size(), 2);
+    QCOMPARE(receiver.requests.size(), 2);
+}
+
+void TestReplayController::forwardingRecordsEachCapture()
+{
+    ReplayReceiver receiver;
+    QVERIFY(receiver.listenLocal());
+    ReplayController controller(m_settings.get(), &m_store);
+    ReplayTarget target;
+    target.url = QUrl(QString::fromLatin1(receiver.url()));
+    controller.setTargets({target});
+    QVERIFY(!controller.setForwarding(0));
+    const Capture first = storedCapture("1");
+    const Capture second = storedCapture("2");
+    controller.forward({first, second});
+    QTRY_COMPARE_WITH_TIMEOUT(controller.attempts(second.id).size(), 1, 10000);
+    QCOMPARE(controller.attempts(first.id).size(), 1);
+    QVERIFY(controller.attempts(first.id).first().forwarded);
+    QVERIFY(!controller.setForwarding(-1));
+    controller.forward({storedCapture("3")});
+    QTest::qWait(100);
+    QCOMPARE(receiver.requests.size(), 2);
+}
+
+void TestReplayController::refusals()
+{
+    ReplayController controller(m_settings.get(), &m_store);
+    const Capture capture = storedCapture("{}");
+    QVERIFY(controller.replay({capture}, 0)->contains(u"choose a target"_s));
+    ReplayTarget target;
+    target.url = QUrl(u"http://127.0.0.1:9/"_s);
+    target.resign = true;
+    controller.setTargets({target});
+    QVERIFY2(controller.replay({capture}, 0)->contains(u"no secret"_s), "re-signing without a secret");
+    target.resign = false;
+    target.url = QUrl(u"ftp://127.0.0.1/"_s);
+    controller.setTargets({target});
+    QVERIFY(controller.replay({capture}, 0)->contains(u"http://"_s));
+    QVERIFY(controller.setForwarding(0).has_value());
+}
+
+QTEST_GUILESS_MAIN(TestReplayController)
+#include "TestReplayController.moc"
