@@ -70,10 +70,13 @@ warnings=$(zcat "$manual" | groff -man -ww -z 2>&1)
 [ -z "$warnings" ] || fail "groff: $warnings"
 text=$(zcat "$manual" | groff -man -Tutf8 -P-cbou 2>/dev/null)
 for command in listen show verify; do
-    grep -q "hookbench $command" <<<"$text" || fail "the manual lacks hookbench $command"
+    # The command's own section, from its heading to the next one, lists each option as an entry.
+    section=$(awk -v heading="   hookbench $command" '$0 == heading { inside = 1; next }
+                                                      inside && /^   [^ ]/ { exit } inside' <<<"$text")
+    [ -n "$section" ] || fail "the manual has no section for hookbench $command"
     for option in $("$root/bin/hookbench" "$command" --help | grep -o '^  \(-[a-z], \)\?--[a-z-]*' | grep -o -- '--[a-z-]*'); do
         [ "$option" = --help-all ] && continue
-        grep -q -- "$option" <<<"$text" || fail "the manual lacks $command $option"
+        grep -Eq -- "^ +(-[a-z], )?$option( |,|\$)" <<<"$section" || fail "the manual lacks hookbench $command $option"
     done
 done
 grep -q "Hookbench $version" <<<"$text" || fail "the manual does not name version $version"
