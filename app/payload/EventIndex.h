@@ -132,7 +132,10 @@ public:
     // Heap bytes held, roughly (for the benchmark's bytes-per-event figure).
     qsizetype approximateBytes() const;
 
-private:
     struct Data;
+
+private:
+    void addEvent(const PayloadEvent& event, const CapturePayload& capture);
+
     std::unique_ptr<Data> d;
 };

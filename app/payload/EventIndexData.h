@@ -15,17 +15,21 @@
 // position.
 struct IndexedEvent
 {
-    QByteArray diff; // compact JSON text; empty when none
-    QByteArray date; // docUpdatedDate as sent, UTF-8
     qint64 order = 0; // docUpdatedDate in ms, else payload.date, else the arrival time
     quint32 capture = 0; // position in Data::captures
     quint32 document = 0; // position in Data::documents
     quint32 index = 0; // position in payload.events
+    quint32 diffAt = 0; // the diff's compact JSON text in the capture's text block; empty when none
+    quint32 diffSize = 0;
+    quint32 dateAt = 0; // docUpdatedDate as sent, when it is not the canonical form of order
+    quint16 dateSize = 0;
     EventAction action = EventAction::Other;
     DeliveryFlags flags;
     bool dateKnown = false; // docUpdatedDate was readable (order is that date)
+    bool dateCanonical = false; // docUpdatedDate reads back from order ("2024-11-08T21:49:46.733Z")
 };
 
+// Per capture, one block holds the texts its events keep, so an event costs no allocation of its own.
 struct IndexedCapture
 {
     qint64 id = 0;
@@ -33,6 +37,7 @@ struct IndexedCapture
     quint32 firstEvent = 0;
     quint32 eventCount = 0;
     bool firmApp = false;
+    QByteArray text;
     QList<PayloadProblem> problems;
 };
 
@@ -78,6 +83,15 @@ struct EventIndex::Data
         return x < y || (x == y && a < b);
     }
     EventInfo info(quint32 event) const;
+    QByteArray diff(quint32 event) const { return diffView(event).toByteArray(); }
+    QByteArrayView diffView(quint32 event) const
+    {
+        const IndexedEvent& e = events[event];
+        return QByteArrayView(captures[e.capture].text).sliced(e.diffAt, e.diffSize);
+    }
+    QString date(quint32 event) const;
+    // The same action, time, diff and date text.
+    bool sameEvent(quint32 a, quint32 b) const;
     const IndexedCapture* capture(qint64 id) const;
     qsizetype timelinePosition(quint32 event) const;
 };

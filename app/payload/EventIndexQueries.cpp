@@ -24,7 +24,8 @@ QStringList EventInfo::fields() const
     QStringList keys;
     if (diff.isEmpty())
         return keys;
-    for (const JsonMember& member : JsonText::members(parse(diff).root()))
+    const JsonDocument document = parse(diff);
+    for (const JsonMember& member : JsonText::members(document.root()))
         keys.append(member.key);
     return keys;
 }
@@ -57,11 +58,30 @@ EventInfo EventIndex::Data::info(quint32 position) const
                                                         : QString(PayloadReader::actionName(event.action));
     out.schema = schemas[document.schema].name();
     out.docId = document.docId;
-    out.docUpdatedDate = QString::fromUtf8(event.date);
+    out.docUpdatedDate = date(position);
     out.docUpdatedMs = event.dateKnown ? event.order : PayloadEvent::noTime;
-    out.diff = event.diff;
+    out.diff = diff(position);
     out.flags = event.flags;
     return out;
+}
+
+QString EventIndex::Data::date(quint32 position) const
+{
+    const IndexedEvent& event = events[position];
+    if (event.dateCanonical)
+        return PayloadReader::formatDate(event.order);
+    return QString::fromUtf8(QByteArrayView(captures[event.capture].text).sliced(event.dateAt, event.dateSize));
+}
+
+bool EventIndex::Data::sameEvent(quint32 a, quint32 b) const
+{
+    const IndexedEvent& x = events[a];
+    const IndexedEvent& y = events[b];
+    if (x.action != y.action || x.order != y.order || x.dateKnown != y.dateKnown || diffView(a) != diffView(b))
+        return false;
+    if (x.action == EventAction::Other && otherActions.value(a) != otherActions.value(b))
+        return false;
+    return x.dateCanonical == y.dateCanonical ? x.dateCanonical || date(a) == date(b) : date(a) == date(b);
 }
 
 const IndexedCapture* EventIndex::Data::capture(qint64 id) const
@@ -172,7 +192,7 @@ QList<FieldChange> EventIndex::changes(qint64 captureId, int index) const
         for (qsizetype q = std::max<qsizetype>(start, 0); q < at; ++q) {
             const IndexedEvent& earlier = d->events[line[size_t(q)]];
             if (earlier.action != EventAction::Delete)
-                state.apply(earlier.diff);
+                state.apply(d->diff(line[size_t(q)]));
         }
         return EventChanges::forDelete(state);
     }
@@ -181,7 +201,8 @@ QList<FieldChange> EventIndex::changes(qint64 captureId, int index) const
     QHash<QString, KnownValue> known;
     QSet<QString> open;
     if (event.action != EventAction::Create) {
-        for (const JsonMember& member : JsonText::members(parse(event.diff).root()))
+        const JsonDocument diff = parse(d->diff(position));
+        for (const JsonMember& member : JsonText::members(diff.root()))
             open.insert(member.key);
     }
     // Fields nobody set since the nearest create or delete are known to be absent; with neither, unknown.
@@ -192,8 +213,10 @@ QList<FieldChange> EventIndex::changes(qint64 captureId, int index) const
             startKnown = true;
             break;
         }
-        if (!earlier.diff.isEmpty()) {
-            for (const JsonMember& member : JsonText::members(parse(earlier.diff).root())) {
+        if (earlier.diffSize > 0) {
+            // The members point into the document: it must outlive the loop.
+            const JsonDocument diff = parse(d->diff(line[size_t(q)]));
+            for (const JsonMember& member : JsonText::members(diff.root())) {
                 if (!open.remove(member.key))
                     continue;
                 known.insert(member.key,
@@ -207,7 +230,7 @@ QList<FieldChange> EventIndex::changes(qint64 captureId, int index) const
             break;
         }
     }
-    return EventChanges::forDiff(event.diff, event.action == EventAction::Create, [&](const QString& key) {
+    return EventChanges::forDiff(d->diff(position), event.action == EventAction::Create, [&](const QString& key) {
         const auto it = known.constFind(key);
         if (it != known.constEnd())
             return *it;
@@ -240,13 +263,13 @@ DocumentTimeline EventIndex::timeline(const QString& schema, const QString& docI
             deleted = true;
         } else {
             const bool create = event.action == EventAction::Create;
-            entry.changes
-                = EventChanges::forDiff(event.diff, create, [&state](const QString& key) { return state.value(key); });
+            entry.changes = EventChanges::forDiff(entry.event.diff, create,
+                                                  [&state](const QString& key) { return state.value(key); });
             if (create) {
                 state.reset(true);
                 deleted = false;
             }
-            state.apply(event.diff);
+            state.apply(entry.event.diff);
         }
         entry.stateAfter = state.toJson();
         entry.deletedAfter = deleted;

@@ -76,6 +76,20 @@ qint64 daysFromCivil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+// The date of a day count since 1970-01-01 (H. Hinnant's civil_from_days).
+void civilFromDays(qint64 z, int* y, int* m, int* d)
+{
+    z += 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    *d = int(doy - (153 * mp + 2) / 5 + 1);
+    *m = int(mp < 10 ? mp + 3 : mp - 9);
+    *y = int(yoe + era * 400 + (*m <= 2));
+}
+
 int daysInMonth(int y, int m)
 {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -332,6 +346,41 @@ std::optional<qint64> PayloadReader::parseDate(QStringView text)
         return std::nullopt;
     const qint64 offset = (offsetHours * 60 + offsetMinutes) * qint64(60000);
     return plus ? ms - offset : ms + offset;
+}
+
+QString PayloadReader::formatDate(qint64 ms)
+{
+    constexpr qint64 day = 86400000;
+    qint64 days = ms / day;
+    qint64 rest = ms % day;
+    if (rest < 0) {
+        rest += day;
+        --days;
+    }
+    int y = 0, m = 0, d = 0;
+    civilFromDays(days, &y, &m, &d);
+    if (y < 0 || y > 9999)
+        return {};
+    char text[25];
+    const auto put = [&text](int at, qint64 value, int width) {
+        for (int k = width - 1; k >= 0; --k, value /= 10)
+            text[at + k] = char('0' + value % 10);
+    };
+    put(0, y, 4);
+    text[4] = '-';
+    put(5, m, 2);
+    text[7] = '-';
+    put(8, d, 2);
+    text[10] = 'T';
+    put(11, rest / 3600000, 2);
+    text[13] = ':';
+    put(14, rest / 60000 % 60, 2);
+    text[16] = ':';
+    put(17, rest / 1000 % 60, 2);
+    text[19] = '.';
+    put(20, rest % 1000, 3);
+    text[23] = 'Z';
+    return QString::fromLatin1(text, 24);
 }
 
 QLatin1StringView PayloadReader::actionName(EventAction action)

@@ -87,6 +87,9 @@ public:
     // An ISO 8601 date-time with a zone ("2024-11-08T21:49:46.733Z", "...+02:00"), to milliseconds since
     // the epoch; nothing when the text is not one.
     static std::optional<qint64> parseDate(QStringView text);
+    // The form the Firm App sends, "2024-11-08T21:49:46.733Z" (UTC, milliseconds); years 0 to 9999 only,
+    // an empty string otherwise.
+    static QString formatDate(qint64 ms);
 
     static QLatin1StringView actionName(EventAction action);
 };

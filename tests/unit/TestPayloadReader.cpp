@@ -78,6 +78,7 @@ private Q_SLOTS:
     void otherBodiesAreNotFirmApp();
     void parsesDates_data();
     void parsesDates();
+    void formatsDates();
     void docIdsAreLenient();
 };
 
@@ -289,6 +290,20 @@ void TestPayloadReader::parsesDates()
     }
     QVERIFY(parsed.has_value());
     QCOMPARE(*parsed, ms);
+}
+
+void TestPayloadReader::formatsDates()
+{
+    // What new Date(ms).toISOString() gives in Node, for the years it writes with four digits.
+    QCOMPARE(PayloadReader::formatDate(1731102586733), u"2024-11-08T21:49:46.733Z"_s);
+    QCOMPARE(PayloadReader::formatDate(0), u"1970-01-01T00:00:00.000Z"_s);
+    QCOMPARE(PayloadReader::formatDate(-1), u"1969-12-31T23:59:59.999Z"_s);
+    QCOMPARE(PayloadReader::formatDate(951782400000), u"2000-02-29T00:00:00.000Z"_s);
+    QCOMPARE(PayloadReader::formatDate(-62167219200000), u"0000-01-01T00:00:00.000Z"_s);
+    QCOMPARE(PayloadReader::formatDate(253402300799999), u"9999-12-31T23:59:59.999Z"_s);
+    QCOMPARE(PayloadReader::formatDate(253402300800000), QString());
+    for (const qint64 ms : {qint64(1731102586733), qint64(-1), qint64(951782400000)})
+        QCOMPARE(PayloadReader::parseDate(PayloadReader::formatDate(ms)), std::optional<qint64>(ms));
 }
 
 void TestPayloadReader::docIdsAreLenient()
