@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+#include "detail/EventsView.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "core/Capture.h"
+#include "models/EventsTableModel.h"
+#include "models/FieldChangesModel.h"
+
+namespace {
+
+QTableView* makeTable(const QString& objectName, QWidget* parent)
+{
+    auto* view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    return view;
+}
+
+QPlainTextEdit* makeText(const QString& objectName, QWidget* parent)
+{
+    auto* text = new QPlainTextEdit(parent);
+    text->setObjectName(objectName);
+    text->setReadOnly(true);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    return text;
+}
+
+} // namespace
+
+EventsView::EventsView(QWidget* parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_notes(makeText(QStringLiteral("payloadNotesPlainTextEdit"), this))
+    , m_events(makeTable(QStringLiteral("eventsTableView"), this))
+    , m_changes(makeTable(QStringLiteral("changesTableView"), this))
+    , m_value(makeText(QStringLiteral("changeValuePlainTextEdit"), this))
+    , m_timeline(new QPushButton(tr("&Timeline of this document"), this))
+    , m_eventsModel(new EventsTableModel(this))
+    , m_changesModel(new FieldChangesModel(this))
+{
+    setObjectName(QStringLiteral("eventsView"));
+    m_summary->setObjectName(QStringLiteral("eventsSummaryLabel"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes->setMaximumHeight(fontMetrics().lineSpacing() * 5);
+    m_timeline->setObjectName(QStringLiteral("timelinePushButton"));
+    m_events->setModel(m_eventsModel);
+    m_changes->setModel(m_changesModel);
+    m_changes->installEventFilter(this);
+    m_value->setPlaceholderText(tr("The selected change's values, whole"));
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_timeline);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("eventsSplitter"));
+    splitter->addWidget(m_events);
+    splitter->addWidget(m_changes);
+    splitter->addWidget(m_value);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_notes);
+    layout->addWidget(splitter, 1);
+
+    connect(m_events->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventsView::showChanges);
+    connect(m_changes->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventsView::showValue);
+    connect(m_events, &QAbstractItemView::doubleClicked, this, &EventsView::requestTimeline);
+    connect(m_changes, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex& index) { toggleFold(index.row()); });
+    connect(m_timeline, &QPushButton::clicked, this, &EventsView::requestTimeline);
+    showNothing();
+}
+
+EventsView::~EventsView() = default;
+
+void EventsView::setIndex(const EventIndex* index)
+{
+    m_index = index;
+    refresh();
+}
+
+const EventIndex* EventsView::source() const
+{
+    if (m_index && m_index->contains(m_captureId))
+        return m_index;
+    return &m_single;
+}
+
+void EventsView::showCapture(const Capture& capture)
+{
+    m_showing = true;
+    m_captureId = capture.id;
+    const FirmPayload payload = PayloadReader::read(capture.body);
+    // Unknown members and problems come from the body itself; the index keeps neither text.
+    QStringList notes;
+    for (const PayloadProblem& problem : payload.problems)
+        notes.append(tr("Problem: %1").arg(problem.toString()));
+    for (const PayloadField& field : payload.unknownFields)
+        notes.append(tr("Other member: %1 = %2").arg(field.path, QString::fromUtf8(field.json)));
+    for (const PayloadEvent& event : payload.events) {
+        for (const PayloadField& field : event.unknownFields)
+            notes.append(tr("Other member: %1 = %2").arg(field.path, QString::fromUtf8(field.json)));
+    }
+    m_problems = payload.isFirmApp() ? notes.join(QLatin1Char('\n')) : QString();
+    m_single.clear();
+    if (!m_index || !m_index->contains(capture.id))
+        m_single.add(CapturePayload {
+            capture.id, capture.receivedAt.isValid() ? capture.receivedAt.toMSecsSinceEpoch() : PayloadEvent::noTime,
+            payload});
+    showEvents();
+}
+
+void EventsView::showNothing()
+{
+    m_showing = false;
+    m_captureId = 0;
+    m_problems.clear();
+    m_single.clear();
+    m_eventsModel->setEvents({});
+    m_changesModel->setChanges({});
+    m_summary->setText(tr("No capture selected"));
+    m_notes->clear();
+    m_notes->setVisible(false);
+    m_value->clear();
+    m_timeline->setEnabled(false);
+}
+
+void EventsView::refresh()
+{
+    if (m_showing)
+        showEvents();
+}
+
+bool EventsView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_changes && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_changes->currentIndex().isValid()) {
+            toggleFold(m_changes->currentIndex().row());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void EventsView::toggleFold(int row)
+{
+    m_changesModel->toggleExpanded(row);
+    m_changes->resizeRowToContents(row);
+}
+
+void EventsView::showEvents()
+{
+    const EventIndex* index = source();
+    const int previous = m_events->currentIndex().row();
+    const CaptureEventSummary summary = index->summary(m_captureId);
+    m_eventsModel->setEvents(index->events(m_captureId));
+    if (!summary.firmApp) {
+        m_summary->setText(tr("Not a Firm App delivery: no \"payload\" member in a JSON body"));
+    } else {
+        QString text = tr("%n event(s)", nullptr, summary.eventCount);
+        if (!summary.schemas.isEmpty())
+            text += QStringLiteral(" \u00b7 ") + summary.schemas.join(QStringLiteral(", "));
+        const QStringList flags = deliveryFlagNames(summary.flags);
+        if (!flags.isEmpty())
+            text += QStringLiteral(" \u00b7 ") + flags.join(QStringLiteral(", "));
+        if (index == &m_single && m_index)
+            text += QStringLiteral(" \u00b7 ") + tr("not in the session index yet: earlier values unknown");
+        m_summary->setText(text);
+    }
+    m_notes->setPlainText(m_problems);
+    m_notes->setVisible(!m_problems.isEmpty());
+    m_events->resizeColumnsToContents();
+    selectEvent(qBound(0, previous, int(m_eventsModel->rowCount()) - 1));
+    if (m_eventsModel->rowCount() == 0)
+        showChanges();
+}
+
+const EventInfo* EventsView::selectedEvent() const
+{
+    const int row = m_events->currentIndex().row();
+    return row >= 0 && row < m_eventsModel->rowCount() ? &m_eventsModel->eventAt(row) : nullptr;
+}
+
+void EventsView::selectEvent(int row)
+{
+    if (row < 0 || row >= m_eventsModel->rowCount())
+        return;
+    m_events->setCurrentIndex(m_eventsModel->index(row, 0));
+    m_events->selectRow(row);
+    showChanges();
+}
+
+void EventsView::showChanges()
+{
+    const EventInfo* event = selectedEvent();
+    m_timeline->setEnabled(event != nullptr);
+    m_changesModel->setChanges(event ? source()->changes(event->captureId, event->index) : QList<FieldChange>());
+    m_changes->resizeColumnsToContents();
+    if (m_changesModel->rowCount() > 0)
+        m_changes->setCurrentIndex(m_changesModel->index(0, 0));
+    showValue();
+}
+
+void EventsView::showValue()
+{
+    const int row = m_changes->currentIndex().row();
+    if (row < 0 || row >= m_changesModel->rowCount()) {
+        const EventInfo* event = selectedEvent();
+        m_value->setPlainText(event && event->action == EventAction::Delete
+                                  ? tr("Nothing is known of this document's fields before its delete.")
+                                  : QString());
+        return;
+    }
+    const FieldChange& change = m_changesModel->changeAt(row);
+    m_value->setPlainText(
+        tr("%1\n\nBefore:\n%2\n\nAfter:\n%3")
+            .arg(change.path, FieldChangesModel::beforeText(change, true), FieldChangesModel::afterText(change, true)));
+}
+
+void EventsView::requestTimeline()
+{
+    if (const EventInfo* event = selectedEvent())
+        Q_EMIT timelineRequested(event->schema, event->docId);
+}

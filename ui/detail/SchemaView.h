@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class EventIndex;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+class SchemaFieldsModel;
+
+// Schema drift: per Firm App schema, the fields its diffs have shown, their JSON types and when each was
+// first and last seen; "Export JSON Schema..." writes them as a draft 2020-12 JSON Schema document.
+class SchemaView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SchemaView(QWidget* parent = nullptr);
+
+    // Not owned; must outlive the view or be replaced.
+    void setIndex(const EventIndex* index);
+    // Reads the schemas again (after arrivals), keeping the one shown.
+    void refresh();
+    void showSchema(const QString& schema);
+    QString currentSchema() const;
+    // Writes the shown schema's JSON Schema to path (atomically); the error says why it could not.
+    bool exportJsonSchema(const QString& path, QString* error) const;
+
+Q_SIGNALS:
+    void schemaExported(const QString& path);
+
+private:
+    void showFields();
+    void chooseExportFile();
+
+    const EventIndex* m_index = nullptr;
+    QComboBox* m_schemas;
+    QLabel* m_status;
+    QTableView* m_fields;
+    QPushButton* m_export;
+    SchemaFieldsModel* m_model;
+};
