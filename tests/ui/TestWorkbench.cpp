@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "RawHttp.h"
+#include "models/CaptureFilterModel.h"
+#include "session/CaptureTableModel.h"
+#include "session/SessionController.h"
+#include "settings/Settings.h"
+#include "window/EmptyState.h"
+#include "window/MainWindow.h"
+
+// The window as a new user meets it, with a temporary typed Settings as every window test has.
+class TestWorkbench final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static WindowOptions options(const QTemporaryDir& dir)
+    {
+        WindowOptions options;
+        options.endpoint.server.port = 0;
+        options.endpoint.storePath = dir.filePath(QStringLiteral("sessions.sqlite"));
+        return options;
+    }
+    static int signatureState(QTableView* table, int row)
+    {
+        return table->model()
+            ->index(row, CaptureTableModel::SignatureColumn)
+            .data(CaptureTableModel::SignatureStateRole)
+            .toInt();
+    }
+
+private Q_SLOTS:
+    void theTestDeliveryArrivesValid()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow window(options(dir), settings.get());
+        window.show();
+        QTRY_VERIFY(window.controller()->isReady());
+        auto* empty = window.findChild<EmptyState*>(QStringLiteral("emptyState"));
+        QVERIFY(empty->isVisible());
+        const QString url = window.endpoint()->url();
+        QVERIFY(window.findChild<QLineEdit*>(QStringLiteral("emptyUrlLineEdit"))->text().startsWith(url));
+        QVERIFY(empty->curlCommand().startsWith(QStringLiteral("curl ")));
+
+        // No secret typed: the delivery is signed with a test secret that is typed in for the user.
+        QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("testDeliveryPushButton")), Qt::LeftButton);
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(signatureState(table, 0), 1, 10000);
+        QVERIFY(!empty->isVisible());
+        QVERIFY(window.findChild<QLineEdit*>(QStringLiteral("secretLineEdit"))->text()
+                == QStringLiteral("hookbench-test-secret"));
+        QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("listeningLabel"))
+                        ->text()
+                        .contains(QStringLiteral("1 valid, 0 invalid")));
+    }
+
+    void settingsSurviveARestartAndSecretsDoNot()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("settings.ini"));
+        {
+            auto settings = Settings::createTemporary(path);
+            MainWindow window(options(dir), settings.get());
+            window.show();
+            QTRY_VERIFY(window.controller()->isReady());
+            auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+            table->horizontalHeader()->setSectionHidden(CaptureTableModel::SourceColumn, true);
+            table->horizontalHeader()->moveSection(CaptureTableModel::SizeColumn, 1);
+            window.resize(1111, 777);
+            QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("secretLineEdit")),
+                             QStringLiteral("do-not-keep-me"));
+            QTRY_VERIFY(!window.controller()->secrets().isEmpty());
+            window.close();
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("do-not-keep-me"));
+        auto settings = Settings::createTemporary(path);
+        MainWindow again(options(dir), settings.get());
+        again.show();
+        auto* table = again.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QVERIFY(table->horizontalHeader()->isSectionHidden(CaptureTableModel::SourceColumn));
+        QCOMPARE(table->horizontalHeader()->visualIndex(CaptureTableModel::SizeColumn), 1);
+        QCOMPARE(again.size(), QSize(1111, 777));
+        QVERIFY(again.findChild<QLineEdit*>(QStringLiteral("secretLineEdit"))->text().isEmpty());
+    }
+
+    void stopAndStartListening()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow window(options(dir), settings.get());
+        QTRY_VERIFY(window.controller()->isReady());
+        auto* toggle = window.findChild<QAction*>(QStringLiteral("startStopEndpointAction"));
+        const quint16 port = window.endpoint()->port();
+        toggle->trigger();
+        QVERIFY(!window.endpoint()->isRunning());
+        QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("listeningLabel"))
+                        ->text()
+                        .startsWith(QStringLiteral("Not listening")));
+        QVERIFY(exchangeRaw(port, "GET / HTTP/1.1\r\n\r\n").isEmpty());
+        toggle->trigger();
+        QVERIFY(window.endpoint()->isRunning());
+        QVERIFY(exchangeRaw(window.endpoint()->port(), "GET / HTTP/1.1\r\nContent-Length: 0\r\n\r\n")
+                    .startsWith("HTTP/1.1 200"));
+    }
+
+    void theFilterModelHoldsUnderTheTester()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow window(options(dir), settings.get());
+        QTRY_VERIFY(window.controller()->isReady());
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const quint16 port = window.endpoint()->port();
+        for (int i = 0; i < 5; ++i)
+            postRaw(port, "/item/" + QByteArray::number(i), "x");
+        QTRY_COMPARE(table->model()->rowCount(), 5);
+        QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("filterLineEdit")), QStringLiteral("item/3"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        table->sortByColumn(CaptureTableModel::NumberColumn, Qt::DescendingOrder);
+        postRaw(port, "/item/33", "x");
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        QCOMPARE(table->model()->index(0, CaptureTableModel::PathColumn).data().toString(), QStringLiteral("/item/33"));
+    }
+};
+
+QTEST_MAIN(TestWorkbench)
+#include "TestWorkbench.moc"
