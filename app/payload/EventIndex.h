@@ -127,7 +127,8 @@ public:
     DocumentTimeline timeline(const QString& schema, const QString& docId) const;
 
     QStringList schemaNames() const; // in order of first appearance
-    const SchemaDrift* drift(const QString& schema) const; // null when the schema was never seen
+    // Null when the schema was never seen; valid until the next add() or clear().
+    const SchemaDrift* drift(const QString& schema) const;
 
     // Heap bytes held, roughly (for the benchmark's bytes-per-event figure).
     qsizetype approximateBytes() const;
