@@ -187,7 +187,9 @@ void ReplayClient::onSocketError()
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
         finishWith(ReplayErrorKind::ConnectionRefused,
-                   QStringLiteral("nothing listens on %1:%2").arg(m_request.url.host()).arg(m_request.url.port(80)));
+                   QStringLiteral("nothing listens on %1:%2")
+                       .arg(m_request.url.host())
+                       .arg(m_request.url.port(m_request.url.scheme() == QLatin1String("https") ? 443 : 80)));
         return;
     case QAbstractSocket::HostNotFoundError:
         finishWith(ReplayErrorKind::HostNotFound, QStringLiteral("%1: %2").arg(m_request.url.host(), text));
@@ -237,7 +239,8 @@ void ReplayClient::finishWith(ReplayErrorKind kind, const QString& message)
         m_socket->abort();
         m_socket->deleteLater();
     }
-    qCInfo(lcReplay) << "replay to" << attempt.targetUrl << "failed:" << ReplayErrors::name(kind) << message;
+    qCInfo(lcReplay) << "replay to" << m_request.url.toString(QUrl::RemoveUserInfo)
+                     << "failed:" << ReplayErrors::name(kind) << message;
     Q_EMIT finished(attempt);
 }
 

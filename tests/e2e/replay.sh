@@ -48,6 +48,20 @@ PY
 
 kill -INT "$forwarder_pid"
 wait "$forwarder_pid" || fail "listen --forward-to did not exit cleanly"
+
+# Text lines carry the target's answer too, and a target that refuses shows as such in the line.
+free_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+for pair in "ok http://127.0.0.1:$receiver_port/text" "refused http://127.0.0.1:$free_port/"; do
+    name=${pair%% *}
+    start_listen "text-$name" --store "$e2e_work/text-$name.sqlite" --forward-to "${pair#* }"
+    curl -s -o /dev/null --data-binary '{"text":true}' "http://127.0.0.1:$LISTEN_PORT/t"
+    for _ in $(seq 1 100); do [ -s "$e2e_work/text-$name.out" ] && break; sleep 0.1; done
+    kill -INT "$LISTEN_PID"
+    wait "$LISTEN_PID" || fail "listen --forward-to ($name) did not exit cleanly"
+done
+grep -q 'POST.*/t .* -> 200 OK (' "$e2e_work/text-ok.out" || fail "text line without the answer: $(cat "$e2e_work/text-ok.out")"
+grep -q ' -> connection refused: nothing listens on' "$e2e_work/text-refused.out" \
+    || fail "text line without the refusal: $(cat "$e2e_work/text-refused.out")"
 grep -q '"replays"' "$e2e_work/forwarded.har" || fail "the forwards are not in the saved HAR file"
 
 # Replay the saved file: one line per attempt, exit 0 when every answer is 2xx.
@@ -87,7 +101,6 @@ set -e
 grep -q 'skipped' "$e2e_work/skip.err" || fail "no skipped line"
 
 # A target that refuses: exit 1 with the reason. Usage and file errors: exit 2.
-free_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 set +e
 "$HOOKBENCH" replay "$e2e_work/forwarded.har" --to "http://127.0.0.1:$free_port/" >"$e2e_work/refused.out" 2>&1
 code=$?
