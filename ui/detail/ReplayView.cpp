@@ -91,7 +91,9 @@ ReplayView::ReplayView(ReplayController* controller, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ReplayAttemptsModel::Target, QHeaderView::Stretch);
     m_answer->setObjectName(QStringLiteral("answerPlainTextEdit"));
     m_answer->setReadOnly(true);
     m_answer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
