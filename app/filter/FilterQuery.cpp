@@ -81,7 +81,8 @@ QString nodeText(const FilterNode& node)
         QStringList parts;
         for (const FilterNode& child : node.children) {
             const QString text = nodeText(child);
-            parts.append(child.kind == FilterNode::Kind::And ? QString(QLatin1Char('(') + text + QLatin1Char(')')) : text);
+            parts.append(child.kind == FilterNode::Kind::And ? QString(QLatin1Char('(') + text + QLatin1Char(')'))
+                                                             : text);
         }
         return parts.join(QStringLiteral(" or "));
     }
@@ -132,21 +133,23 @@ void collectNeeds(const FilterNode& node, FilterNeeds& needs)
 
 qint64 FilterTime::resolveMs(const QDateTime& now, const QTimeZone& zone) const
 {
+    const QTimeZone local = zone.isValid() ? zone : QTimeZone::utc();
     switch (kind) {
     case Kind::Relative:
         return now.toMSecsSinceEpoch() - amount * unitMs(unit);
     case Kind::Today:
     case Kind::Yesterday: {
-        const QDate today = now.toTimeZone(zone).date();
-        return QDateTime(kind == Kind::Today ? today : today.addDays(-1), QTime(0, 0), zone).toMSecsSinceEpoch();
+        const QDate today = now.toTimeZone(local).date();
+        return QDateTime(kind == Kind::Today ? today : today.addDays(-1), QTime(0, 0), local).toMSecsSinceEpoch();
     }
     case Kind::Absolute:
         break;
     }
     const QTime at = time.isValid() ? time : QTime(0, 0);
+    // Computed rather than through QTimeZone, which refuses offsets beyond 14 hours.
     if (offsetSeconds)
-        return QDateTime(date, at, QTimeZone(*offsetSeconds)).toMSecsSinceEpoch();
-    return QDateTime(date, at, zone).toMSecsSinceEpoch();
+        return QDateTime(date, at, QTimeZone::utc()).toMSecsSinceEpoch() - qint64(*offsetSeconds) * 1000;
+    return QDateTime(date, at, local).toMSecsSinceEpoch();
 }
 
 QString FilterTime::toString() const

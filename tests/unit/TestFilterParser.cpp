@@ -199,6 +199,14 @@ void TestFilterParser::readsTimes()
     QCOMPARE(time.resolveMs(now, QTimeZone::utc()),
              QDateTime(QDate(2024, 11, 8), QTime(19, 49, 46, 733), QTimeZone::utc()).toMSecsSinceEpoch());
 
+    // Offsets beyond the 14 hours real zones use still count.
+    const FilterTime far = FilterParser::parse(u"after:2024-11-08T12:00+18:00"_s).query.root()->term.time;
+    QCOMPARE(far.resolveMs(now, QTimeZone::utc()),
+             QDateTime(QDate(2024, 11, 7), QTime(18, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+    const FilterTime west = FilterParser::parse(u"after:2024-11-08T12:00-05:30"_s).query.root()->term.time;
+    QCOMPARE(west.resolveMs(now, QTimeZone::utc()),
+             QDateTime(QDate(2024, 11, 8), QTime(17, 30), QTimeZone::utc()).toMSecsSinceEpoch());
+
     const FilterTime relative = FilterParser::parse(u"before:-90m"_s).query.root()->term.time;
     QCOMPARE(relative.kind, FilterTime::Kind::Relative);
     QCOMPARE(relative.resolveMs(now, QTimeZone::utc()), now.toMSecsSinceEpoch() - 90 * 60 * 1000);
