@@ -7,6 +7,8 @@
 #include <QPointer>
 
 #include "har/CaptureFiles.h"
+#include "payload/EventIndex.h"
+#include "replay/ReplayController.h"
 #include "session/CaptureTableModel.h"
 #include "session/TaskRunner.h"
 #include "settings/Settings.h"
@@ -33,6 +35,9 @@ SessionController::SessionController(const EndpointConfig& endpoint, Settings* s
     , m_reverifier(new ReverificationService(this))
 {
     connect(m_endpoint, &Endpoint::capturesStored, this, &SessionController::onCapturesStored);
+    m_replay = new ReplayController(settings, m_reader.get(), this);
+    // Forwarding sees every stored capture as it arrives; it never delays the answer to the sender.
+    connect(m_endpoint, &Endpoint::capturesStored, m_replay, &ReplayController::forward);
     connect(m_endpoint, &Endpoint::storeFailed, this, [this](const QString& text) {
         Q_EMIT message(tr("Requests were refused with 503 because they could not be stored: %1").arg(text),
                        Severity::Error);
@@ -196,6 +201,7 @@ void SessionController::applySummaries(qint64 sessionId, const QList<CaptureSumm
         m_reverifier->setSession(m_config.storePath, m_sessionId);
         m_reverifier->reverify(m_secrets, m_options);
     }
+    rebuildEvents();
     Q_EMIT sessionShown(sessionId);
     Q_EMIT statusChanged();
 }
@@ -277,6 +283,7 @@ void SessionController::onCapturesStored(const QList<Capture>& captures)
             m_reverifier->reverify(m_secrets, m_options);
         }
     }
+    addEventArrivals(ours);
     Q_EMIT capturesArrived(ours);
     Q_EMIT statusChanged();
 }

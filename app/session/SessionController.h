@@ -14,6 +14,8 @@
 #include "signature/SignatureResult.h"
 
 class CaptureTableModel;
+class EventIndex;
+class ReplayController;
 class ReverificationService;
 class SessionStore;
 class Settings;
@@ -85,6 +87,12 @@ public:
     // superseded it. Then checkSignature() explains its signature off this thread as well.
     void requestCapture(qint64 id);
     void checkSignature(const Capture& capture);
+    // The session's Firm App events; replaced (eventIndexChanged) when a session is shown, fed as captures
+    // arrive (eventsAdded). Null until the first build is done.
+    const EventIndex* eventIndex() const;
+    // Replays and live forwarding, recorded with their captures in this store.
+    ReplayController* replay() const { return m_replay; }
+
     // A capture read here and now, for small jobs such as copying it as a command.
     std::optional<Capture> captureNow(qint64 id) const;
 
@@ -100,6 +108,8 @@ Q_SIGNALS:
     void captureUnavailable(qint64 id);
     void signatureChecked(qint64 captureId, const SignatureResult& result);
     void recentFilesChanged();
+    void eventIndexChanged(const EventIndex* index);
+    void eventsAdded(const QList<qint64>& captureIds);
     void fileTaskFinished(bool ok);
 
 private:
@@ -108,6 +118,8 @@ private:
     void verifyArrivals();
     void applySummaries(qint64 sessionId, const QList<CaptureSummary>& summaries);
     void addRecentFile(const QString& path);
+    void rebuildEvents();
+    void addEventArrivals(const QList<Capture>& captures);
     QString newSessionName() const;
 
     EndpointConfig m_config;
@@ -117,6 +129,7 @@ private:
     CaptureTableModel* m_model;
     TaskRunner* m_tasks;
     ReverificationService* m_reverifier;
+    ReplayController* m_replay = nullptr;
     SecretSet m_secrets;
     SignatureOptions m_options;
     quint64 m_secretsGeneration = 0;
@@ -130,5 +143,10 @@ private:
     qint64 m_captureCount = 0;
     QString m_currentFile;
     bool m_ready = false;
-    QList<QPair<qint64, int>> m_arrivals; // (msecs since epoch, count), the last ten seconds
+    QList<QPair<qint64, int>> m_arrivals;
+    std::unique_ptr<EventIndex> m_events;
+    quint64 m_eventsGeneration = 0;
+    bool m_eventsBuilding = false;
+    bool m_eventsReading = false;
+    QList<Capture> m_eventsPending; // (msecs since epoch, count), the last ten seconds
 };

@@ -6,12 +6,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "RawHttp.h"
 #include "models/CaptureFilterModel.h"
+#include "payload/EventIndex.h"
 #include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
 #include "settings/Settings.h"
@@ -64,6 +66,43 @@ private Q_SLOTS:
         QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("listeningLabel"))
                         ->text()
                         .contains(QStringLiteral("1 valid, 0 invalid")));
+    }
+
+    void eventsAndReplayTabsFollowTheSelection()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow window(options(dir), settings.get());
+        window.show();
+        QTRY_VERIFY(window.controller()->isReady());
+        const quint16 port = window.endpoint()->port();
+        // An update for a document never created, then the same delivery again: both flagged.
+        const QByteArray body = R"({"payload":{"date":"2024-11-08T21:49:46.733Z","events":[{"action":"update",)"
+                                R"("schema":"user","docId":"u1","docUpdatedDate":"2024-11-08T21:49:46.733Z",)"
+                                R"("diff":{"name":"Sam"}}]},"signature":"00"})";
+        postRaw(port, "/hooks/firm", body, "Content-Type: application/json\r\n");
+        postRaw(port, "/hooks/firm", body, "Content-Type: application/json\r\n");
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        const auto events = [table](int row) {
+            return table->model()->index(row, CaptureTableModel::EventsColumn).data().toString();
+        };
+        QTRY_VERIFY(events(1).startsWith(QStringLiteral("1 \u00b7 user")));
+        QVERIFY2(events(1).contains(QStringLiteral("duplicate")), qPrintable(events(1)));
+        QVERIFY(!events(0).contains(QStringLiteral("duplicate")));
+        QVERIFY(window.controller()->eventIndex());
+        QCOMPARE(window.controller()->eventIndex()->eventCount(), 2);
+
+        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("detailTabWidget"));
+        QStringList titles;
+        for (int i = 0; i < tabs->count(); ++i)
+            titles.append(tabs->tabText(i));
+        QVERIFY(titles.contains(QStringLiteral("&Events")));
+        QVERIFY(titles.contains(QStringLiteral("Re&play")));
+        table->selectRow(0);
+        auto* eventsTable = window.findChild<QTableView*>(QStringLiteral("eventsTableView"));
+        QVERIFY(eventsTable);
+        QTRY_COMPARE(eventsTable->model()->rowCount(), 1);
     }
 
     void settingsSurviveARestartAndSecretsDoNot()

@@ -98,9 +98,13 @@ QVariant CaptureFilterModel::data(const QModelIndex& index, int role) const
                 break;
             }
         }
-        if (index.column() == CaptureTableModel::EventsColumn
-            && !index.data(CaptureTableModel::EventFlagsRole).toStringList().isEmpty())
-            return Theme::icon(Theme::Tone::Warning);
+        if (index.column() == CaptureTableModel::EventsColumn) {
+            // An update for a document this session never saw created is information, not a warning.
+            QStringList flags = index.data(CaptureTableModel::EventFlagsRole).toStringList();
+            flags.removeAll(QStringLiteral("unknown_document"));
+            if (!flags.isEmpty())
+                return Theme::icon(Theme::Tone::Warning);
+        }
     }
     return QSortFilterProxyModel::data(index, role);
 }

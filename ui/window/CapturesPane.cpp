@@ -125,6 +125,18 @@ void CapturesPane::setFollowing(bool follow)
         m_table->scrollToBottom();
 }
 
+void CapturesPane::selectCapture(qint64 id)
+{
+    const int row = m_model->rowOfId(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, CaptureTableModel::PathColumn));
+    if (!index.isValid())
+        return;
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+}
+
 void CapturesPane::focusFilter()
 {
     m_filter->setFocus();

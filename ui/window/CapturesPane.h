@@ -27,6 +27,7 @@ public:
     bool isFollowing() const { return m_follow; }
     void setFollowing(bool follow);
     void focusFilter();
+    void selectCapture(qint64 id); // makes it current and visible; nothing when it is filtered out
     void scrollToEnd();
 
     EmptyState* emptyState() const { return m_empty; }

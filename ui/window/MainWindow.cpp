@@ -39,6 +39,7 @@
 #include "store/SessionStore.h"
 #include "widgets/MessageBar.h"
 #include "widgets/SecretsPanel.h"
+#include "window/AnalysisViews.h"
 #include "window/CapturesPane.h"
 #include "window/EmptyState.h"
 #include "window/WindowActions.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_testDelivery(new TestDelivery(this))
+    , m_analysis(nullptr)
     , m_statusTimer(new QTimer(this))
 {
     setAcceptDrops(true);
@@ -89,6 +91,7 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(top);
     m_detail->addTab(m_signatureView, tr("&Signature"));
+    m_analysis = new AnalysisViews(m_controller, m_captures, m_detail, this);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -231,6 +234,8 @@ void MainWindow::connectActions()
         else
             statusBar()->showMessage(tr("Test delivery sent: the endpoint answered %1").arg(status), noticeMsecs);
     });
+    connect(m_actions->schemas, &QAction::triggered, m_analysis, &AnalysisViews::showSchemas);
+    connect(m_actions->compare, &QAction::triggered, m_analysis, &AnalysisViews::compareSelected);
     connect(m_actions->follow, &QAction::toggled, m_captures, &CapturesPane::setFollowing);
     connect(m_actions->about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Hookbench"),
@@ -267,6 +272,7 @@ void MainWindow::connectController()
         if (capture.id != m_captures->currentId())
             return;
         m_detail->showCapture(capture);
+        m_analysis->showCapture(capture);
         if (!m_controller->secrets().isEmpty())
             m_signatureView->showMessage(tr("Checking…"));
         m_controller->checkSignature(capture);
@@ -306,6 +312,7 @@ void MainWindow::onCurrentCaptureChanged(qint64 id)
 {
     if (id == 0) {
         m_detail->showNothing();
+        m_analysis->showNothing();
         return;
     }
     // Bodies live in the store, not in the model; they load off the UI thread.

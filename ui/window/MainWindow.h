@@ -5,6 +5,7 @@
 
 #include "http/Endpoint.h"
 
+class AnalysisViews;
 class CaptureDetailView;
 class CapturesPane;
 class CaptureTableModel;
@@ -92,6 +93,7 @@ private:
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     TestDelivery* m_testDelivery;
+    AnalysisViews* m_analysis;
     QTimer* m_statusTimer;
     bool m_statusPending = false;
     bool m_closed = false;

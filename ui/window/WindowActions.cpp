@@ -29,6 +29,8 @@ WindowActions::WindowActions(QWidget* window)
     follow = make(tr("&Follow New Captures"), "followAction", QKeySequence(Qt::CTRL | Qt::Key_L));
     follow->setCheckable(true);
     follow->setChecked(true);
+    schemas = make(tr("S&chemas…"), "schemasAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    compare = make(tr("Co&mpare Selected"), "compareAction", QKeySequence(Qt::CTRL | Qt::Key_D));
     about = make(tr("&About Hookbench"), "aboutAction", QKeySequence());
 }
 
@@ -75,6 +77,9 @@ void WindowActions::populate(QMenuBar* bar, const QList<QAction*>& fileExtras)
 
     QMenu* view = bar->addMenu(tr("&View"));
     view->addAction(follow);
+    view->addSeparator();
+    view->addAction(schemas);
+    view->addAction(compare);
 
     QMenu* help = bar->addMenu(tr("&Help"));
     help->addAction(about);

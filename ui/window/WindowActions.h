@@ -39,6 +39,8 @@ public:
     QAction* testDelivery;
     QAction* startStopEndpoint;
     QAction* follow;
+    QAction* schemas;
+    QAction* compare;
     QAction* about;
 
 private:
