@@ -205,6 +205,15 @@ void CaptureTableModel::setEvents(const QHash<qint64, EventsCell>& cells, bool r
                            {Qt::DisplayRole, Qt::ToolTipRole, SortRole, EventFlagsRole});
 }
 
+QHash<qint64, FilterSignature> CaptureTableModel::filterSignatures() const
+{
+    QHash<qint64, FilterSignature> out;
+    out.reserve(m_signatures.size());
+    for (auto it = m_signatures.constBegin(); it != m_signatures.constEnd(); ++it)
+        out.insert(it.key(), it->filter);
+    return out;
+}
+
 void CaptureTableModel::clear()
 {
     reset({});
@@ -268,5 +277,6 @@ CaptureTableModel::SignatureCell CaptureTableModel::signatureCell(const Signatur
     if (result.scheme != SignatureScheme::None && !cell.text.isEmpty())
         cell.text += QStringLiteral(" · ") + SignatureSchemes::displayName(result.scheme);
     cell.toolTip = SignatureReport::toText(result);
+    cell.filter = FilterSignature::of(result);
     return cell;
 }

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include "core/Capture.h"
+#include "filter/FilterSignature.h"
 
 struct SignatureResult;
 
@@ -44,6 +45,7 @@ public:
         int state = 0; // 0 unknown, 1 valid, 2 invalid, 3 neutral (missing, not applicable, no secret)
         QString text;
         QString toolTip;
+        FilterSignature filter; // what sig: and scheme: see
     };
 
     // The table's cell for a check: a word, the scheme, and the whole report as a tool tip.
@@ -72,6 +74,8 @@ public:
     // Replaces the signature cells of these captures with one dataChanged over the column.
     void setSignatures(const QHash<qint64, SignatureCell>& cells, bool replaceAll);
     int validCount() const { return m_validCount; }
+    // Every capture's check as the filter language sees it.
+    QHash<qint64, FilterSignature> filterSignatures() const;
     int invalidCount() const { return m_invalidCount; }
     // Replaces the events cells of these captures (all of them when replaceAll).
     void setEvents(const QHash<qint64, EventsCell>& cells, bool replaceAll);

@@ -32,6 +32,7 @@ const QList<Entry>& table()
         {Settings::Key::SessionMaxAgeDays, "sessions/maxAgeDays", 30},
         {Settings::Key::SessionMaxBytes, "sessions/maxBytes", qint64(2) * 1024 * 1024 * 1024},
         {Settings::Key::ReplayTargets, "replay/targets", QString()},
+        {Settings::Key::RecentQueries, "filter/recent", QStringList()},
     };
     return entries;
 }

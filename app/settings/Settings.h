@@ -32,6 +32,7 @@ public:
         SessionMaxAgeDays, // sessions unused for longer are removed; 0: no limit
         SessionMaxBytes, // the store's size budget; 0: no limit
         ReplayTargets, // JSON list of replay targets (ReplayTargets); never holds their secrets
+        RecentQueries, // the captures filter's, newest first
     };
     Q_ENUM(Key)
 

@@ -105,6 +105,43 @@ private Q_SLOTS:
         QTRY_COMPARE(eventsTable->model()->rowCount(), 1);
     }
 
+    void theFilterLanguageNarrowsAndABadQuerySaysWhere()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow window(options(dir), settings.get());
+        window.show();
+        QTRY_VERIFY(window.controller()->isReady());
+        const quint16 port = window.endpoint()->port();
+        postRaw(port, "/hooks/a", R"({"kind":"one"})", "X-Source: alpha\r\n");
+        exchangeRaw(port, "GET /health HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        postRaw(port, "/hooks/b", R"({"kind":"two"})");
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QTRY_COMPARE(table->model()->rowCount(), 3);
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterLineEdit"));
+        auto* error = window.findChild<QLabel*>(QStringLiteral("filterErrorLabel"));
+        filter->setText(QStringLiteral("method:POST path:/hooks/* -header:x-source"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, CaptureTableModel::PathColumn).data().toString(), QStringLiteral("/hooks/b"));
+        filter->setText(QStringLiteral("body:one or method:GET"));
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        // A bad query is shown with its place and is not applied.
+        filter->setText(QStringLiteral("status:abc"));
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(QStringLiteral("Column 8:")), qPrintable(error->text()));
+        QCOMPARE(table->model()->rowCount(), 2);
+        // Arrivals are matched as they come, by their bytes.
+        filter->setText(QStringLiteral("body:three"));
+        QTRY_COMPARE(table->model()->rowCount(), 0);
+        QVERIFY(!error->isVisible());
+        postRaw(port, "/hooks/c", R"({"kind":"three"})");
+        QTRY_COMPARE(window.captureModel()->rowCount(), 4);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QTest::keyClick(filter, Qt::Key_Return);
+        QCOMPARE(settings->value(Settings::Key::RecentQueries).toStringList(),
+                 QStringList {QStringLiteral("body:three")});
+    }
+
     void settingsSurviveARestartAndSecretsDoNot()
     {
         QTemporaryDir dir;

@@ -2,19 +2,29 @@
 #include "models/CaptureFilterModel.h"
 
 #include <QBrush>
+#include <QLoggingCategory>
 #include <QPointer>
-#include <QThreadPool>
 
+#include "core/Capture.h"
+#include "filter/FilterEngine.h"
+#include "filter/FilterEvaluator.h"
+#include "filter/FilterParser.h"
+#include "filter/FilterQuery.h"
+#include "filter/FilterRecord.h"
 #include "session/CaptureTableModel.h"
+#include "session/TaskRunner.h"
 #include "widgets/Theme.h"
+
+Q_LOGGING_CATEGORY(lcFilter, "hookbench.ui.filter")
 
 CaptureFilterModel::CaptureFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(CaptureTableModel::SortRole);
     setFilterKeyColumn(-1);
-    setFilterCaseSensitivity(Qt::CaseInsensitive);
 }
+
+CaptureFilterModel::~CaptureFilterModel() = default;
 
 void CaptureFilterModel::setCaptureModel(CaptureTableModel* model)
 {
@@ -22,52 +32,100 @@ void CaptureFilterModel::setCaptureModel(CaptureTableModel* model)
     setSourceModel(model);
 }
 
+void CaptureFilterModel::setSession(const QString& storePath, qint64 sessionId, TaskRunner* tasks)
+{
+    m_storePath = storePath;
+    m_sessionId = sessionId;
+    m_tasks = tasks;
+    if (m_query)
+        run();
+}
+
 void CaptureFilterModel::setFilterText(const QString& text)
 {
     m_text = text;
-    const quint64 generation = ++m_generation;
-    if (text.isEmpty() || !m_captures) {
+    const FilterParseResult parsed = FilterParser::parse(text);
+    if (parsed.error) {
+        ++m_generation; // a search still running for an older text is not applied either
+        m_pending = false;
+        Q_EMIT filterFailed(*parsed.error);
+        return;
+    }
+    if (parsed.query.isEmpty()) {
+        ++m_generation;
+        m_query.reset();
+        m_evaluator.reset();
         m_pending = false;
         m_matches.clear();
         invalidateRowsFilter();
         Q_EMIT filterApplied(rowCount());
         return;
     }
+    m_query = std::make_shared<const FilterQuery>(parsed.query);
+    m_evaluator = std::make_unique<FilterEvaluator>(*m_query);
+    run();
+}
+
+void CaptureFilterModel::run()
+{
+    if (!m_captures || !m_tasks || m_storePath.isEmpty())
+        return;
     m_pending = true;
-    const QList<CaptureSummary> rows = m_captures->summaries();
+    const quint64 generation = ++m_generation;
+    const qint64 upTo = m_captures->rowCount() > 0 ? m_captures->idAt(m_captures->rowCount() - 1) : 0;
+    const QHash<qint64, FilterSignature> signatures = m_captures->filterSignatures();
+    auto result = std::make_shared<FilterRunResult>();
     QPointer<CaptureFilterModel> self(this);
-    QThreadPool::globalInstance()->start([self, rows, text, generation] {
-        QSet<qint64> matches;
-        qint64 lastId = 0;
-        for (const CaptureSummary& row : rows) {
-            lastId = qMax(lastId, row.id);
-            if (CaptureTableModel::matches(row, text))
-                matches.insert(row.id);
-        }
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, matches = std::move(matches), lastId, generation]() mutable {
-                if (!self || generation != self->m_generation)
-                    return; // a newer filter text superseded this one
-                self->m_matches = std::move(matches);
-                self->m_searchedUpToId = lastId;
-                self->m_pending = false;
-                self->invalidateRowsFilter();
-                Q_EMIT self->filterApplied(self->rowCount());
-            },
-            Qt::QueuedConnection);
-    });
+    m_tasks->run(
+        QString(),
+        [path = m_storePath, session = m_sessionId, query = m_query, signatures, result](TaskControl& control) {
+            FilterRunOptions options;
+            options.progress = [&control](qint64 done, qint64 total) {
+                return control.report(done, total);
+            };
+            *result = FilterEngine::matchingIds(path, session, *query, signatures, options);
+        },
+        [self, generation, upTo, result](bool canceled) {
+            if (!self || canceled || generation != self->m_generation)
+                return; // a newer query superseded this one
+            if (result->error)
+                qCWarning(lcFilter) << "filtering failed:" << result->error->message;
+            self->m_matches = QSet<qint64>(result->ids.cbegin(), result->ids.cend());
+            // Arrivals matched while the search ran are kept.
+            for (const qint64 id : std::as_const(self->m_arrivalMatches)) {
+                if (id > upTo)
+                    self->m_matches.insert(id);
+            }
+            self->m_arrivalMatches.clear();
+            self->m_searchedUpToId = upTo;
+            self->m_pending = false;
+            self->invalidateRowsFilter();
+            Q_EMIT self->filterApplied(self->rowCount());
+        },
+        TaskRunner::Kind::Background);
+}
+
+void CaptureFilterModel::matchArrivals(const QList<Capture>& captures)
+{
+    if (!m_evaluator)
+        return;
+    for (const Capture& capture : captures) {
+        if (!m_evaluator->matches(FilterRecord::of(capture)))
+            continue;
+        m_matches.insert(capture.id);
+        if (m_pending)
+            m_arrivalMatches.insert(capture.id);
+    }
 }
 
 bool CaptureFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     Q_UNUSED(sourceParent)
-    if (m_text.isEmpty() || m_pending || !m_captures)
-        return true; // until the search finishes, the view keeps showing what it showed
-    const CaptureSummary& row = m_captures->summaryAt(sourceRow);
-    if (row.id > m_searchedUpToId)
-        return CaptureTableModel::matches(row, m_text);
-    return m_matches.contains(row.id);
+    if (!m_query || !m_captures)
+        return true;
+    if (m_pending && m_searchedUpToId == 0)
+        return true; // until the first search finishes, the view keeps showing what it showed
+    return m_matches.contains(m_captures->summaryAt(sourceRow).id);
 }
 
 QVariant CaptureFilterModel::data(const QModelIndex& index, int role) const

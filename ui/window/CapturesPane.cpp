@@ -1,18 +1,28 @@
 // SPDX-License-Identifier: MIT
 #include "window/CapturesPane.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QInputMethodEvent>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollBar>
+#include <QStringListModel>
 #include <QTableView>
+#include <QTextCharFormat>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "filter/FilterError.h"
+#include "filter/FilterKey.h"
 #include "models/CaptureFilterModel.h"
 #include "session/CaptureTableModel.h"
+#include "widgets/Theme.h"
 #include "window/EmptyState.h"
 
 CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
@@ -22,6 +32,9 @@ CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_empty(new EmptyState(m_table->viewport()))
+    , m_filterError(new QLabel(this))
+    , m_completer(new QCompleter(this))
+    , m_completions(new QStringListModel(this))
 {
     setObjectName(QStringLiteral("capturesPane"));
     m_proxy->setCaptureModel(m_model);
@@ -72,13 +85,37 @@ CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
 
     m_filter->setObjectName(QStringLiteral("filterLineEdit"));
     m_filter->setAccessibleName(tr("Filter captures"));
-    m_filter->setPlaceholderText(tr("Filter by method, path, status (Ctrl+F)"));
+    m_filter->setPlaceholderText(tr("Filter (Ctrl+F): text, method:POST, path:/hooks/*, status:>=400, sig:invalid, "
+                                    "schema:user, doc:u1, size:>10k, after:-1h, -negated, or"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) { m_proxy->setFilterText(text); });
+    m_filterError->setObjectName(QStringLiteral("filterErrorLabel"));
+    m_filterError->setTextFormat(Qt::PlainText);
+    m_filterError->setWordWrap(true);
+    Theme::applyTone(m_filterError, Theme::Tone::Bad);
+    m_filterError->hide();
+    // Keys complete as they are typed; recent queries are offered for an empty field.
+    m_completer->setModel(m_completions);
+    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setWidget(m_filter);
+    connect(m_completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& choice) {
+        QString text = m_filter->text();
+        const qsizetype start = text.lastIndexOf(QLatin1Char(' ')) + 1;
+        const bool whole = !choice.endsWith(QLatin1Char(':'));
+        m_filter->setText(whole && m_recent.contains(choice) ? choice : text.left(start) + choice);
+    });
+    connect(m_filter, &QLineEdit::textEdited, this, &CapturesPane::updateCompletions);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        clearFilterError();
+        m_proxy->setFilterText(text);
+    });
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] { remember(m_filter->text()); });
+    connect(m_proxy, &CaptureFilterModel::filterFailed, this, &CapturesPane::showFilterError);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filter);
+    layout->addWidget(m_filterError);
     layout->addWidget(m_table, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -178,4 +215,78 @@ bool CapturesPane::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_table->viewport() && event->type() == QEvent::Resize)
         updateEmptyState();
     return QWidget::eventFilter(watched, event);
+}
+
+void CapturesPane::showFilterError(const FilterError& error)
+{
+    m_filterError->setText(tr("Column %1: %2").arg(error.start + 1).arg(error.message));
+    m_filterError->show();
+    // The bad part is underlined in the field itself, as a spell checker would.
+    QTextCharFormat underline;
+    underline.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    underline.setUnderlineColor(Theme::color(Theme::Tone::Bad));
+    const int start = int(error.start) - m_filter->cursorPosition();
+    QList<QInputMethodEvent::Attribute> attributes {
+        {QInputMethodEvent::TextFormat, start, int(qMax<qsizetype>(1, error.length)), underline}};
+    QInputMethodEvent event(QString(), attributes);
+    QCoreApplication::sendEvent(m_filter, &event);
+}
+
+void CapturesPane::clearFilterError()
+{
+    if (m_filterError->isHidden())
+        return;
+    m_filterError->hide();
+    QInputMethodEvent event(QString(), {});
+    QCoreApplication::sendEvent(m_filter, &event);
+}
+
+void CapturesPane::updateCompletions()
+{
+    const QString text = m_filter->text();
+    const QString word = text.mid(text.lastIndexOf(QLatin1Char(' ')) + 1);
+    QStringList items;
+    if (text.isEmpty()) {
+        items = m_recent;
+    } else if (!word.contains(QLatin1Char(':')) && !word.isEmpty()) {
+        const QString bare = word.startsWith(QLatin1Char('-')) ? word.mid(1) : word;
+        for (const FilterKeyInfo& info : FilterKeys::all()) {
+            if (info.name.startsWith(bare, Qt::CaseInsensitive))
+                items.append((word.startsWith(QLatin1Char('-')) ? QStringLiteral("-") : QString()) + info.name
+                             + QLatin1Char(':'));
+        }
+    } else if (const qsizetype colon = word.indexOf(QLatin1Char(':')); colon > 0) {
+        const QString key = word.left(colon).remove(QLatin1Char('-'));
+        for (const FilterKeyInfo& info : FilterKeys::all()) {
+            if (info.name.compare(key, Qt::CaseInsensitive) != 0)
+                continue;
+            const QString typed = word.mid(colon + 1);
+            for (const QString& value : info.values) {
+                if (value.startsWith(typed, Qt::CaseInsensitive) && value != typed)
+                    items.append(word.left(colon + 1) + value);
+            }
+        }
+    }
+    m_completions->setStringList(items);
+    if (items.isEmpty())
+        m_completer->popup()->hide();
+    else
+        m_completer->complete();
+}
+
+void CapturesPane::remember(const QString& query)
+{
+    const QString trimmed = query.trimmed();
+    if (trimmed.isEmpty() || m_filterError->isVisible())
+        return;
+    m_recent.removeAll(trimmed);
+    m_recent.prepend(trimmed);
+    while (m_recent.size() > 20)
+        m_recent.removeLast();
+    Q_EMIT recentQueriesChanged(m_recent);
+}
+
+void CapturesPane::setRecentQueries(const QStringList& queries)
+{
+    m_recent = queries;
 }

@@ -6,7 +6,12 @@
 class CaptureFilterModel;
 class EmptyState;
 class CaptureTableModel;
+class QCompleter;
+class QLabel;
 class QLineEdit;
+class QStringListModel;
+class TaskRunner;
+struct FilterError;
 class QTableView;
 
 // The captures pane: the filter field over the table, and following new captures. The table shows
@@ -31,12 +36,16 @@ public:
     void scrollToEnd();
 
     EmptyState* emptyState() const { return m_empty; }
+    QLabel* filterErrorLabel() const { return m_filterError; }
+    QStringList recentQueries() const { return m_recent; }
+    void setRecentQueries(const QStringList& queries);
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray& state);
 
 Q_SIGNALS:
     void currentCaptureChanged(qint64 id);
+    void recentQueriesChanged(const QStringList& queries);
 
 private:
     CaptureTableModel* m_model;
@@ -51,4 +60,13 @@ protected:
 
 private:
     void updateEmptyState();
+    void showFilterError(const FilterError& error);
+    void clearFilterError();
+    void updateCompletions();
+    void remember(const QString& query);
+
+    QLabel* m_filterError;
+    QCompleter* m_completer;
+    QStringListModel* m_completions;
+    QStringList m_recent;
 };

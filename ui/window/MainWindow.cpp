@@ -31,6 +31,7 @@
 #include "dialogs/SessionsDialog.h"
 #include "dialogs/StartupChoice.h"
 #include "export/CurlExport.h"
+#include "models/CaptureFilterModel.h"
 #include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
 #include "session/TaskRunner.h"
@@ -137,6 +138,9 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
         restoreGeometry(m_settings->value(Settings::Key::WindowGeometry).toByteArray());
         m_splitter->restoreState(m_settings->value(Settings::Key::SplitterState).toByteArray());
         m_captures->restoreHeaderState(m_settings->value(Settings::Key::WindowState).toByteArray());
+        m_captures->setRecentQueries(m_settings->value(Settings::Key::RecentQueries).toStringList());
+        connect(m_captures, &CapturesPane::recentQueriesChanged, this,
+                [this](const QStringList& queries) { m_settings->setValue(Settings::Key::RecentQueries, queries); });
     }
     resize(size().expandedTo(QSize(1000, 680)));
     m_controller->start(options.continueLastSession);
@@ -265,6 +269,10 @@ void MainWindow::connectController()
             m_messageBar->showMessage(text, MessageBar::Kind::Information);
     });
     connect(m_controller, &SessionController::statusChanged, this, &MainWindow::requestStatusUpdate);
+    connect(m_controller, &SessionController::sessionShown, this, [this](qint64 sessionId) {
+        m_captures->proxy()->setSession(m_controller->storePath(), sessionId, m_controller->tasks());
+    });
+    connect(m_controller, &SessionController::capturesArrived, m_captures->proxy(), &CaptureFilterModel::matchArrivals);
     connect(m_controller->model(), &CaptureTableModel::dataChanged, this, &MainWindow::requestStatusUpdate);
     connect(m_controller, &SessionController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
     connect(m_controller, &SessionController::fileTaskFinished, this, &MainWindow::taskFinished);
