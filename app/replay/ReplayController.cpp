@@ -58,16 +58,17 @@ void ReplayController::setClientOptions(const ClientOptions& options)
     m_forwarder->setClientOptions(options);
 }
 
-std::optional<QString> ReplayController::startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target)
+std::optional<QString> ReplayController::startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target,
+                                                   const QByteArray& targetSecret)
 {
     if (m_replayer->isRunning())
         return QStringLiteral("a replay is running; cancel it or wait for it to finish");
     if (const std::optional<QString> problem = target.problem())
         return problem;
-    if (target.resign && secret(target.url).isEmpty())
+    if (target.resign && targetSecret.isEmpty())
         return QStringLiteral("re-signing is on for %1 but no secret is set").arg(target.displayName());
     m_replayer->setTarget(target);
-    m_replayer->setSecret(secret(target.url));
+    m_replayer->setSecret(targetSecret);
     m_replayer->startJobs(jobs);
     Q_EMIT batchStarted(int(jobs.size()));
     return std::nullopt;
@@ -82,7 +83,7 @@ std::optional<QString> ReplayController::replay(const QList<Capture>& captures, 
     QList<ReplayJob> jobs;
     for (const Capture& capture : captures)
         jobs.append(ReplayJob {capture, std::nullopt});
-    return startJobs(jobs, m_targets.at(targetIndex));
+    return startJobs(jobs, m_targets.at(targetIndex), secret(m_targets.at(targetIndex).url));
 }
 
 std::optional<QString> ReplayController::replayEdited(const Capture& capture, const ReplayRequest& request,
@@ -90,13 +91,12 @@ std::optional<QString> ReplayController::replayEdited(const Capture& capture, co
 {
     if (targetIndex < 0 || targetIndex >= m_targets.size())
         return QStringLiteral("choose a target to replay to");
+    // The edited request names its own URL; the target gives the secret and the client settings.
     ReplayTarget target = m_targets.at(targetIndex);
     const QByteArray targetSecret = secret(target.url);
-    // The edited request names its own URL; the target gives the secret and the client settings.
     target.url = request.url;
-    setSecret(target.url, targetSecret);
     target.resign = resign;
-    return startJobs({ReplayJob {capture, request}}, target);
+    return startJobs({ReplayJob {capture, request}}, target, targetSecret);
 }
 
 std::optional<QString> ReplayController::retry(const ReplayAttempt& attempt)
@@ -110,11 +110,11 @@ std::optional<QString> ReplayController::retry(const ReplayAttempt& attempt)
     for (const ReplayTarget& target : std::as_const(m_targets)) {
         // The attempt's URL is the target's, or the target's with the capture's path appended.
         if (ReplayPreparer::targetUrl(target, *capture) == url || target.url == url)
-            return startJobs({ReplayJob {*capture, std::nullopt}}, target);
+            return startJobs({ReplayJob {*capture, std::nullopt}}, target, secret(target.url));
     }
     ReplayTarget plain;
     plain.url = url;
-    return startJobs({ReplayJob {*capture, std::nullopt}}, plain);
+    return startJobs({ReplayJob {*capture, std::nullopt}}, plain, {});
 }
 
 void ReplayController::cancel()

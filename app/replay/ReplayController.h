@@ -64,7 +64,8 @@ Q_SIGNALS:
 
 private:
     void record(ReplayAttempt attempt);
-    std::optional<QString> startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target);
+    std::optional<QString> startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target,
+                                     const QByteArray& targetSecret);
 
     Settings* m_settings;
     SessionStore* m_store;

@@ -8,6 +8,7 @@
 #include "ReplayReceiver.h"
 #include "replay/ReplayController.h"
 #include "settings/Settings.h"
+#include "signature/SignatureVerifier.h"
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void targetsAreRememberedWithoutSecrets();
     void attemptsAreRecordedAndRetried();
     void forwardingRecordsEachCapture();
+    void editedRequestIsResigned();
     void refusals();
 
 private:
@@ -144,6 +146,47 @@ void TestReplayController::forwardingRecordsEachCapture()
     controller.forward({storedCapture("3")});
     QTest::qWait(100);
     QCOMPARE(receiver.requests.size(), 2);
+}
+
+void TestReplayController::editedRequestIsResigned()
+{
+    ReplayReceiver receiver;
+    QVERIFY(receiver.listenLocal());
+    ReplayController controller(m_settings.get(), &m_store);
+    ReplayTarget target;
+    target.url = QUrl(QString::fromLatin1(receiver.url("/original")));
+    controller.setTargets({target});
+    controller.setSecret(target.url, "edited-secret");
+    const Capture capture = storedCapture("{\"a\":1}");
+    // Edited: another method, URL, one header more, another body; GitHub's signature must follow the body.
+    ReplayRequest edited;
+    edited.method = "PUT";
+    edited.url = QUrl(QString::fromLatin1(receiver.url("/edited?x=1")));
+    edited.headers = capture.headers;
+    edited.headers.append(HttpHeader("X-Edited", "yes"));
+    edited.body = "{\"a\":2}";
+    bool finished = false;
+    connect(&controller, &ReplayController::batchFinished, this, [&finished] { finished = true; });
+    QVERIFY(!controller.replayEdited(capture, edited, 0, true));
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
+    QCOMPARE(receiver.requests.size(), 1);
+    const ReceivedRequest& got = receiver.requests.first();
+    QCOMPARE(got.requestLine, QByteArray("PUT /edited?x=1 HTTP/1.1"));
+    QCOMPARE(got.body, edited.body);
+    QCOMPARE(headerValue(got.headers, "X-Edited"), QByteArray("yes"));
+    SecretSet secrets;
+    secrets.add(u"new"_s, "edited-secret");
+    const SignatureResult result = SignatureVerifier(secrets).verify(got.headers, got.body);
+    QCOMPARE(result.scheme, SignatureScheme::GitHub);
+    QVERIFY2(result.isValid(), qPrintable(result.detail));
+    QCOMPARE(controller.attempts(capture.id).first().resignedScheme, u"github"_s);
+
+    // Without re-signing the edited body keeps the stale signature.
+    finished = false;
+    QVERIFY(!controller.replayEdited(capture, edited, 0, false));
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
+    QVERIFY(
+        !SignatureVerifier(secrets).verify(receiver.requests.last().headers, receiver.requests.last().body).isValid());
 }
 
 void TestReplayController::refusals()
