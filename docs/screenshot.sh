@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Takes the README's screenshot: the real window under Xvfb, a few deliveries sent with curl.
-#   docs/screenshot.sh BUILD_DIR OUTPUT.png
+# Takes the README's screenshots: the real window under Xvfb, first empty, then with a few deliveries
+# sent with curl, a secret typed, and one capture's tabs shown in turn.
+#   docs/screenshot.sh BUILD_DIR OUTPUT_DIR
 set -euo pipefail
-build=${1:?build dir}; out=${2:?output png}
+build=${1:?build dir}; outdir=${2:?output dir}
+mkdir -p "$outdir"
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 display=:$((90 + RANDOM % 100))
@@ -15,6 +17,17 @@ export DISPLAY=$display
 port=$((20000 + RANDOM % 20000))
 HOME=$work XDG_CONFIG_HOME=$work "$build/hookbench" --port "$port" --store "$work/s.sqlite" --new-session &
 app=$!
+shot() {
+    sleep 0.8
+    import -window root "$work/root.png"
+    # The window sits at the top left of an otherwise black screen: cut the black away.
+    convert "$work/root.png" -bordercolor black -border 1 -trim +repage "$outdir/$1.png"
+    echo "wrote $outdir/$1.png"
+}
+window=$(xdotool search --sync --name Hookbench | head -1)
+xdotool windowmove "$window" 0 0
+sleep 1
+shot empty
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/ping" && break; sleep 0.1; done
 secret=screenshot-secret
 payload='{"date":"2024-11-08T21:49:46.733Z","events":[{"action":"update","schema":"user","docId":"ussampleuser1id","docUpdatedDate":"2024-11-08T21:49:46.733Z","diff":{"name":"Sam Smith"}},{"action":"create","schema":"user","docId":"ussampleuser2id","docUpdatedDate":"2024-11-08T21:49:46.733Z"}]}'
@@ -35,19 +48,16 @@ head -c 600 /dev/urandom | curl -s -o /dev/null -H 'Content-Type: application/oc
      "http://127.0.0.1:$port/upload/blob"
 printf 'POST /broken HTTP/1.1\r\nBad Header: x\r\n\r\n' | curl -s -o /dev/null --max-time 1 "telnet://127.0.0.1:$port" || true
 sleep 1
-window=$(xdotool search --sync --name Hookbench | head -1)
-xdotool windowmove "$window" 0 0
-sleep 0.5
-# Type the secret, then select the re-serialized delivery and show its signature.
-xdotool mousemove --window "$window" 600 35 click 1
+# Type the secret, then select a delivery sent twice and show each tab.
+xdotool mousemove --window "$window" 500 35 click 1
 xdotool key ctrl+shift+k
 xdotool type --delay 20 "$secret"
 sleep 3.5
-xdotool mousemove --window "$window" 300 192 click 1
-sleep 0.5
+xdotool mousemove --window "$window" 300 136 click 1
+for tab in e:events s:signature o:overview b:body j:json p:replay; do
+    xdotool key "alt+${tab%%:*}"
+    shot "${tab#*:}"
+done
+xdotool mousemove --window "$window" 300 156 click 1
 xdotool key alt+s
-sleep 0.7
-import -window root "$work/root.png"
-# The window sits at the top left of an otherwise black screen: cut the black away.
-convert "$work/root.png" -bordercolor black -border 1 -trim +repage "$out"
-echo "wrote $out"
+shot relayed-signature

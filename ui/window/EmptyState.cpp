@@ -74,10 +74,12 @@ void EmptyState::setUrl(const QString& url)
     m_title->setText(listening ? tr("Waiting for the first delivery") : tr("Not listening"));
     const QString target = listening ? url + QStringLiteral("hooks/firm-app") : QString();
     m_url->setText(target);
+    m_url->setCursorPosition(0);
     m_curl->setText(listening
                         ? QStringLiteral("curl -H 'Content-Type: application/json' -d '{\"payload\":{\"events\":[]}}' ")
                             + target
                         : QString());
+    m_curl->setCursorPosition(0);
     m_send->setEnabled(listening);
 }
 
