@@ -33,7 +33,8 @@ Capture sampleCapture()
         {"X-Dup", "three"},
         {"Content-Length", "999"},
     };
-    capture.body = QByteArray("{\"k\":\"\xff\xfe\x00 binary\"}\r\n", 24);
+    static constexpr char body[] = "{\"k\":\"\xff\xfe\x00 binary\"}\r\n";
+    capture.body = QByteArray(body, sizeof(body) - 1); // the NUL inside is part of the body
     capture.receivedAt = QDateTime::currentDateTimeUtc();
     return capture;
 }

@@ -73,7 +73,7 @@ CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
     m_table->setColumnWidth(CaptureTableModel::SourceColumn,
                             metrics.horizontalAdvance(QStringLiteral("127.000.000.1")));
     m_table->setColumnWidth(CaptureTableModel::EventsColumn,
-                            metrics.horizontalAdvance(QStringLiteral("3 · user, invoice00")));
+                            metrics.horizontalAdvance(QStringLiteral("00 2 · user  duplicate")));
     m_table->setColumnWidth(CaptureTableModel::TimeColumn,
                             metrics.horizontalAdvance(QStringLiteral("00:00:00.000000")));
     m_table->setColumnWidth(CaptureTableModel::MethodColumn, metrics.horizontalAdvance(QStringLiteral("OPTIONS000")));
@@ -81,7 +81,7 @@ CapturesPane::CapturesPane(CaptureTableModel* model, QWidget* parent)
     m_table->setColumnWidth(CaptureTableModel::StatusColumn,
                             metrics.horizontalAdvance(QStringLiteral("400 malformed00")));
     m_table->setColumnWidth(CaptureTableModel::SignatureColumn,
-                            metrics.horizontalAdvance(QStringLiteral("invalid: stale timestamp · Standard Webhooks")));
+                            metrics.horizontalAdvance(QStringLiteral("00invalid: wrong secret · GitHub")));
 
     m_filter->setObjectName(QStringLiteral("filterLineEdit"));
     m_filter->setAccessibleName(tr("Filter captures"));

@@ -11,7 +11,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -25,6 +24,7 @@
 #include "core/ByteSize.h"
 #include "detail/CaptureDetailView.h"
 #include "detail/SignatureView.h"
+#include "dialogs/AboutDialog.h"
 #include "dialogs/EndpointDialog.h"
 #include "dialogs/FileDialog.h"
 #include "dialogs/ResponseRulesDialog.h"
@@ -242,10 +242,8 @@ void MainWindow::connectActions()
     connect(m_actions->compare, &QAction::triggered, m_analysis, &AnalysisViews::compareSelected);
     connect(m_actions->follow, &QAction::toggled, m_captures, &CapturesPane::setFollowing);
     connect(m_actions->about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Hookbench"),
-                           tr("<b>Hookbench %1</b><br>A workbench for webhooks: exact bytes, signatures that "
-                              "explain themselves, nothing lost.")
-                               .arg(QStringLiteral(HOOKBENCH_VERSION)));
+        AboutDialog dialog(this);
+        dialog.exec();
     });
     connect(m_cancel, &QPushButton::clicked, m_controller->tasks(), &TaskRunner::cancelExclusive);
     connect(m_captures, &CapturesPane::currentCaptureChanged, this, &MainWindow::onCurrentCaptureChanged);
