@@ -154,7 +154,7 @@ void TestFilterParser::readsCanonicalText()
     QFETCH(QString, query);
     QFETCH(QString, canonical);
     const FilterParseResult result = FilterParser::parse(query);
-    QVERIFY2(result.ok(), qPrintable(result.error->toString()));
+    QVERIFY2(result.ok(), qPrintable(result.error ? result.error->toString() : QString()));
     QCOMPARE(result.query.toString(), canonical);
     QCOMPARE(result.query.isEmpty(), canonical.isEmpty());
     // The canonical text reads back to itself.
