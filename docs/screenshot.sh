@@ -61,3 +61,20 @@ done
 xdotool mousemove --window "$window" 300 156 click 1
 xdotool key alt+s
 shot relayed-signature
+# A document's timeline, from the Events tab.
+xdotool key alt+e
+sleep 0.5
+xdotool key alt+t
+sleep 1
+timeline=$(xdotool search --name "Timeline" | head -1 || true)
+[ -n "$timeline" ] && xdotool windowmove "$timeline" 0 0
+shot timeline
+[ -n "$timeline" ] && xdotool windowunmap "$timeline"
+# Two deliveries compared: the signed one against the relayed one.
+xdotool mousemove --window "$window" 300 136 click 1
+xdotool key shift+Down
+xdotool key ctrl+d
+sleep 1
+compare=$(xdotool search --name "Compare" | head -1 || true)
+[ -n "$compare" ] && xdotool windowmove "$compare" 0 0
+shot compare
