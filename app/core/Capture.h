@@ -33,6 +33,8 @@ struct Capture
     QDateTime completedAt; // last byte of the request (UTC)
     QString malformedReason; // empty when the request parsed
     int responseStatus = 0; // what Hookbench answered; 0 when it closed without answering
+    HttpHeaders responseHeaders; // the answer's header lines as sent (or as recorded in an imported file)
+    QByteArray responseBody; // the answer's content as sent (none for HEAD, 1xx, 204, 304)
     QString note;
 
     bool isMalformed() const { return !malformedReason.isEmpty(); }

@@ -85,7 +85,13 @@ void CaptureServer::flush()
         return;
     QList<Capture> captures = std::exchange(m_pendingCaptures, {});
     const QList<Pending> pending = std::exchange(m_pending, {});
-    if (const std::optional<StoreError> error = m_store->append(captures)) {
+    // The answer is recorded with its capture, in the same transaction, once the capture's id is known.
+    const auto recordAnswer = [&pending](qsizetype index, Capture& capture) {
+        const ResponsePlan& plan = pending.at(index).plan;
+        if (!plan.noAnswer && pending.at(index).connection)
+            std::tie(capture.responseHeaders, capture.responseBody) = plan.answer(capture.id);
+    };
+    if (const std::optional<StoreError> error = m_store->append(captures, recordAnswer)) {
         const QString message
             = QStringLiteral("the session store refused %1 capture(s): %2").arg(captures.size()).arg(error->message);
         const ResponsePlan refusal = ResponsePlan::error(

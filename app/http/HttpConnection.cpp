@@ -109,6 +109,8 @@ void HttpConnection::handle(ParsedRequest request)
         plan = m_server->planFor(capture);
         plan.closeAfter = plan.closeAfter || !request.keepAlive || request.upgrade;
     }
+    plan.headOnly = exchange.head;
+    plan.announceKeepAlive = exchange.announceKeepAlive;
     m_closeAfterAnswers = plan.closeAfter || plan.noAnswer;
     m_server->submit(this, sequence, std::move(capture), plan);
 }

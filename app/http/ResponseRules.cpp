@@ -156,15 +156,14 @@ bool ResponseRule::matches(const Capture& capture) const
     return match.hasMatch() && match.capturedLength() == candidate.size();
 }
 
-QByteArray ResponsePlan::serialize(qint64 captureId) const
+std::pair<HttpHeaders, QByteArray> ResponsePlan::answer(qint64 captureId) const
 {
     // 1xx, 204 and 304 responses never have content (RFC 9110 sections 6.4.1 and 8.6).
     const bool noContent = status < 200 || status == 204 || status == 304;
     QByteArray payload = noContent ? QByteArray() : body;
     payload.replace("{id}", QByteArray::number(captureId));
-    QByteArray out;
-    out.reserve(128 + payload.size());
-    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    HttpHeaders sent;
+    sent.reserve(headers.size() + 3);
     bool hasType = false;
     for (const HttpHeader& header : headers) {
         // Framing is Hookbench's job: a rule cannot make the response unreadable.
@@ -173,19 +172,31 @@ QByteArray ResponsePlan::serialize(qint64 captureId) const
             || header.first.compare("connection", Qt::CaseInsensitive) == 0)
             continue;
         hasType = hasType || header.first.compare("content-type", Qt::CaseInsensitive) == 0;
-        out += header.first + ": " + header.second + "\r\n";
+        sent.append(header);
     }
     if (!hasType && !payload.isEmpty())
-        out += "Content-Type: application/json\r\n";
+        sent.append(HttpHeader {"Content-Type", "application/json"});
     if (!noContent)
-        out += "Content-Length: " + QByteArray::number(payload.size()) + "\r\n";
+        sent.append(HttpHeader {"Content-Length", QByteArray::number(payload.size())});
     if (closeAfter)
-        out += "Connection: close\r\n";
+        sent.append(HttpHeader {"Connection", "close"});
     else if (announceKeepAlive)
-        out += "Connection: keep-alive\r\n";
+        sent.append(HttpHeader {"Connection", "keep-alive"});
+    if (headOnly)
+        payload.clear();
+    return {sent, payload};
+}
+
+QByteArray ResponsePlan::serialize(qint64 captureId) const
+{
+    const auto [sent, payload] = answer(captureId);
+    QByteArray out;
+    out.reserve(128 + payload.size());
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const HttpHeader& header : sent)
+        out += header.first + ": " + header.second + "\r\n";
     out += "\r\n";
-    if (!headOnly)
-        out += payload;
+    out += payload;
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <optional>
+#include <utility>
 
 #include "core/Capture.h"
 
@@ -39,7 +40,10 @@ struct ResponsePlan
     bool headOnly = false; // answering HEAD: the headers a GET would get, no content (RFC 9110 section 9.3.2)
     bool announceKeepAlive = false; // an HTTP/1.0 client keeps the connection only when told so
 
-    // The whole response in one buffer; the body's "{id}" becomes the capture id.
+    // The header lines and the content sent for the capture with this id: the body's "{id}" becomes the id,
+    // framing (Content-Length, Connection) is Hookbench's own.
+    std::pair<HttpHeaders, QByteArray> answer(qint64 captureId) const;
+    // The whole response in one buffer, as answer() describes it.
     QByteArray serialize(qint64 captureId) const;
     static ResponsePlan error(int status, const QString& message);
 };

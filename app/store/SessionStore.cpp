@@ -20,7 +20,8 @@ namespace {
 constexpr int schemaVersion = SessionStore::currentSchemaVersion;
 
 // What a capture takes in the store, for the size budget. length() of a blob reads no content.
-constexpr char storedBytesSql[] = "c.body_size + length(c.raw_head) + length(c.headers) + length(c.trailers)";
+constexpr char storedBytesSql[] = "c.body_size + length(c.raw_head) + length(c.headers) + length(c.trailers) "
+                                  "+ length(c.response_headers) + length(c.response_body)";
 
 const char* const schemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS sessions (
@@ -48,6 +49,12 @@ CREATE TABLE IF NOT EXISTS captures (
     note TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS captures_by_session ON captures(session_id, id);
+)sql";
+
+// Version 3: the answer Hookbench sent (or an imported file recorded), beside the request.
+const char* const answerColumnsSql = R"sql(
+ALTER TABLE captures ADD COLUMN response_headers BLOB NOT NULL DEFAULT x'';
+ALTER TABLE captures ADD COLUMN response_body BLOB NOT NULL DEFAULT x'';
 )sql";
 
 QByteArray encodeHeaders(const HttpHeaders& headers)
@@ -203,6 +210,8 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
                               schemaSql};
     if (version < 2)
         steps.append(ReplayAttemptStore::schemaSql());
+    if (version < 3)
+        steps.append(answerColumnsSql);
     for (const char* sql : std::as_const(steps)) {
         if (auto error = exec(sql)) {
             StoreError failed {QStringLiteral("cannot prepare %1: %2").arg(path, error->message)};
@@ -216,7 +225,8 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     sqlite3_prepare_v3(m_db,
                        "INSERT INTO captures (session_id, received_at, completed_at, method, target, http_version, "
                        "headers, trailers, raw_head, body, body_size, peer_address, peer_port, malformed, "
-                       "response_status, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       "response_status, note, id, response_headers, response_body) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        -1, SQLITE_PREPARE_PERSISTENT, &m_statements->insertCapture, nullptr);
     if (!m_statements->insertCapture) {
         StoreError error {lastError()};
@@ -448,7 +458,7 @@ qint64 SessionStore::pragmaValue(const char* sql) const
     return statement && sqlite3_step(statement.get()) == SQLITE_ROW ? sqlite3_column_int64(statement.get(), 0) : 0;
 }
 
-std::optional<StoreError> SessionStore::append(QList<Capture>& captures)
+std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const Completion& complete)
 {
     if (!m_db)
         return StoreError {lastError()};
@@ -457,9 +467,19 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures)
     if (auto error = exec("BEGIN IMMEDIATE"))
         return error;
     sqlite3_stmt* insert = m_statements->insertCapture;
-    QList<qint64> ids;
-    ids.reserve(captures.size());
-    for (const Capture& capture : captures) {
+    // Ids are given here, in the write transaction, as SQLite would: one past the largest row id.
+    qint64 nextId = pragmaValue("SELECT COALESCE(MAX(id), 0) FROM captures") + 1;
+    const auto fail = [&](StoreError error) {
+        for (Capture& capture : captures)
+            capture.id = 0;
+        exec("ROLLBACK");
+        return error;
+    };
+    for (qsizetype index = 0; index < captures.size(); ++index) {
+        Capture& capture = captures[index];
+        capture.id = nextId++;
+        if (complete)
+            complete(index, capture);
         sqlite3_reset(insert);
         sqlite3_clear_bindings(insert);
         sqlite3_bind_int64(insert, 1, capture.sessionId);
@@ -478,21 +498,18 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures)
         bindText(insert, 14, capture.malformedReason);
         sqlite3_bind_int(insert, 15, capture.responseStatus);
         bindText(insert, 16, capture.note);
+        sqlite3_bind_int64(insert, 17, capture.id);
+        bindBytes(insert, 18, encodeHeaders(capture.responseHeaders));
+        bindBorrowedBytes(insert, 19, capture.responseBody);
         if (sqlite3_step(insert) != SQLITE_DONE) {
             StoreError error {lastError()};
             sqlite3_reset(insert);
-            exec("ROLLBACK");
-            return error;
+            return fail(error);
         }
-        ids.append(sqlite3_last_insert_rowid(m_db));
     }
     sqlite3_reset(insert);
-    if (auto error = exec("COMMIT")) {
-        exec("ROLLBACK");
-        return error;
-    }
-    for (qsizetype i = 0; i < captures.size(); ++i)
-        captures[i].id = ids.at(i);
+    if (auto error = exec("COMMIT"))
+        return fail(*error);
     return std::nullopt;
 }
 
@@ -505,7 +522,7 @@ std::optional<Capture> SessionStore::capture(qint64 id) const
         sqlite3_prepare_v3(m_db,
                            "SELECT id, session_id, received_at, completed_at, method, target, http_version, "
                            "headers, trailers, raw_head, body, peer_address, peer_port, malformed, "
-                           "response_status, note FROM captures WHERE id = ?",
+                           "response_status, note, response_headers, response_body FROM captures WHERE id = ?",
                            -1, SQLITE_PREPARE_PERSISTENT, &select, nullptr);
         if (!select)
             return std::nullopt;
@@ -533,15 +550,18 @@ std::optional<Capture> SessionStore::capture(qint64 id) const
     capture.malformedReason = columnText(row, 13);
     capture.responseStatus = sqlite3_column_int(row, 14);
     capture.note = columnText(row, 15);
+    capture.responseHeaders = decodeHeaders(columnBytes(row, 16));
+    capture.responseBody = columnBytes(row, 17);
     return capture;
 }
 
 QList<CaptureSummary> SessionStore::summaries(qint64 sessionId) const
 {
     QList<CaptureSummary> result;
-    Statement statement(m_db,
-                        "SELECT id, received_at, method, target, body_size, response_status, malformed != '', peer_address "
-                        "FROM captures WHERE session_id = ? ORDER BY id");
+    Statement statement(
+        m_db,
+        "SELECT id, received_at, method, target, body_size, response_status, malformed != '', peer_address "
+        "FROM captures WHERE session_id = ? ORDER BY id");
     if (!statement)
         return result;
     sqlite3_bind_int64(statement.get(), 1, sessionId);

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -88,8 +89,11 @@ public:
     static constexpr int defaultReclaimPages = 2048;
 
     // Writes all captures in one transaction (group commit) and assigns their ids. All or nothing:
-    // on failure no capture of the batch is stored and their ids stay 0.
-    std::optional<StoreError> append(QList<Capture>& captures);
+    // on failure no capture of the batch is stored and their ids stay 0. `complete`, when given, is called
+    // for each capture (with its index in the list) once its id is set and before it is written, so that
+    // what depends on the id (the answer sent) is stored with it.
+    using Completion = std::function<void(qsizetype index, Capture& capture)>;
+    std::optional<StoreError> append(QList<Capture>& captures, const Completion& complete = {});
 
     std::optional<Capture> capture(qint64 id) const;
     QList<CaptureSummary> summaries(qint64 sessionId) const;
@@ -99,7 +103,7 @@ public:
 
     // Where the session database lives by default: the user's data directory.
     static QString defaultPath();
-    static constexpr int currentSchemaVersion = 2; // 2: replay attempts
+    static constexpr int currentSchemaVersion = 3; // 2: replay attempts; 3: the answer's headers and body
 
 private:
     friend class ReplayAttemptStore; // shares the database connection

@@ -37,6 +37,8 @@ private:
         capture.receivedAt = QDateTime::fromMSecsSinceEpoch(1730000000000, Qt::UTC);
         capture.completedAt = capture.receivedAt.addMSecs(12);
         capture.responseStatus = 200;
+        capture.responseHeaders = {{"Content-Type", "application/json"}, {"Content-Length", "17"}};
+        capture.responseBody = R"({"received":true})";
         return capture;
     }
 
@@ -54,6 +56,9 @@ private Q_SLOTS:
         auto* overview = view.findChild<OverviewView*>();
         QCOMPARE(overview->valueText(QStringLiteral("request")), QStringLiteral("POST /hooks/firm?x=1 HTTP/1.1"));
         QCOMPARE(overview->valueText(QStringLiteral("answer")), QStringLiteral("200 OK"));
+        QCOMPARE(overview->valueText(QStringLiteral("answerHeaders")),
+                 QStringLiteral("Content-Type: application/json\nContent-Length: 17"));
+        QCOMPARE(overview->valueText(QStringLiteral("answerBody")), QStringLiteral("{\"received\":true}"));
         QVERIFY(overview->valueText(QStringLiteral("duration")).startsWith(QStringLiteral("12 ms")));
         // Text from outside is never rich text: the markup shows as written.
         QVERIFY(overview->valueText(QStringLiteral("peer")).startsWith(QStringLiteral("<i>10.0.0.1</i>")));

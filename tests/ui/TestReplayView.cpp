@@ -28,6 +28,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void replayShowsTheAnswerAndRetries();
+    void comparesWithTheOriginalAnswer_data();
     void comparesWithTheOriginalAnswer();
     void failureIsShownAndBatchCanBeCanceled();
     void forwardingIsSwitchedOn();
@@ -123,13 +124,28 @@ void TestReplayView::replayShowsTheAnswerAndRetries()
     QCOMPARE(table->model()->rowCount(), 2);
 }
 
+void TestReplayView::comparesWithTheOriginalAnswer_data()
+{
+    QTest::addColumn<bool>("recordedWithCapture");
+    QTest::newRow("the answer recorded with the capture") << true;
+    QTest::newRow("an answer given to the view") << false;
+}
+
 void TestReplayView::comparesWithTheOriginalAnswer()
 {
+    QFETCH(bool, recordedWithCapture);
     ReplayView view(m_controller.get());
     view.show();
-    const Capture capture = stored("{}");
-    view.setCapture(capture);
-    view.setOriginalAnswer({{"Content-Type", "application/json"}}, "{\"saved\":false}", u"Production answer"_s);
+    Capture capture = stored("{}");
+    if (recordedWithCapture) {
+        capture.responseStatus = 202;
+        capture.responseHeaders = {{"Content-Type", "application/json"}, {"Content-Length", "15"}};
+        capture.responseBody = "{\"saved\":false}";
+        view.setCapture(capture);
+    } else {
+        view.setCapture(capture);
+        view.setOriginalAnswer({{"Content-Type", "application/json"}}, "{\"saved\":false}", u"Production answer"_s);
+    }
     m_receiver->answer
         = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"saved\":true}";
     QTest::mouseClick(view.findChild<QPushButton*>(u"replayPushButton"_s), Qt::LeftButton);
@@ -140,7 +156,7 @@ void TestReplayView::comparesWithTheOriginalAnswer()
     QTRY_VERIFY(compare->isEnabled());
     QTest::mouseClick(compare, Qt::LeftButton);
     QCOMPARE(spy.size(), 1);
-    QCOMPARE(spy.first().at(0).toString(), u"Production answer"_s);
+    QCOMPARE(spy.first().at(0).toString(), recordedWithCapture ? u"Original answer (202)"_s : u"Production answer"_s);
     QCOMPARE(spy.first().at(2).toByteArray(), QByteArray("{\"saved\":false}"));
     QCOMPARE(spy.first().at(5).toByteArray(), QByteArray("{\"saved\":true}"));
 }

@@ -429,6 +429,13 @@ void TestCaptureServer::headGetsNoBody()
     const QList<HttpResponse> rest = parseResponses(received.mid(headEnd));
     QCOMPARE(rest.size(), 1);
     QCOMPARE(stored(rest.first().id()).target, QByteArray("/after"));
+    // The HEAD's recorded answer has the GET's headers and no content, as sent.
+    const QList<Capture> all = storedCaptures();
+    QCOMPARE(all.size(), 2);
+    const Capture head = all.constFirst();
+    QCOMPARE(head.method, QByteArray("HEAD"));
+    QVERIFY(hasHeader(head.responseHeaders, "content-length"));
+    QVERIFY(head.responseBody.isEmpty());
 }
 
 void TestCaptureServer::requestsAfterCloseAreNotAnswered()
@@ -1056,9 +1063,17 @@ void TestCaptureServer::ruleStatusHeadersBody()
     const qint64 id = created.body.mid(8).toLongLong();
     QVERIFY(id > 0);
     QCOMPARE(stored(id).method, QByteArray("POST"));
+    // The answer is stored with its capture exactly as sent, "{id}" filled in.
+    QCOMPARE(stored(id).responseStatus, 201);
+    QCOMPARE(stored(id).responseHeaders, created.headers);
+    QCOMPARE(stored(id).responseBody, created.body);
+    QCOMPARE(stored(id).responseBody, "created " + QByteArray::number(id));
     // The GET does not match the rule: the default answer.
-    QCOMPARE(client->responses().at(1).status, 200);
-    QVERIFY(client->responses().at(1).body.startsWith(R"({"received":true)"));
+    const HttpResponse defaulted = client->responses().at(1);
+    QCOMPARE(defaulted.status, 200);
+    QVERIFY(defaulted.body.startsWith(R"({"received":true)"));
+    QCOMPARE(stored(defaulted.id()).responseHeaders, defaulted.headers);
+    QCOMPARE(stored(defaulted.id()).responseBody, defaulted.body);
 }
 
 void TestCaptureServer::ruleDelay()

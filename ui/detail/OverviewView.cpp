@@ -7,6 +7,7 @@
 
 #include "core/ByteSize.h"
 #include "core/HttpStatus.h"
+#include "core/Utf8.h"
 
 OverviewView::OverviewView(QWidget* parent)
     : QWidget(parent)
@@ -21,6 +22,8 @@ OverviewView::OverviewView(QWidget* parent)
     addRow(QStringLiteral("body"), tr("Body"));
     addRow(QStringLiteral("sha256"), tr("Body sha256"));
     addRow(QStringLiteral("answer"), tr("Answered"));
+    addRow(QStringLiteral("answerHeaders"), tr("Answer headers"));
+    addRow(QStringLiteral("answerBody"), tr("Answer body"));
     addRow(QStringLiteral("malformed"), tr("Parser"));
     clear();
 }
@@ -65,8 +68,31 @@ void OverviewView::showCapture(const Capture& capture)
                                                .arg(capture.responseStatus)
                                                .arg(QString::fromLatin1(reasonPhrase(capture.responseStatus)))
                                          : tr("not answered (the connection closed first, or a rule closed it)"));
+    QStringList lines;
+    for (const HttpHeader& header : capture.responseHeaders)
+        lines.append(QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromLatin1(header.second));
+    m_values.value(QStringLiteral("answerHeaders"))
+        ->setText(lines.isEmpty() ? tr("none recorded") : lines.join(QLatin1Char('\n')));
+    m_values.value(QStringLiteral("answerBody"))->setText(answerBodyText(capture.responseBody));
     m_values.value(QStringLiteral("malformed"))
         ->setText(capture.isMalformed() ? tr("Malformed: %1").arg(capture.malformedReason) : tr("well-formed"));
+}
+
+QString OverviewView::answerBodyText(const QByteArray& body)
+{
+    if (body.isEmpty())
+        return tr("empty");
+    // At most 4 KiB are shown, cut before a UTF-8 continuation byte so that text stays text.
+    qsizetype shown = std::min<qsizetype>(body.size(), 4096);
+    while (shown < body.size() && shown > 0 && (uchar(body.at(shown)) & 0xC0) == 0x80)
+        --shown;
+    const QByteArray head = body.left(shown);
+    if (!Utf8::isRepresentableText(head))
+        return tr("%1, not text").arg(ByteSize::text(body.size()));
+    QString text = QString::fromUtf8(head);
+    if (body.size() > shown)
+        text += tr("\n… (%1 in all)").arg(ByteSize::text(body.size()));
+    return text;
 }
 
 void OverviewView::clear()

@@ -22,5 +22,6 @@ public:
 
 private:
     QLabel* addRow(const QString& field, const QString& title);
+    static QString answerBodyText(const QByteArray& body);
     QHash<QString, QLabel*> m_values;
 };

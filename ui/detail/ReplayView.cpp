@@ -169,8 +169,14 @@ ReplayView::ReplayView(ReplayController* controller, QWidget* parent)
 
 void ReplayView::setCapture(const Capture& capture, const QList<Capture>& selection)
 {
-    if (!m_capture || m_capture->id != capture.id)
+    if (!m_capture || m_capture->id != capture.id) {
         m_original.reset();
+        // The answer the capture got when it was delivered (or the one its file recorded) is the original.
+        if (capture.responseStatus != 0 && !capture.responseHeaders.isEmpty()) {
+            m_original = std::make_pair(capture.responseHeaders, capture.responseBody);
+            m_originalTitle = tr("Original answer (%1)").arg(capture.responseStatus);
+        }
+    }
     m_capture = capture;
     m_selection = selection.size() > 1 ? selection : QList<Capture> {};
     m_replay->setText(m_selection.isEmpty() ? tr("&Replay")

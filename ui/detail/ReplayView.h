@@ -31,8 +31,8 @@ public:
     // The capture shown, and the captures "Replay" sends (the window's selection; just this one when empty).
     void setCapture(const Capture& capture, const QList<Capture>& selection = {});
     void clear();
-    // The answer the attempts are compared with (e.g. the answer recorded when the capture was delivered).
-    // Without one, the oldest answered attempt is the original.
+    // The answer the attempts are compared with. setCapture() takes the one recorded with the capture (the
+    // answer it got when delivered, or the one its file recorded); without one, the oldest answered attempt.
     void setOriginalAnswer(const HttpHeaders& headers, const QByteArray& body, const QString& title);
 
 Q_SIGNALS:
