@@ -72,7 +72,8 @@ QByteArray ReplayTargets::toJson(const QList<ReplayTarget>& targets)
     for (const ReplayTarget& target : targets) {
         QJsonObject object {
             {QStringLiteral("name"), target.name},
-            {QStringLiteral("url"), target.url.toString(QUrl::FullyEncoded)},
+            // A password in the URL is a secret: like the re-signing secret, it lasts for this run only.
+            {QStringLiteral("url"), target.url.toString(QUrl::FullyEncoded | QUrl::RemovePassword)},
             {QStringLiteral("addHeaders"), headersToJson(target.addHeaders)},
             {QStringLiteral("timeoutMs"), target.timeoutMs},
             {QStringLiteral("appendOriginalPath"), target.appendOriginalPath},

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void tlsWithoutVerification();
     void connectionRefused();
     void hostNotFound();
+    void hostNotFoundBySystemResolver();
     void timeout();
     void redirectIsShownNotFollowed();
     void closedMidAnswer();
@@ -233,6 +234,16 @@ void TestReplayClient::hostNotFound()
     const ReplayAttempt attempt = replayOne(sampleCapture(), targetFor("http://no-such-host.test/"), options);
     QCOMPARE(attempt.errorKind, ReplayErrorKind::HostNotFound);
     QVERIFY(attempt.errorMessage.contains(u"no-such-host.test"_s));
+}
+
+void TestReplayClient::hostNotFoundBySystemResolver()
+{
+    // ".invalid" never resolves (RFC 6761 section 6.4): the system's own lookup fails, named as such.
+    const ReplayAttempt attempt = replayOne(sampleCapture(), targetFor("http://hookbench-replay.invalid:8080/hook"));
+    QCOMPARE(attempt.errorKind, ReplayErrorKind::HostNotFound);
+    QVERIFY2(attempt.errorMessage.contains(u"hookbench-replay.invalid"_s), qPrintable(attempt.errorMessage));
+    QVERIFY(!attempt.succeeded());
+    QVERIFY(attempt.durationMs < 30000);
 }
 
 void TestReplayClient::timeout()

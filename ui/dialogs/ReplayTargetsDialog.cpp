@@ -56,6 +56,8 @@ ReplayTargetsDialog::ReplayTargetsDialog(ReplayController* controller, QWidget* 
     m_name->setObjectName(QStringLiteral("nameLineEdit"));
     m_url->setObjectName(QStringLiteral("urlLineEdit"));
     m_url->setPlaceholderText(QStringLiteral("http://127.0.0.1:3000/webhooks"));
+    m_url->setToolTip(tr("A password in the URL (https://user:password@host/) is used until Hookbench quits and is "
+                         "never saved, like the re-signing secret."));
     m_addHeaders->setObjectName(QStringLiteral("addHeadersPlainTextEdit"));
     m_addHeaders->setPlaceholderText(tr("Name: value, one per line"));
     m_addHeaders->setMaximumHeight(80);
