@@ -9,6 +9,8 @@
 
 #include "dialogs/FileDialog.h"
 #include "window/MainWindow.h"
+#include "TestSettings.h"
+#include "session/SessionController.h"
 #include "widgets/MessageBar.h"
 #include "RawHttp.h"
 #include "session/CaptureTableModel.h"
@@ -48,7 +50,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString har = dir.filePath(QStringLiteral("session.har"));
-        MainWindow window(options(dir), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         send(window.endpoint()->port(), "/one?x=%20", R"({"payload":{"n":1}})");
         send(window.endpoint()->port(), "/two", binaryBody());
         QTRY_COMPARE(window.captureModel()->rowCount(), 2);
@@ -85,7 +89,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString har = dir.filePath(QStringLiteral("a.har"));
-        MainWindow window(options(dir), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         send(window.endpoint()->port(), "/a", "a");
         QTRY_COMPARE(window.captureModel()->rowCount(), 1);
         QSignalSpy finished(&window, &MainWindow::taskFinished);
@@ -103,7 +109,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString har = dir.filePath(QStringLiteral("picked.har"));
-        MainWindow window(options(dir), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         for (int i = 0; i < 3; ++i)
             send(window.endpoint()->port(), "/n" + QByteArray::number(i), "x");
         QTRY_COMPARE(window.captureModel()->rowCount(), 3);
@@ -122,7 +130,9 @@ private Q_SLOTS:
     void failedSaveLeavesTheOldFileAndSaysWhy()
     {
         QTemporaryDir dir;
-        MainWindow window(options(dir), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         send(window.endpoint()->port(), "/a", "a");
         QTRY_COMPARE(window.captureModel()->rowCount(), 1);
         QSignalSpy finished(&window, &MainWindow::taskFinished);
@@ -142,7 +152,9 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("{\"log\": {\"version\": \"1.2\", \"entries\": [ {\"request\": ");
         file.close();
-        MainWindow window(options(dir), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         const qint64 session = window.currentSessionId();
         QSignalSpy finished(&window, &MainWindow::taskFinished);
         window.openFile(broken);
@@ -159,7 +171,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString har = dir.filePath(QStringLiteral("dropped.har"));
         {
-            MainWindow first(options(dir), nullptr);
+            auto firstSettings = testSettings(dir);
+            MainWindow first(options(dir), firstSettings.get());
+            QTRY_VERIFY(first.controller()->isReady()); // pruning the store comes first
             send(first.endpoint()->port(), "/dropped", "d");
             QTRY_COMPARE(first.captureModel()->rowCount(), 1);
             QSignalSpy finished(&first, &MainWindow::taskFinished);
@@ -167,7 +181,9 @@ private Q_SLOTS:
             QTRY_COMPARE(finished.count(), 1);
         }
         QTemporaryDir other;
-        MainWindow window(options(other), nullptr);
+        auto windowSettings = testSettings(other);
+        MainWindow window(options(other), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy finished(&window, &MainWindow::taskFinished);

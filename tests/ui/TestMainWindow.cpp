@@ -11,6 +11,8 @@
 
 #include "detail/CaptureDetailView.h"
 #include "window/MainWindow.h"
+#include "TestSettings.h"
+#include "session/SessionController.h"
 #include "widgets/MessageBar.h"
 #include "RawHttp.h"
 #include "session/CaptureTableModel.h"
@@ -34,7 +36,9 @@ private Q_SLOTS:
     void capturesFillTheTableLive()
     {
         QTemporaryDir dir;
-        MainWindow window(options(dir), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         window.show();
         QVERIFY(window.endpoint()->isRunning());
         const quint16 port = window.endpoint()->port();
@@ -75,7 +79,9 @@ private Q_SLOTS:
     void binaryBodiesShowAsHex()
     {
         QTemporaryDir dir;
-        MainWindow window(options(dir), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         const QByteArray body("\x00\x01\xff\xfe binary", 12);
         send(window.endpoint()->port(), "PUT /blob HTTP/1.1\r\nContent-Length: 12\r\n\r\n" + body);
         auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
@@ -88,7 +94,9 @@ private Q_SLOTS:
     void filterNarrowsTheTable()
     {
         QTemporaryDir dir;
-        MainWindow window(options(dir), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         const quint16 port = window.endpoint()->port();
         send(port, "POST /alpha HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
         send(port, "POST /beta HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
@@ -112,7 +120,9 @@ private Q_SLOTS:
         QTcpServer blocker;
         QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
         QTemporaryDir dir;
-        MainWindow window(options(dir, blocker.serverPort()), nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir, blocker.serverPort()), windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         window.show();
         QVERIFY(!window.endpoint()->isRunning());
         auto* bar = window.findChild<MessageBar*>(QStringLiteral("messageBar"));
@@ -129,12 +139,16 @@ private Q_SLOTS:
         QTemporaryDir dir;
         qint64 session = 0;
         {
-            MainWindow window(options(dir), nullptr);
+            auto windowSettings = testSettings(dir);
+            MainWindow window(options(dir), windowSettings.get());
+            QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
             send(window.endpoint()->port(), "POST /kept HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
             QTRY_COMPARE(window.captureModel()->rowCount(), 1);
             session = window.endpoint()->sessionId();
         }
-        MainWindow again(options(dir), nullptr);
+        auto againSettings = testSettings(dir);
+        MainWindow again(options(dir), againSettings.get());
+        QTRY_VERIFY(again.controller()->isReady()); // pruning the store comes first
         QCOMPARE(again.endpoint()->sessionId(), session);
         QTRY_COMPARE(again.captureModel()->rowCount(), 1);
         QCOMPARE(again.captureModel()->summaryAt(0).target, QByteArray("/kept"));

@@ -8,6 +8,8 @@
 #include <QTest>
 
 #include "window/MainWindow.h"
+#include "TestSettings.h"
+#include "session/SessionController.h"
 #include "RawHttp.h"
 #include "dialogs/ResponseRulesDialog.h"
 
@@ -29,7 +31,9 @@ private Q_SLOTS:
         WindowOptions options;
         options.endpoint.server.port = 0;
         options.endpoint.storePath = dir.filePath(QStringLiteral("s.sqlite"));
-        MainWindow window(options, nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options, windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         const quint16 port = window.endpoint()->port();
         QCOMPARE(statusLine(port, "/flaky"), QByteArray("HTTP/1.1 200 OK"));
 

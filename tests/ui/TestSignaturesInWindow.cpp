@@ -11,6 +11,8 @@
 #include <QToolButton>
 
 #include "window/MainWindow.h"
+#include "TestSettings.h"
+#include "session/SessionController.h"
 #include "RawHttp.h"
 #include "session/CaptureTableModel.h"
 
@@ -46,7 +48,9 @@ private Q_SLOTS:
         WindowOptions options;
         options.endpoint.server.port = 0;
         options.endpoint.storePath = dir.filePath(QStringLiteral("s.sqlite"));
-        MainWindow window(options, nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options, windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         window.show();
         const quint16 port = window.endpoint()->port();
         send(port, "/good", signedBody("right"));
@@ -102,7 +106,9 @@ private Q_SLOTS:
         WindowOptions options;
         options.endpoint.server.port = 0;
         options.endpoint.storePath = dir.filePath(QStringLiteral("s.sqlite"));
-        MainWindow window(options, nullptr);
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options, windowSettings.get());
+        QTRY_VERIFY(window.controller()->isReady()); // pruning the store comes first
         window.show();
         const QByteArray body = R"({"event":"ping"})";
         const QByteArray signature
