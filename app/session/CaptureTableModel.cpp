@@ -171,11 +171,8 @@ void CaptureTableModel::reset(const QList<CaptureSummary>& summaries)
 
 void CaptureTableModel::setSignatures(const QHash<qint64, SignatureCell>& cells, bool replaceAll)
 {
-    auto count = [this](int state, int delta) {
-        if (state == 1)
-            m_validCount += delta;
-        else if (state == 2)
-            m_invalidCount += delta;
+    const auto count = [this](int state, int delta) {
+        countSignature(state, delta);
     };
     if (replaceAll) {
         m_signatures = cells;

@@ -81,6 +81,16 @@ public:
     void setEvents(const QHash<qint64, EventsCell>& cells, bool replaceAll);
     void clear();
 
+    // Rows taken out by removeIds(), with their cells, so that restore() can put them back as they were.
+    struct Removed
+    {
+        QList<CaptureSummary> rows; // in id order
+        QHash<qint64, SignatureCell> signatures;
+        QHash<qint64, EventsCell> events;
+    };
+    Removed removeIds(const QList<qint64>& ids);
+    void restore(const Removed& removed);
+
     const CaptureSummary& summaryAt(int row) const { return m_rows.at(row); }
     // Every row, for work off the UI thread (implicitly shared: taking it copies nothing).
     QList<CaptureSummary> summaries() const { return m_rows; }
@@ -93,6 +103,10 @@ Q_SIGNALS:
     void rowsFlushed(int count);
 
 private:
+    static constexpr int maxRunsInPlace = 32; // more separate runs of rows change by a reset
+    void reindexFrom(int row);
+    void countSignature(int state, int delta);
+
     QList<CaptureSummary> m_rows;
     QList<CaptureSummary> m_queued;
     QHash<qint64, int> m_rowById;

@@ -14,6 +14,7 @@
 #include "settings/Settings.h"
 #include "signature/ReverificationService.h"
 #include "signature/SignatureVerifier.h"
+#include "store/CaptureTrash.h"
 #include "store/SessionStore.h"
 
 Q_LOGGING_CATEGORY(lcSession, "hookbench.ui.session")
@@ -102,6 +103,9 @@ void SessionController::start(bool continueLastSession)
                 result->error = error;
                 return;
             }
+            // What was deleted in an earlier run can no longer be undone.
+            if (auto error = CaptureTrash(store).purgeAll())
+                qCWarning(lcSession) << "deleted captures could not be removed:" << error->message;
             *result = store.prune(budget, keep, QDateTime::currentDateTimeUtc());
         },
         [this, result, continueLastSession](bool) {

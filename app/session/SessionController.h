@@ -9,11 +9,11 @@
 
 #include "core/Capture.h"
 #include "http/Endpoint.h"
+#include "session/CaptureTableModel.h"
 #include "signature/SecretSet.h"
 #include "signature/SignatureOptions.h"
 #include "signature/SignatureResult.h"
 
-class CaptureTableModel;
 class EventIndex;
 class ReplayController;
 class ReverificationService;
@@ -66,6 +66,23 @@ public:
     const ServerConfig& serverConfig() const { return m_config.server; }
     // Captures of this session per second over the last ten seconds.
     double arrivalRate() const;
+
+    // Captures taken out of a session by deleteCaptures(), which restoreCaptures() puts back. While this exists
+    // they wait in the store's trash; purgeDeleted() removes them for good (the window's undo history does,
+    // when the step is dropped; trash left at exit goes at the next start).
+    struct Deleted
+    {
+        qint64 trashId = 0; // 0 until the store has moved them
+        qint64 sessionId = 0;
+        CaptureTableModel::Removed rows;
+    };
+    // Takes the captures out of the table at once and out of the session in the background; `done` gets
+    // what restoreCaptures() needs, or null when the store refused (the rows are back, and message() says why).
+    void deleteCaptures(const QList<qint64>& ids, std::function<void(std::shared_ptr<Deleted>)> done = {});
+    // Every capture of the session shown.
+    void clearSession(std::function<void(std::shared_ptr<Deleted>)> done = {});
+    void restoreCaptures(const std::shared_ptr<Deleted>& deleted, std::function<void(bool ok)> done = {});
+    void purgeDeleted(qint64 trashId);
 
     // Switches to an existing session; its summaries load in the background, then `then` runs.
     void showSession(qint64 sessionId, std::function<void()> then = {});

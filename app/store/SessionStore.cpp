@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "store/CaptureTrash.h"
 #include "store/ReplayAttemptStore.h"
 
 namespace {
@@ -210,8 +211,10 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
                               schemaSql};
     if (version < 2)
         steps.append(ReplayAttemptStore::schemaSql());
-    if (version < 3)
+    if (version < 3) {
         steps.append(answerColumnsSql);
+        steps.append(CaptureTrash::schemaSql());
+    }
     for (const char* sql : std::as_const(steps)) {
         if (auto error = exec(sql)) {
             StoreError failed {QStringLiteral("cannot prepare %1: %2").arg(path, error->message)};
@@ -304,7 +307,8 @@ QList<SessionInfo> SessionStore::sessions() const
                                       "COALESCE(SUM(")
         + storedBytesSql
         + "), 0), MAX(s.created_at, COALESCE(MAX(c.received_at), 0)) "
-          "FROM sessions s LEFT JOIN captures c ON c.session_id = s.id GROUP BY s.id ORDER BY s.id DESC";
+          "FROM sessions s LEFT JOIN captures c ON c.session_id = s.id WHERE s.trashed_from IS NULL "
+          "GROUP BY s.id ORDER BY s.id DESC";
     Statement statement(m_db, sql.constData());
     while (statement && sqlite3_step(statement.get()) == SQLITE_ROW) {
         SessionInfo info;
@@ -322,7 +326,7 @@ QList<SessionInfo> SessionStore::sessions() const
 
 std::optional<qint64> SessionStore::latestSessionId() const
 {
-    Statement statement(m_db, "SELECT MAX(id) FROM sessions");
+    Statement statement(m_db, "SELECT MAX(id) FROM sessions WHERE trashed_from IS NULL");
     if (statement && sqlite3_step(statement.get()) == SQLITE_ROW
         && sqlite3_column_type(statement.get(), 0) != SQLITE_NULL)
         return sqlite3_column_int64(statement.get(), 0);

@@ -103,10 +103,12 @@ public:
 
     // Where the session database lives by default: the user's data directory.
     static QString defaultPath();
-    static constexpr int currentSchemaVersion = 3; // 2: replay attempts; 3: the answer's headers and body
+    static constexpr int currentSchemaVersion
+        = 3; // 2: replay attempts; 3: the answer's headers and body, hidden sessions for undo
 
 private:
-    friend class ReplayAttemptStore; // shares the database connection
+    friend class ReplayAttemptStore; // share the database connection
+    friend class CaptureTrash;
     QString lastError() const;
     std::optional<StoreError> exec(const char* sql);
     qint64 pragmaValue(const char* sql) const;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -9,13 +10,15 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "detail/CaptureDetailView.h"
-#include "window/MainWindow.h"
-#include "TestSettings.h"
-#include "session/SessionController.h"
-#include "widgets/MessageBar.h"
 #include "RawHttp.h"
+#include "TestSettings.h"
+#include "detail/CaptureDetailView.h"
 #include "session/CaptureTableModel.h"
+#include "session/SessionController.h"
+#include "store/CaptureTrash.h"
+#include "store/SessionStore.h"
+#include "widgets/MessageBar.h"
+#include "window/MainWindow.h"
 
 class TestMainWindow final : public QObject
 {
@@ -152,6 +155,64 @@ private Q_SLOTS:
         QCOMPARE(again.endpoint()->sessionId(), session);
         QTRY_COMPARE(again.captureModel()->rowCount(), 1);
         QCOMPARE(again.captureModel()->summaryAt(0).target, QByteArray("/kept"));
+    }
+
+    void deleteAndClearAreUndone()
+    {
+        QTemporaryDir dir;
+        auto windowSettings = testSettings(dir);
+        MainWindow window(options(dir), windowSettings.get());
+        window.show();
+        QTRY_VERIFY(window.controller()->isReady());
+        for (const char* path : {"/one", "/two", "/three"})
+            send(window.endpoint()->port(), QByteArray("POST ") + path + " HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QTRY_COMPARE(table->model()->rowCount(), 3);
+        SessionStore* store = window.controller()->reader();
+        const qint64 session = window.currentSessionId();
+        auto action = [&window](const char* name) {
+            return window.findChild<QAction*>(QLatin1String(name));
+        };
+        QVERIFY(!action("undoAction")->isEnabled());
+        QVERIFY(!action("deleteSelectedAction")->isEnabled());
+
+        table->setFocus();
+        table->selectRow(0);
+        table->selectionModel()->select(table->model()->index(1, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(action("deleteSelectedAction")->isEnabled());
+        QTest::keyClick(table, Qt::Key_Delete);
+        QCOMPARE(table->model()->rowCount(), 1); // gone from the table at once
+        QTRY_COMPARE(store->captureCount(session), 1); // and from the session, in the background
+        QCOMPARE(window.captureModel()->summaryAt(0).target, QByteArray("/three"));
+        QTRY_VERIFY(action("undoAction")->isEnabled());
+        QCOMPARE(action("undoAction")->text(), QStringLiteral("&Undo Delete 2 Capture(s)"));
+
+        QTest::keySequence(&window, QKeySequence::Undo);
+        QTRY_COMPARE(table->model()->rowCount(), 3);
+        QTRY_COMPARE(store->captureCount(session), 3);
+        QCOMPARE(window.captureModel()->summaryAt(0).target, QByteArray("/one"));
+        QVERIFY(action("redoAction")->isEnabled());
+        action("redoAction")->trigger();
+        QTRY_COMPARE(store->captureCount(session), 1);
+        QCOMPARE(table->model()->rowCount(), 1);
+        action("undoAction")->trigger();
+        QTRY_COMPARE(table->model()->rowCount(), 3);
+
+        // Clear Session, undone at once (before the store is done) still comes back whole.
+        action("clearSessionAction")->trigger();
+        QCOMPARE(table->model()->rowCount(), 0);
+        action("undoAction")->trigger();
+        QTRY_COMPARE(table->model()->rowCount(), 3);
+        QTRY_COMPARE(store->captureCount(session), 3);
+
+        // The history belongs to the session: another one drops it, and what it deleted goes for good.
+        action("clearSessionAction")->trigger();
+        QTRY_COMPARE(store->captureCount(session), 0);
+        action("newSessionAction")->trigger();
+        QTRY_VERIFY(window.currentSessionId() != session);
+        QTRY_VERIFY(!action("undoAction")->isEnabled());
+        QTRY_VERIFY(CaptureTrash(*store).trashIds().isEmpty());
     }
 };
 

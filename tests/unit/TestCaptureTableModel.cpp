@@ -41,6 +41,60 @@ private Q_SLOTS:
         QCOMPARE(inserted.at(0).at(2).toInt(), 999);
     }
 
+    void removedRowsComeBackAsTheyWere_data()
+    {
+        QTest::addColumn<QList<qint64>>("ids");
+        QTest::newRow("one") << QList<qint64> {5};
+        QTest::newRow("two runs") << QList<qint64> {2, 3, 4, 8};
+        QTest::newRow("first and last") << QList<qint64> {1, 40};
+        QList<qint64> odd; // more runs than are moved one by one: a reset
+        for (qint64 id = 1; id <= 40; id += 2)
+            odd.append(id);
+        QTest::newRow("every other") << odd;
+        QList<qint64> all;
+        for (qint64 id = 1; id <= 40; ++id)
+            all.append(id);
+        QTest::newRow("all") << all;
+    }
+
+    void removedRowsComeBackAsTheyWere()
+    {
+        QFETCH(QList<qint64>, ids);
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reset(make(1, 40));
+        QHash<qint64, CaptureTableModel::SignatureCell> cells;
+        for (qint64 id = 1; id <= 40; ++id) {
+            CaptureTableModel::SignatureCell cell;
+            cell.state = id % 2 ? 1 : 2;
+            cells.insert(id, cell);
+        }
+        model.setSignatures(cells, true);
+        QCOMPARE(model.validCount() + model.invalidCount(), 40);
+
+        const CaptureTableModel::Removed removed = model.removeIds(ids + QList<qint64> {999});
+        QCOMPARE(removed.rows.size(), ids.size());
+        QCOMPARE(model.rowCount(), 40 - int(ids.size()));
+        QCOMPARE(model.validCount() + model.invalidCount(), 40 - int(ids.size()));
+        for (qint64 id : ids)
+            QCOMPARE(model.rowOfId(id), -1);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.rowOfId(model.idAt(row)), row);
+            QVERIFY(!ids.contains(model.idAt(row)));
+        }
+
+        model.restore(removed);
+        QCOMPARE(model.rowCount(), 40);
+        QCOMPARE(model.validCount(), 20);
+        QCOMPARE(model.invalidCount(), 20);
+        for (int row = 0; row < 40; ++row) {
+            QCOMPARE(model.idAt(row), qint64(row + 1));
+            QCOMPARE(model.rowOfId(row + 1), row);
+        }
+        model.restore(removed); // twice: nothing doubles
+        QCOMPARE(model.rowCount(), 40);
+    }
+
     void idLookupIsExact()
     {
         CaptureTableModel model;

@@ -41,6 +41,7 @@
 #include "widgets/MessageBar.h"
 #include "widgets/SecretsPanel.h"
 #include "window/AnalysisViews.h"
+#include "window/CaptureDeletion.h"
 #include "window/CapturesPane.h"
 #include "window/EmptyState.h"
 #include "window/WindowActions.h"
@@ -122,6 +123,7 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
         fileExtras.append(StartupChoice::createContinueLastSessionAction(m_settings, this));
     m_actions->populate(menuBar(), fileExtras);
     m_captures->table()->addAction(m_actions->copyAsCurl);
+    m_deletion = new CaptureDeletion(m_controller, m_captures, m_actions, this);
     m_captures->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
     connectActions();
     connectController();

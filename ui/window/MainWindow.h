@@ -6,6 +6,7 @@
 #include "http/Endpoint.h"
 
 class AnalysisViews;
+class CaptureDeletion;
 class CaptureDetailView;
 class CapturesPane;
 class CaptureTableModel;
@@ -41,6 +42,7 @@ public:
     ~MainWindow() override;
 
     SessionController* controller() const { return m_controller; }
+    CaptureDeletion* deletion() const { return m_deletion; }
     Endpoint* endpoint() const;
     CaptureTableModel* captureModel() const;
     qint64 currentSessionId() const;
@@ -94,6 +96,7 @@ private:
     QPushButton* m_cancel;
     TestDelivery* m_testDelivery;
     AnalysisViews* m_analysis;
+    CaptureDeletion* m_deletion = nullptr;
     QTimer* m_statusTimer;
     bool m_statusPending = false;
     bool m_closed = false;

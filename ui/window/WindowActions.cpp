@@ -17,6 +17,11 @@ WindowActions::WindowActions(QWidget* window)
     exportSelected = make(tr("&Export Selected…"), "exportSelectedAction", QKeySequence(Qt::CTRL | Qt::Key_E));
     sessions = make(tr("Sess&ions…"), "sessionsAction", QKeySequence(Qt::CTRL | Qt::Key_K));
     quit = make(tr("&Quit"), "quitAction", QKeySequence::Quit);
+    undo = make(tr("&Undo"), "undoAction", QKeySequence::Undo);
+    redo = make(tr("&Redo"), "redoAction", QKeySequence::Redo);
+    deleteSelected = make(tr("&Delete Selected"), "deleteSelectedAction", QKeySequence::Delete);
+    clearSession
+        = make(tr("C&lear Session"), "clearSessionAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     copyAsCurl = make(tr("Copy as &curl"), "copyAsCurlAction", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     focusSecret = make(tr("Signing &Secret"), "focusSecretAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     copyUrl = make(tr("Copy Endpoint &URL"), "copyUrlAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -63,6 +68,12 @@ void WindowActions::populate(QMenuBar* bar, const QList<QAction*>& fileExtras)
     file->addAction(quit);
 
     QMenu* edit = bar->addMenu(tr("&Edit"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(deleteSelected);
+    edit->addAction(clearSession);
+    edit->addSeparator();
     edit->addAction(copyAsCurl);
     edit->addAction(focusSecret);
     edit->addAction(copyUrl);

@@ -30,6 +30,10 @@ public:
     QAction* exportSelected;
     QAction* sessions;
     QAction* quit;
+    QAction* undo;
+    QAction* redo;
+    QAction* deleteSelected;
+    QAction* clearSession;
     QAction* copyAsCurl;
     QAction* focusSecret;
     QAction* copyUrl;

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <optional>
+
+#include "store/SessionStore.h"
+
+// Deleting captures so that it can be undone. Deleted captures move, with their replay attempts, into a
+// hidden session of their own (sessions.trashed_from names the session they came from), which no list shows.
+// Undo moves them back; purge deletes them for good. Trash left by an earlier run is purged at start.
+// Each step is sliced into short write transactions, so live deliveries never wait long for the lock.
+// Shares the SessionStore's connection and its thread.
+class CaptureTrash final
+{
+public:
+    explicit CaptureTrash(SessionStore& store);
+
+    // Moves these captures of the session into a new hidden session and returns its id.
+    std::optional<qint64> trash(qint64 sessionId, const QList<qint64>& captureIds, StoreError* error = nullptr);
+    // Moves a hidden session's captures back where they came from and removes it. Returns that session's id.
+    std::optional<qint64> restore(qint64 trashId, StoreError* error = nullptr);
+    // Deletes one hidden session and its captures, or all of them.
+    std::optional<StoreError> purge(qint64 trashId);
+    std::optional<StoreError> purgeAll();
+    QList<qint64> trashIds() const;
+
+    static const char* schemaSql(); // store version 3
+    static constexpr int sliceRows = 2000; // rows per write transaction
+
+private:
+    std::optional<StoreError> moveSlices(const char* sql, qint64 to, qint64 from, const QList<qint64>& ids);
+
+    SessionStore& m_store;
+};

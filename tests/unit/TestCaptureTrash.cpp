@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+// Deleting captures undoably: they move to a hidden session with their replay attempts, come back where they
+// were, or are removed for good; no list shows the hidden sessions.
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/ReplayAttempt.h"
+#include "store/CaptureTrash.h"
+#include "store/ReplayAttemptStore.h"
+#include "store/SessionStore.h"
+
+using namespace Qt::StringLiterals;
+
+class TestCaptureTrash final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = std::make_unique<SessionStore>();
+        QVERIFY(!m_store->open(m_dir->filePath(u"sessions.sqlite"_s)));
+        m_session = m_store->createSession(u"work"_s).value_or(0);
+        QVERIFY(m_session > 0);
+        QList<Capture> batch;
+        for (int i = 0; i < 10; ++i) {
+            Capture capture;
+            capture.sessionId = m_session;
+            capture.method = "POST";
+            capture.target = "/hook/" + QByteArray::number(i);
+            capture.httpVersion = "HTTP/1.1";
+            capture.body = "{\"n\":" + QByteArray::number(i) + '}';
+            capture.receivedAt = capture.completedAt = QDateTime::currentDateTimeUtc();
+            capture.responseStatus = 200;
+            batch.append(capture);
+        }
+        QVERIFY(!m_store->append(batch));
+        m_ids.clear();
+        for (const Capture& capture : batch)
+            m_ids.append(capture.id);
+    }
+
+    void trashAndRestore()
+    {
+        ReplayAttempt attempt;
+        attempt.captureId = m_ids.at(3);
+        attempt.startedAt = QDateTime::currentDateTimeUtc();
+        attempt.targetUrl = u"http://127.0.0.1:9/"_s;
+        attempt.method = "POST";
+        attempt.status = 204;
+        ReplayAttemptStore attempts(*m_store);
+        QVERIFY(!attempts.add(attempt));
+
+        CaptureTrash trash(*m_store);
+        const QList<qint64> doomed {m_ids.at(2), m_ids.at(3), m_ids.at(4)};
+        StoreError error;
+        const std::optional<qint64> trashId = trash.trash(m_session, doomed, &error);
+        QVERIFY2(trashId, qPrintable(error.message));
+        QCOMPARE(m_store->captureIds(m_session).size(), 7);
+        QVERIFY(!m_store->captureIds(m_session).contains(m_ids.at(3)));
+        // The hidden session is in no list, and is never the one to continue.
+        QCOMPARE(m_store->sessions().size(), 1);
+        QCOMPARE(m_store->latestSessionId(), std::optional<qint64>(m_session));
+        QCOMPARE(trash.trashIds(), QList<qint64> {*trashId});
+
+        QCOMPARE(trash.restore(*trashId, &error), std::optional<qint64>(m_session));
+        QCOMPARE(m_store->captureIds(m_session), m_ids);
+        QCOMPARE(attempts.count(m_ids.at(3)), 1);
+        QVERIFY(trash.trashIds().isEmpty());
+        QVERIFY(!trash.restore(*trashId, &error)); // once only
+        QVERIFY(error.message.contains(u"nothing to undo"_s));
+    }
+
+    void purgeRemovesForGood()
+    {
+        CaptureTrash trash(*m_store);
+        const std::optional<qint64> first = trash.trash(m_session, {m_ids.at(0)});
+        const std::optional<qint64> rest = trash.trash(m_session, m_ids.mid(1));
+        QVERIFY(first && rest);
+        QCOMPARE(m_store->captureCount(m_session), 0);
+        QVERIFY(!trash.purge(*first));
+        QVERIFY(!m_store->capture(m_ids.at(0)));
+        QVERIFY(m_store->capture(m_ids.at(5))); // still in the other hidden session
+        QVERIFY(!trash.purgeAll());
+        QVERIFY(!m_store->capture(m_ids.at(5)));
+        QVERIFY(trash.trashIds().isEmpty());
+        QCOMPARE(m_store->sessions().size(), 1);
+    }
+
+    void manyRowsMoveInSlices()
+    {
+        QList<Capture> more;
+        for (int i = 0; i < CaptureTrash::sliceRows * 2 + 5; ++i) {
+            Capture capture;
+            capture.sessionId = m_session;
+            capture.method = "POST";
+            capture.target = "/bulk";
+            capture.httpVersion = "HTTP/1.1";
+            capture.receivedAt = capture.completedAt = QDateTime::currentDateTimeUtc();
+            more.append(capture);
+        }
+        QVERIFY(!m_store->append(more));
+        const QList<qint64> all = m_store->captureIds(m_session);
+        CaptureTrash trash(*m_store);
+        const std::optional<qint64> trashId = trash.trash(m_session, all);
+        QVERIFY(trashId);
+        QCOMPARE(m_store->captureCount(m_session), 0);
+        QCOMPARE(m_store->captureCount(*trashId), all.size());
+        QVERIFY(trash.restore(*trashId));
+        QCOMPARE(m_store->captureIds(m_session), all);
+    }
+
+    void restoreNeedsItsSession()
+    {
+        CaptureTrash trash(*m_store);
+        const std::optional<qint64> trashId = trash.trash(m_session, {m_ids.at(1)});
+        QVERIFY(trashId);
+        QVERIFY(m_store->deleteSession(m_session));
+        StoreError error;
+        QVERIFY(!trash.restore(*trashId, &error));
+        QVERIFY(error.message.contains(u"no longer exists"_s));
+        QVERIFY(!trash.trash(m_session, {}, &error));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SessionStore> m_store;
+    qint64 m_session = 0;
+    QList<qint64> m_ids;
+};
+
+QTEST_GUILESS_MAIN(TestCaptureTrash)
+#include "TestCaptureTrash.moc"
