@@ -33,6 +33,7 @@ const QList<Entry>& table()
         {Settings::Key::SessionMaxBytes, "sessions/maxBytes", qint64(2) * 1024 * 1024 * 1024},
         {Settings::Key::ReplayTargets, "replay/targets", QString()},
         {Settings::Key::RecentQueries, "filter/recent", QStringList()},
+        {Settings::Key::NotifyInBackground, "window/notifyInBackground", true},
     };
     return entries;
 }

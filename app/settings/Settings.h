@@ -33,6 +33,7 @@ public:
         SessionMaxBytes, // the store's size budget; 0: no limit
         ReplayTargets, // JSON list of replay targets (ReplayTargets); never holds their secrets
         RecentQueries, // the captures filter's, newest first
+        NotifyInBackground, // a desktop notification for new captures while the window is in the background
     };
     Q_ENUM(Key)
 

@@ -41,6 +41,7 @@
 #include "widgets/MessageBar.h"
 #include "widgets/SecretsPanel.h"
 #include "window/AnalysisViews.h"
+#include "window/ArrivalNotifier.h"
 #include "window/CaptureDeletion.h"
 #include "window/CapturesPane.h"
 #include "window/EmptyState.h"
@@ -121,7 +122,8 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     QList<QAction*> fileExtras;
     if (m_settings)
         fileExtras.append(StartupChoice::createContinueLastSessionAction(m_settings, this));
-    m_actions->populate(menuBar(), fileExtras);
+    m_notifier = new ArrivalNotifier(this, m_settings, this);
+    m_actions->populate(menuBar(), fileExtras, {m_notifier->toggle()});
     m_captures->table()->addAction(m_actions->copyAsCurl);
     m_deletion = new CaptureDeletion(m_controller, m_captures, m_actions, this);
     m_captures->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -273,6 +275,7 @@ void MainWindow::connectController()
         m_captures->proxy()->setSession(m_controller->storePath(), sessionId, m_controller->tasks());
     });
     connect(m_controller, &SessionController::capturesArrived, m_captures->proxy(), &CaptureFilterModel::matchArrivals);
+    connect(m_controller, &SessionController::capturesArrived, m_notifier, &ArrivalNotifier::capturesArrived);
     connect(m_controller->model(), &CaptureTableModel::dataChanged, this, &MainWindow::requestStatusUpdate);
     connect(m_controller, &SessionController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
     connect(m_controller, &SessionController::fileTaskFinished, this, &MainWindow::taskFinished);

@@ -6,6 +6,7 @@
 #include "http/Endpoint.h"
 
 class AnalysisViews;
+class ArrivalNotifier;
 class CaptureDeletion;
 class CaptureDetailView;
 class CapturesPane;
@@ -43,6 +44,7 @@ public:
 
     SessionController* controller() const { return m_controller; }
     CaptureDeletion* deletion() const { return m_deletion; }
+    ArrivalNotifier* notifier() const { return m_notifier; }
     Endpoint* endpoint() const;
     CaptureTableModel* captureModel() const;
     qint64 currentSessionId() const;
@@ -97,6 +99,7 @@ private:
     TestDelivery* m_testDelivery;
     AnalysisViews* m_analysis;
     CaptureDeletion* m_deletion = nullptr;
+    ArrivalNotifier* m_notifier = nullptr;
     QTimer* m_statusTimer;
     bool m_statusPending = false;
     bool m_closed = false;

@@ -49,7 +49,7 @@ QAction* WindowActions::make(const QString& text, const char* name, const QKeySe
     return action;
 }
 
-void WindowActions::populate(QMenuBar* bar, const QList<QAction*>& fileExtras)
+void WindowActions::populate(QMenuBar* bar, const QList<QAction*>& fileExtras, const QList<QAction*>& viewExtras)
 {
     QMenu* file = bar->addMenu(tr("&File"));
     file->addAction(newSession);
@@ -88,6 +88,7 @@ void WindowActions::populate(QMenuBar* bar, const QList<QAction*>& fileExtras)
 
     QMenu* view = bar->addMenu(tr("&View"));
     view->addAction(follow);
+    view->addActions(viewExtras);
     view->addSeparator();
     view->addAction(schemas);
     view->addAction(compare);

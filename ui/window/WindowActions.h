@@ -18,7 +18,7 @@ public:
     explicit WindowActions(QWidget* window);
 
     // Builds File, Edit, Endpoint, View and Help; `fileExtras` go after Sessions (settings toggles).
-    void populate(QMenuBar* bar, const QList<QAction*>& fileExtras);
+    void populate(QMenuBar* bar, const QList<QAction*>& fileExtras, const QList<QAction*>& viewExtras = {});
     QList<QAction*> fileActions() const; // disabled while a file operation runs
 
     QAction* newSession;
