@@ -29,6 +29,8 @@ QByteArray Capture::path() const
 
 QByteArray Capture::bodySha256Hex() const
 {
+    if (!bodySha256.isEmpty())
+        return bodySha256;
     return QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
 }
 

@@ -36,6 +36,7 @@ struct Capture
     HttpHeaders responseHeaders; // the answer's header lines as sent (or as recorded in an imported file)
     QByteArray responseBody; // the answer's content as sent (none for HEAD, 1xx, 204, 304)
     QString note;
+    QByteArray bodySha256; // hex, when computed ahead (off the UI thread); bodySha256Hex() computes it otherwise
 
     bool isMalformed() const { return !malformedReason.isEmpty(); }
     QByteArray path() const; // the target without its query

@@ -348,6 +348,9 @@ void SessionController::requestCapture(qint64 id)
                 return;
             }
             *loaded = store.capture(id);
+            // Hashing a large body takes a while: here, not on the UI thread.
+            if (*loaded)
+                (*loaded)->bodySha256 = (*loaded)->bodySha256Hex();
         },
         [this, generation, id, loaded](bool canceled) {
             if (canceled || generation != m_loadGeneration)

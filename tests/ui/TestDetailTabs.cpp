@@ -17,6 +17,7 @@
 #include "detail/OverviewView.h"
 #include "json/JsonReader.h"
 #include "models/JsonTreeModel.h"
+#include "widgets/LongLines.h"
 
 class TestDetailTabs final : public QObject
 {
@@ -117,7 +118,10 @@ private Q_SLOTS:
         big[BodyView::pageBytes] = 'B'; // the first byte of the second page
         view.showBody(big);
         QCOMPARE(view.pageCount(), 25);
-        QCOMPARE(text->toPlainText().size(), BodyView::pageBytes);
+        // One page of the body, its single long line shown broken (a line of megabytes would freeze the view).
+        QCOMPARE(text->toPlainText().remove(QLatin1Char('\n')).size(), BodyView::pageBytes);
+        QCOMPARE(text->document()->blockCount(), int(BodyView::pageBytes / LongLines::displayWidth));
+        QVERIFY(view.findChild<QLabel*>(QStringLiteral("bodyInfoLabel"))->text().contains(QStringLiteral("broken")));
         auto* next = view.findChild<QPushButton*>(QStringLiteral("bodyNextPushButton"));
         QVERIFY(next->isEnabled());
         QTest::mouseClick(next, Qt::LeftButton);
@@ -125,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(text->toPlainText().startsWith(QLatin1Char('B')));
         view.setMode(BodyView::Mode::PrettyJson); // too large to indent: shown as text, still paged
         QVERIFY(view.findChild<QLabel*>(QStringLiteral("bodyInfoLabel"))->text().contains(QStringLiteral("too large")));
-        QCOMPARE(text->toPlainText().size(), BodyView::pageBytes);
+        QCOMPARE(text->toPlainText().remove(QLatin1Char('\n')).size(), BodyView::pageBytes);
     }
 
     void jsonTreeModel()

@@ -13,6 +13,7 @@
 #include "core/ByteSize.h"
 #include "json/JsonPretty.h"
 #include "json/JsonReader.h"
+#include "widgets/LongLines.h"
 
 BodyView::BodyView(QWidget* parent)
     : QWidget(parent)
@@ -179,9 +180,14 @@ void BodyView::render()
             info = tr("%1 · JSON, keys in received order").arg(info);
         }
     } else {
-        m_view->setPlainText(QString::fromUtf8(m_body.mid(offset, size)));
+        bool broken = false;
+        m_view->setPlainText(LongLines::forDisplay(QString::fromUtf8(m_body.mid(offset, size)), &broken));
         if (mode == Mode::PrettyJson)
             info = tr("%1 · too large to indent, shown as text").arg(info);
+        if (broken)
+            info = tr("%1 · lines over %2 characters are shown broken (Save Body keeps the exact bytes)")
+                       .arg(info)
+                       .arg(LongLines::displayWidth);
     }
     if (paged) {
         const qsizetype end = qMin(m_body.size(), offset + size);

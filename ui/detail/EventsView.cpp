@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "detail/EventsView.h"
 
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include "core/Capture.h"
@@ -109,23 +112,50 @@ void EventsView::showCapture(const Capture& capture)
 {
     m_showing = true;
     m_captureId = capture.id;
-    const FirmPayload payload = PayloadReader::read(capture.body);
-    // Unknown members and problems come from the body itself; the index keeps neither text.
+    const quint64 generation = ++m_readGeneration;
+    if (capture.body.size() <= readAtOnceBytes) {
+        showPayload(capture.id, capture.receivedAt, PayloadReader::read(capture.body));
+        return;
+    }
+    // A large body is read on the pool; the tab says so meanwhile, and a newer selection wins.
+    m_problems.clear();
+    m_single.clear();
+    m_summary->setText(tr("Reading the body's events…"));
+    QPointer<EventsView> self(this);
+    const QByteArray body = capture.body;
+    const qint64 id = capture.id;
+    const QDateTime receivedAt = capture.receivedAt;
+    QThreadPool::globalInstance()->start([self, body, id, receivedAt, generation] {
+        auto payload = std::make_shared<FirmPayload>(PayloadReader::read(body));
+        QMetaObject::invokeMethod(qApp, [self, id, receivedAt, generation, payload] {
+            if (self && self->m_readGeneration == generation)
+                self->showPayload(id, receivedAt, *payload);
+        });
+    });
+}
+
+void EventsView::showPayload(qint64 captureId, const QDateTime& receivedAt, const FirmPayload& payload)
+{
+    // Unknown members and problems come from the body itself; the index keeps neither text. Long values are
+    // cut: the JSON tab and the Body tab show them whole.
+    const auto shortJson = [](const QByteArray& json) {
+        constexpr qsizetype shown = 200;
+        return json.size() <= shown ? QString::fromUtf8(json) : QString::fromUtf8(json.left(shown)) + u'…';
+    };
     QStringList notes;
     for (const PayloadProblem& problem : payload.problems)
         notes.append(tr("Problem: %1").arg(problem.toString()));
     for (const PayloadField& field : payload.unknownFields)
-        notes.append(tr("Other member: %1 = %2").arg(field.path, QString::fromUtf8(field.json)));
+        notes.append(tr("Other member: %1 = %2").arg(field.path, shortJson(field.json)));
     for (const PayloadEvent& event : payload.events) {
         for (const PayloadField& field : event.unknownFields)
-            notes.append(tr("Other member: %1 = %2").arg(field.path, QString::fromUtf8(field.json)));
+            notes.append(tr("Other member: %1 = %2").arg(field.path, shortJson(field.json)));
     }
     m_problems = payload.isFirmApp() ? notes.join(QLatin1Char('\n')) : QString();
     m_single.clear();
-    if (!m_index || !m_index->contains(capture.id))
+    if (!m_index || !m_index->contains(captureId))
         m_single.add(CapturePayload {
-            capture.id, capture.receivedAt.isValid() ? capture.receivedAt.toMSecsSinceEpoch() : PayloadEvent::noTime,
-            payload});
+            captureId, receivedAt.isValid() ? receivedAt.toMSecsSinceEpoch() : PayloadEvent::noTime, payload});
     showEvents();
 }
 
@@ -133,6 +163,7 @@ void EventsView::showNothing()
 {
     m_showing = false;
     m_captureId = 0;
+    ++m_readGeneration;
     m_problems.clear();
     m_single.clear();
     m_eventsModel->setEvents({});

@@ -49,6 +49,8 @@ protected:
 private:
     void toggleFold(int row);
     void showEvents();
+    void showPayload(qint64 captureId, const QDateTime& receivedAt, const FirmPayload& payload);
+    static constexpr qsizetype readAtOnceBytes = 256 * 1024; // larger bodies are read on the pool
     void showChanges();
     void showValue();
     void requestTimeline();
@@ -58,6 +60,7 @@ private:
     EventIndex m_single; // the shown capture alone, when the index does not hold it
     qint64 m_captureId = 0;
     bool m_showing = false;
+    quint64 m_readGeneration = 0;
     QString m_problems;
 
     QLabel* m_summary;

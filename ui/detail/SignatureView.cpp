@@ -6,8 +6,10 @@
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
+#include "core/ByteSize.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureScheme.h"
+#include "widgets/LongLines.h"
 
 namespace {
 
@@ -101,5 +103,10 @@ void SignatureView::showResult(const SignatureResult& result)
                       .arg(*result.timestamp)
                       .arg(QDateTime::fromSecsSinceEpoch(*result.timestamp).toString(Qt::ISODate));
     m_values->setText(values);
-    m_signed->setPlainText(QString::fromUtf8(result.signedBytes));
+    // The signed bytes can be the whole body: the first 256 KiB are enough to read what was signed.
+    constexpr qsizetype shown = 256 * 1024;
+    QString text = LongLines::forDisplay(QString::fromUtf8(result.signedBytes.left(shown)));
+    if (result.signedBytes.size() > shown)
+        text += tr("\n… %1 in all; the rest is the body as received").arg(ByteSize::text(result.signedBytes.size()));
+    m_signed->setPlainText(text);
 }
