@@ -646,6 +646,21 @@ After:
     </message>
 </context>
 <context>
+    <name>LiveForwarder</name>
+    <message>
+        <source>forwarding was stopped before this capture was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not forwarded: %1 captures (%2 bytes) were already waiting for a slow target; retry it when the target keeps up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Not listening   ·   session %1   ·   %n capture(s)</source>
@@ -880,6 +895,13 @@ After:
     </message>
 </context>
 <context>
+    <name>ReplayAttempt</name>
+    <message>
+        <source> (not followed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReplayAttemptsModel</name>
     <message>
         <source>forward </source>
@@ -907,6 +929,72 @@ After:
     </message>
     <message>
         <source>Re-signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayClient</name>
+    <message>
+        <source>could not connect within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was not complete within %1 s (%2 body bytes arrived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected an http:// or https:// URL with a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read a PEM certificate from the CA file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver closed the connection before the request was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing listens on %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayController</name>
+    <message>
+        <source>a replay is running; cancel it or wait for it to finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-signing is on for %1 but no secret is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a target to replay to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture %1 is no longer in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a target to forward to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -977,6 +1065,104 @@ After:
     </message>
     <message>
         <source>Re-sign (%1) with the target&apos;s secret after editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayErrors</name>
+    <message>
+        <source>no error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed mid-answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an HTTP answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward queue full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-signing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayTarget</name>
+    <message>
+        <source>the URL needs a host, e.g. http://127.0.0.1:3000/hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL must start with http:// or https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the timeout must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concurrency must be between 1 and 64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pacing speed must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay targets: not a JSON list (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type the URL to replay to, e.g. http://127.0.0.1:3000/hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only http:// and https:// URLs can be replayed to, not %1://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL has no host</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1178,6 +1364,56 @@ After:
     </message>
     <message>
         <source>Replay finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Replayer</name>
+    <message>
+        <source>%1 ok, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (canceled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResponseParser</name>
+    <message>
+        <source>the answer announces %1 body bytes, more than the %2 read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer went on past %1 body bytes; stopped reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s header section is larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid HTTP/1.x answer (%1: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver closed the connection before the answer&apos;s headers were complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver closed the connection after %1 of %2 body bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver closed the connection in the middle of a chunked body (%1 bytes)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
