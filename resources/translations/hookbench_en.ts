@@ -115,6 +115,44 @@
     </message>
 </context>
 <context>
+    <name>CaptureCompare</name>
+    <message>
+        <source>Both bodies are empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both bodies are JSON, byte for byte the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both bodies are JSON with the same values; only their bytes differ (whitespace, escapes or number spelling), from byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Both bodies are JSON: %n difference(s)%1.</source>
+        <translation>
+            <numerusform>Both bodies are JSON: %n difference%1.</numerusform>
+            <numerusform>Both bodies are JSON: %n differences%1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, more not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 body is not JSON (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bodies are byte for byte the same (%1 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared as bytes because %1: %2 and %3 bytes, first difference at byte %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaptureDetailView</name>
     <message>
         <source>Raw request head</source>
@@ -158,6 +196,25 @@
     </message>
     <message>
         <source>  ·  malformed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptureFiles</name>
+    <message>
+        <source>the session store refused the captures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session store refused the replay attempts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled after %1 of %2 captures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled; the file was not changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -513,6 +570,382 @@ After:
     </message>
 </context>
 <context>
+    <name>FilterParser</name>
+    <message>
+        <source>unmatched ): there is no ( before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and needs a term on each side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or needs a term on each side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a term on each side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>- must be followed by a term, with no space between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty parentheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed (: add a )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested too deeply (at most %1 levels of parentheses and -)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterSyntax</name>
+    <message>
+        <source>column %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>- must be followed by a term, with no space between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated quote: add a closing &quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterValues</name>
+    <message>
+        <source>unknown key %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; did you mean %1:?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the keys are %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (to search for text with a colon, put it in quotes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheme: expects %1 or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty quotes: put the text to look for between them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method: expects an HTTP method such as POST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status: expects 2xx, 404 or a comparison like &gt;=400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size: expects a size like &gt;10k, &lt;=2m or 512 (k, m, g: 1024 bytes, 1024 k, 1024 m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sig: expects valid, invalid, missing or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header: expects a name, or name=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expects a date like 2024-11-08, a date and time like 2024-11-08T21:49 (Z or +02:00 for a time zone), or -1h, -30m, -2d, today, yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HarError</name>
+    <message>
+        <source>entry %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HarJsonParser</name>
+    <message>
+        <source>expected a member name in double quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of the JSON (truncated?) at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control character inside a string (must be escaped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid \u escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape in a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; after an entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; in &quot;log&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected data after the end of the JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HarReader</name>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown encoding &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>says %1 bytes but the text holds %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body was rebuilt from form parameters; its encoding may differ from what was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body not kept by the tool that wrote this file (request.bodySize says %1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is %1 bytes but request.bodySize says %2; the tool that wrote this file may have changed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text contains U+FFFD replacement characters; the tool that wrote this file may have replaced bytes it could not decode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body not kept by the tool that wrote this file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a port number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing; HTTP/1.1 assumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an HTTP request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an HTTP method (&quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 date (&quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading was canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends after entry %1 (truncated?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends inside &quot;log&quot; (truncated?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a HAR file: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a HAR file: it looks compressed (gzip or zlib, like mitmproxy&apos;s .zhar); decompress it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a HAR file: it does not start with a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends early (truncated?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a HAR file: no &quot;log&quot; object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data is %1 bytes, over the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: the file is %2 MiB; HAR files up to %3 MiB can be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HarReplays</name>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HarWriter</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: the file is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2 (the previous file, if any, is unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving %1 was canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeaderDiffModel</name>
     <message>
         <source>(none)</source>
@@ -863,6 +1296,61 @@ After:
     </message>
     <message>
         <source>%1 port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PayloadReader</name>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payload.date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 date-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (expected create, update or delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (an update carries the changed fields)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
