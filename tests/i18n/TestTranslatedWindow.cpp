@@ -220,10 +220,8 @@ private Q_SLOTS:
 
         // With a capture selected, its details.
         const QByteArray body = R"({"payload":{"events":[]},"signature":"00"})";
-        const QByteArray answer = exchangeRaw(window.endpoint()->port(),
-                                              "POST /hooks/firm HTTP/1.1\r\nHost: localhost\r\n"
-                                              "Content-Type: application/json\r\nContent-Length: "
-                                                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        const QByteArray answer = postRaw(window.endpoint()->port(), "/hooks/firm", body,
+                                          "Host: localhost\r\nContent-Type: application/json\r\n");
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
         auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
         QVERIFY(table);
