@@ -219,6 +219,21 @@
     </message>
 </context>
 <context>
+    <name>CaptureScan</name>
+    <message>
+        <source>the store is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no store at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaptureTableModel</name>
     <message>
         <source>no answer, malformed</source>
@@ -675,6 +690,86 @@ After:
     </message>
 </context>
 <context>
+    <name>FirmAppScheme</name>
+    <message>
+        <source>the body is not JSON: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body has no &quot;payload&quot; field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body has no &quot;signature&quot; field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the &quot;signature&quot; field is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body has no &quot;payload&quot; field to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body has no &quot;signature&quot; string to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenericHmacSpec</name>
+    <message>
+        <source>&quot;%1&quot;: expected key=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>algorithm: expected sha1, sha256 or sha512, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoding: expected hex or base64, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tolerance: expected seconds, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (header, algorithm, encoding, prefix, template, timestamp-header, id-header, tolerance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header: the header that holds the signature is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenericScheme</name>
+    <message>
+        <source>no generic HMAC profile is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 header to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GitHubScheme</name>
+    <message>
+        <source>no X-Hub-Signature-256 or X-Hub-Signature header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no X-Hub-Signature-256 or X-Hub-Signature header to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HarError</name>
     <message>
         <source>entry %1: </source>
@@ -1034,6 +1129,30 @@ After:
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JsonTreeView</name>
@@ -1386,6 +1505,13 @@ After:
     <name>ReplayAttempt</name>
     <message>
         <source> (not followed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayAttemptStore</name>
+    <message>
+        <source>database is not open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1906,6 +2032,37 @@ After:
     </message>
 </context>
 <context>
+    <name>ResponseRules</name>
+    <message>
+        <source>%1.%2: expected a whole number from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2: expected %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.headers: expected [[name, value], ...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not JSON at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object with &quot;default&quot; and &quot;rules&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rules: expected an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResponseRulesDialog</name>
     <message>
         <source>Response Rules</source>
@@ -2208,6 +2365,33 @@ After:
     </message>
 </context>
 <context>
+    <name>SessionStore</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Hookbench (store version %2; this one reads up to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot prepare %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionsDialog</name>
     <message numerus="yes">
         <source>Sessions unused for %n day(s) are removed, and the oldest ones when the store is full.</source>
@@ -2320,9 +2504,213 @@ After:
     </message>
 </context>
 <context>
+    <name>ShopifyScheme</name>
+    <message>
+        <source>no X-Shopify-Hmac-Sha256 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no X-Shopify-Hmac-Sha256 header to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignatureForensics</name>
+    <message>
+        <source>the signature matches the payload serialized as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body re-serialized as %1: something in between re-serialized it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compact JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compact JSON (JSON.stringify)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON indented by 2 spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON indented by 4 spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab-indented JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON with spaces after separators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASCII-escaped JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASCII-escaped JSON with spaces (Python json.dumps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON with escaped slashes and \u escapes (PHP json_encode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compact JSON with sorted keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON with sorted keys (Python json.dumps sort_keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the payload with its keys sorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body with its keys sorted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: the key order changed after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body without its trailing CRLF: a line ending was added after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body without its trailing newline: one was added after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body with a trailing newline: it was removed after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body with LF line endings: they were changed to CRLF after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body with CRLF line endings: they were changed to LF after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body without its byte order mark: one was added after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches the body with a UTF-8 byte order mark: it was removed after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret has surrounding whitespace or a newline (copy and paste?); it matches without</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider signs with the hex-decoded bytes of this secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider signs with the secret without its whsec_ prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider signs with the base64-decoded part after whsec_</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider signs with the whole whsec_ string; this secret lacks the prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider signs with the base64-decoded bytes of this secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider signs with this secret as text, not base64-decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider signs with the hex form of this secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature matches except for the letter case of its hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value carries a &quot;%1&quot; prefix this scheme does not use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every object&apos;s keys are in sorted order: a relay probably re-serialized the body with sorted keys, so the signed bytes cannot be recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret does not produce this signature, and no common alteration of the body or secret explains it: most likely the wrong secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of the %1 secrets produces this signature, and no common alteration of the body or secret explains it: most likely the wrong secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignatureReport</name>
+    <message>
+        <source>raw payload bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-serialized payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> … (%1 more bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the raw bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the re-serialization (JSON.stringify)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed bytes (%1): </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignatureScheme</name>
     <message>
         <source>Generic HMAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignatureSigner</name>
+    <message>
+        <source>no signature scheme recognised in this request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret to sign with</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2433,6 +2821,44 @@ After:
     </message>
 </context>
 <context>
+    <name>SlackScheme</name>
+    <message>
+        <source>no X-Slack-Signature header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid X-Slack-Request-Timestamp header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no X-Slack-Signature header to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StandardWebhooksScheme</name>
+    <message>
+        <source>no %1signature header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1id or %1timestamp header is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1timestamp header is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no v1 signature in %1signature (v1a is not supported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1 header to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartupChoice</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -2458,6 +2884,25 @@ After:
     </message>
     <message>
         <source>Old sessions could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StripeScheme</name>
+    <message>
+        <source>no Stripe-Signature header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Stripe-Signature header has no t= timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Stripe-Signature header has no v1= signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Stripe-Signature header to replace</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
