@@ -1102,6 +1102,80 @@ After:
     </message>
 </context>
 <context>
+    <name>JsonError</name>
+    <message>
+        <source>line %1, column %2 (byte %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonReader</name>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected byte 0x%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of JSON input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control character 0x%1 in string (must be escaped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad \u escape: expected a hex digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad escape sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of JSON input in a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid number: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (expected a property name in double quotes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (expected &apos;:&apos; after a property name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON text too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nesting deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (expected &apos;,&apos; or &apos;}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (expected &apos;,&apos; or &apos;]&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> after the end of the JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JsonTreeModel</name>
     <message numerus="yes">
         <source>%n member(s)</source>

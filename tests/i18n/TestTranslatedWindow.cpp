@@ -36,8 +36,7 @@
 namespace {
 
 // What is left of a text once its bracketed (translated) parts, addresses, paths, media types, hashes, markup
-// and numbers are taken out:
-// words there were not translated.
+// and numbers are taken out: words there were not translated.
 QString untranslatedPart(const QString& text)
 {
     QString rest;
