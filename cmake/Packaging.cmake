@@ -155,4 +155,11 @@ if(BUILD_TESTING AND HOOKBENCH_GUI AND UNIX AND NOT APPLE)
                      $<IF:$<BOOL:${Qt6LinguistTools_FOUND}>,with-translations,without-translations>)
     set_tests_properties(packaging.install-tree packaging.icons packaging.translations packaging.window-start
                          PROPERTIES LABELS packaging TIMEOUT 300)
+    if(Qt6LinguistTools_FOUND)
+        # The translation source is current and lists the window's texts (at least 400 of them).
+        add_test(NAME packaging.translation-sources
+                 COMMAND sh ${hookbench_packaging_dir}/translations/check-sources.sh $<TARGET_FILE:Qt6::lupdate>
+                         ${PROJECT_SOURCE_DIR} 400)
+        set_tests_properties(packaging.translation-sources PROPERTIES LABELS packaging TIMEOUT 120)
+    endif()
 endif()

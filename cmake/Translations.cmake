@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
-# Qt Linguist. English is the source language: resources/translations/hookbench_en.ts holds only the plural
-# forms ("%n capture(s)" -> "1 capture", "2 captures"), as lupdate -pluralonly writes it. Each .ts becomes a .qm
-# embedded under :/i18n, which the window loads for the system's language at start.
+# Qt Linguist. English is the source language: resources/translations/hookbench_en.ts lists every text the
+# window shows (the template for a new language) and fills in only the English plural forms ("%n capture(s)" ->
+# "1 capture", "2 captures"); the other texts stay unfinished there, so the source text shows. Each .ts becomes
+# a .qm embedded under :/i18n, which the window loads for the system's language at start.
 #   cmake --build BUILD --target update_translations    refresh the .ts files from the sources
 # Without Qt's Linguist tools (Debian: qt6-tools-dev, qt6-l10n-tools) the build goes on without .qm files and
 # the window shows the source texts.
@@ -18,5 +19,5 @@ qt_add_translations(hookbench
     SOURCES ${hookbench_translatable_sources}
     INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR}/ui ${PROJECT_SOURCE_DIR}/app
     RESOURCE_PREFIX /i18n
-    LUPDATE_OPTIONS -pluralonly -locations none -no-obsolete)
+    LUPDATE_OPTIONS -locations none -no-obsolete)
 message(STATUS "Translations: ${PROJECT_SOURCE_DIR}/resources/translations/hookbench_en.ts")

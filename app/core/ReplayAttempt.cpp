@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/ReplayAttempt.h"
 
+#include <QCoreApplication>
 #include <array>
 #include <utility>
 
@@ -16,19 +17,19 @@ struct Names
 };
 
 constexpr std::array<Names, 13> names {{
-    {ReplayErrorKind::None, "none", "no error"},
-    {ReplayErrorKind::InvalidUrl, "invalid_url", "invalid URL"},
-    {ReplayErrorKind::ConnectionRefused, "connection_refused", "connection refused"},
-    {ReplayErrorKind::HostNotFound, "host_not_found", "host not found"},
-    {ReplayErrorKind::Tls, "tls", "TLS error"},
-    {ReplayErrorKind::Timeout, "timeout", "timeout"},
-    {ReplayErrorKind::Closed, "closed", "closed mid-answer"},
-    {ReplayErrorKind::TooLarge, "too_large", "answer too large"},
-    {ReplayErrorKind::BadResponse, "bad_response", "not an HTTP answer"},
-    {ReplayErrorKind::Canceled, "canceled", "canceled"},
-    {ReplayErrorKind::QueueFull, "queue_full", "forward queue full"},
-    {ReplayErrorKind::Resign, "resign", "re-signing failed"},
-    {ReplayErrorKind::Network, "network", "network error"},
+    {ReplayErrorKind::None, "none", QT_TRANSLATE_NOOP("ReplayErrors", "no error")},
+    {ReplayErrorKind::InvalidUrl, "invalid_url", QT_TRANSLATE_NOOP("ReplayErrors", "invalid URL")},
+    {ReplayErrorKind::ConnectionRefused, "connection_refused", QT_TRANSLATE_NOOP("ReplayErrors", "connection refused")},
+    {ReplayErrorKind::HostNotFound, "host_not_found", QT_TRANSLATE_NOOP("ReplayErrors", "host not found")},
+    {ReplayErrorKind::Tls, "tls", QT_TRANSLATE_NOOP("ReplayErrors", "TLS error")},
+    {ReplayErrorKind::Timeout, "timeout", QT_TRANSLATE_NOOP("ReplayErrors", "timeout")},
+    {ReplayErrorKind::Closed, "closed", QT_TRANSLATE_NOOP("ReplayErrors", "closed mid-answer")},
+    {ReplayErrorKind::TooLarge, "too_large", QT_TRANSLATE_NOOP("ReplayErrors", "answer too large")},
+    {ReplayErrorKind::BadResponse, "bad_response", QT_TRANSLATE_NOOP("ReplayErrors", "not an HTTP answer")},
+    {ReplayErrorKind::Canceled, "canceled", QT_TRANSLATE_NOOP("ReplayErrors", "canceled")},
+    {ReplayErrorKind::QueueFull, "queue_full", QT_TRANSLATE_NOOP("ReplayErrors", "forward queue full")},
+    {ReplayErrorKind::Resign, "resign", QT_TRANSLATE_NOOP("ReplayErrors", "re-signing failed")},
+    {ReplayErrorKind::Network, "network", QT_TRANSLATE_NOOP("ReplayErrors", "network error")},
 }};
 
 } // namespace
@@ -55,9 +56,9 @@ QString ReplayErrors::displayName(ReplayErrorKind kind)
 {
     for (const Names& entry : names) {
         if (entry.kind == kind)
-            return QString::fromLatin1(entry.display);
+            return QCoreApplication::translate("ReplayErrors", entry.display);
     }
-    return QStringLiteral("network error");
+    return QCoreApplication::translate("ReplayErrors", "network error");
 }
 
 QString ReplayAttempt::summaryText() const
@@ -75,7 +76,8 @@ QString ReplayAttempt::summaryText() const
     if (isRedirect()) {
         const QByteArray location = headerValue(responseHeaders, "Location");
         if (!location.isEmpty())
-            text += QStringLiteral(" -> ") + QString::fromLatin1(location) + QStringLiteral(" (not followed)");
+            text += QStringLiteral(" -> ") + QString::fromLatin1(location)
+                + QCoreApplication::translate("ReplayAttempt", " (not followed)");
     }
     return text;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "filter/FilterParser.h"
 
+#include <QCoreApplication>
+
 #include "filter/FilterSyntax.h"
 #include "filter/FilterValues.h"
 
@@ -22,7 +24,7 @@ public:
             return std::nullopt;
         std::optional<FilterNode> node = parseAnd();
         if (!m_error && m_position < m_tokens.size())
-            fail(current(), QStringLiteral("unmatched ): there is no ( before it"));
+            fail(current(), QCoreApplication::translate("FilterParser", "unmatched ): there is no ( before it"));
         error = m_error;
         return m_error ? std::nullopt : std::move(node);
     }
@@ -67,7 +69,7 @@ private:
                 const FilterToken& token = current();
                 ++m_position;
                 if (parts.empty() || !atTermStart()) {
-                    fail(token, QStringLiteral("and needs a term on each side"));
+                    fail(token, QCoreApplication::translate("FilterParser", "and needs a term on each side"));
                     break;
                 }
             }
@@ -92,7 +94,7 @@ private:
             const FilterToken& token = current();
             ++m_position;
             if (!atTermStart()) {
-                fail(token, QStringLiteral("or needs a term on each side"));
+                fail(token, QCoreApplication::translate("FilterParser", "or needs a term on each side"));
                 return std::nullopt;
             }
             std::optional<FilterNode> next = parseUnary();
@@ -111,15 +113,19 @@ private:
         switch (token.kind) {
         case Kind::Or:
         case Kind::And:
-            fail(token, QStringLiteral("%1 needs a term on each side").arg(token.value.toLower()));
+            fail(
+                token,
+                QCoreApplication::translate("FilterParser", "%1 needs a term on each side").arg(token.value.toLower()));
             return std::nullopt;
         case Kind::Close:
-            fail(token, QStringLiteral("unmatched ): there is no ( before it"));
+            fail(token, QCoreApplication::translate("FilterParser", "unmatched ): there is no ( before it"));
             return std::nullopt;
         case Kind::Not: {
             ++m_position;
             if (!atTermStart()) {
-                fail(token, QStringLiteral("- must be followed by a term, with no space between"));
+                fail(
+                    token,
+                    QCoreApplication::translate("FilterParser", "- must be followed by a term, with no space between"));
                 return std::nullopt;
             }
             if (!enter(token))
@@ -136,7 +142,8 @@ private:
         case Kind::Open: {
             ++m_position;
             if (at(Kind::Close)) {
-                fail(token.start, current().start + 1 - token.start, QStringLiteral("empty parentheses"));
+                fail(token.start, current().start + 1 - token.start,
+                     QCoreApplication::translate("FilterParser", "empty parentheses"));
                 return std::nullopt;
             }
             if (!enter(token))
@@ -146,7 +153,7 @@ private:
             if (m_error)
                 return std::nullopt;
             if (!at(Kind::Close)) {
-                fail(token, QStringLiteral("unclosed (: add a )"));
+                fail(token, QCoreApplication::translate("FilterParser", "unclosed (: add a )"));
                 return std::nullopt;
             }
             ++m_position;
@@ -169,7 +176,8 @@ private:
         if (++m_depth <= FilterParser::maxDepth)
             return true;
         fail(token,
-             QStringLiteral("nested too deeply (at most %1 levels of parentheses and -)").arg(FilterParser::maxDepth));
+             QCoreApplication::translate("FilterParser", "nested too deeply (at most %1 levels of parentheses and -)")
+                 .arg(FilterParser::maxDepth));
         return false;
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "filter/FilterSyntax.h"
 
+#include <QCoreApplication>
+
 namespace {
 
 bool isAsciiLetter(QChar c)
@@ -33,7 +35,7 @@ QString quoted(const QString& value)
 
 QString FilterError::toString() const
 {
-    return QStringLiteral("column %1: %2").arg(start + 1).arg(message);
+    return QCoreApplication::translate("FilterSyntax", "column %1: %2").arg(start + 1).arg(message);
 }
 
 bool FilterSyntax::isSpace(QChar c)
@@ -96,7 +98,9 @@ std::vector<FilterToken> FilterSyntax::tokenize(QStringView text, std::optional<
         }
         if (c == QLatin1Char('-')) {
             if (i + 1 >= n || (endsWord(text.at(i + 1)) && text.at(i + 1) != QLatin1Char('('))) {
-                *error = FilterError {i, 1, QStringLiteral("- must be followed by a term, with no space between")};
+                *error = FilterError {
+                    i, 1,
+                    QCoreApplication::translate("FilterSyntax", "- must be followed by a term, with no space between")};
                 return {};
             }
             token.kind = FilterToken::Kind::Not;
@@ -138,7 +142,9 @@ std::vector<FilterToken> FilterSyntax::tokenize(QStringView text, std::optional<
                 ++i;
             }
             if (!closed) {
-                *error = FilterError {open, n - open, QStringLiteral("unterminated quote: add a closing \"")};
+                *error
+                    = FilterError {open, n - open,
+                                   QCoreApplication::translate("FilterSyntax", "unterminated quote: add a closing \"")};
                 return {};
             }
         }

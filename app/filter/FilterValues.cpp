@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "filter/FilterValues.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 #include "filter/FilterSyntax.h"
@@ -178,16 +179,18 @@ std::optional<FilterTime> readAbsolute(QStringView text)
 QString unknownKeyMessage(const QString& key)
 {
     const QString nearest = FilterKeys::nearest(key);
-    QString message = QStringLiteral("unknown key %1:").arg(key);
+    QString message = QCoreApplication::translate("FilterValues", "unknown key %1:").arg(key);
     if (!nearest.isEmpty())
-        message += QStringLiteral("; did you mean %1:?").arg(nearest);
+        message += QCoreApplication::translate("FilterValues", "; did you mean %1:?").arg(nearest);
     else {
         QStringList names;
         for (const FilterKeyInfo& info : FilterKeys::all())
             names.append(info.name);
-        message += QStringLiteral("; the keys are ") + names.join(QStringLiteral(", "));
+        message
+            += QCoreApplication::translate("FilterValues", "; the keys are %1").arg(names.join(QStringLiteral(", ")));
     }
-    return message + QStringLiteral(" (to search for text with a colon, put it in quotes)");
+    return message
+        + QCoreApplication::translate("FilterValues", " (to search for text with a colon, put it in quotes)");
 }
 
 QString schemeValuesMessage()
@@ -195,7 +198,8 @@ QString schemeValuesMessage()
     QStringList names;
     for (const SignatureScheme scheme : SignatureSchemes::all())
         names.append(SignatureSchemes::name(scheme));
-    return QStringLiteral("scheme: expects %1 or none").arg(names.join(QStringLiteral(", ")));
+    return QCoreApplication::translate("FilterValues", "scheme: expects %1 or none")
+        .arg(names.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -237,7 +241,8 @@ std::optional<FilterError> FilterValues::read(const FilterToken& word, FilterTer
     if (word.key.isEmpty()) {
         term.key = FilterKey::Text;
         if (term.value.isEmpty())
-            return valueError(QStringLiteral("empty quotes: put the text to look for between them"));
+            return valueError(
+                QCoreApplication::translate("FilterValues", "empty quotes: put the text to look for between them"));
         return std::nullopt;
     }
     const std::optional<FilterKey> key = FilterKeys::fromName(word.key);
@@ -247,30 +252,35 @@ std::optional<FilterError> FilterValues::read(const FilterToken& word, FilterTer
     const QString name = FilterKeys::name(term.key);
     if (term.value.isEmpty()) {
         // `status:` alone has no value span to point at; `status:""` has its quotes.
-        return word.valueLength > 0 ? valueError(name + QStringLiteral(": needs a value"))
-                                    : FilterError {word.start, word.length, name + QStringLiteral(": needs a value")};
+        const QString needsValue = QCoreApplication::translate("FilterValues", "%1: needs a value").arg(name);
+        return word.valueLength > 0 ? valueError(needsValue) : FilterError {word.start, word.length, needsValue};
     }
     const QStringView value(term.value);
     switch (term.key) {
     case FilterKey::Method:
         for (const QChar c : value) {
             if (!isTokenCharacter(c))
-                return valueError(QStringLiteral("method: expects an HTTP method such as POST"));
+                return valueError(
+                    QCoreApplication::translate("FilterValues", "method: expects an HTTP method such as POST"));
         }
         break;
     case FilterKey::Status:
         if (!readStatus(value, term))
-            return valueError(QStringLiteral("status: expects 2xx, 404 or a comparison like >=400"));
+            return valueError(
+                QCoreApplication::translate("FilterValues", "status: expects 2xx, 404 or a comparison like >=400"));
         break;
     case FilterKey::Size:
         if (!readSize(value, term))
-            return valueError(QStringLiteral("size: expects a size like >10k, <=2m or 512 (k, m, g: 1024 bytes, "
-                                             "1024 k, 1024 m)"));
+            return valueError(
+                QCoreApplication::translate("FilterValues",
+                                            "size: expects a size like >10k, <=2m or 512 (k, m, g: 1024 bytes, "
+                                            "1024 k, 1024 m)"));
         break;
     case FilterKey::Sig: {
         const std::optional<FilterSignatureState> state = FilterSignature::stateFromName(value);
         if (!state)
-            return valueError(QStringLiteral("sig: expects valid, invalid, missing or none"));
+            return valueError(
+                QCoreApplication::translate("FilterValues", "sig: expects valid, invalid, missing or none"));
         term.signature = *state;
         break;
     }
@@ -284,7 +294,7 @@ std::optional<FilterError> FilterValues::read(const FilterToken& word, FilterTer
         const qsizetype equals = value.indexOf(QLatin1Char('='));
         term.headerName = (equals < 0 ? value : value.first(equals)).toString();
         if (term.headerName.isEmpty())
-            return valueError(QStringLiteral("header: expects a name, or name=value"));
+            return valueError(QCoreApplication::translate("FilterValues", "header: expects a name, or name=value"));
         if (equals >= 0)
             term.headerValue = value.sliced(equals + 1).toString();
         break;
@@ -293,10 +303,12 @@ std::optional<FilterError> FilterValues::read(const FilterToken& word, FilterTer
     case FilterKey::Before: {
         const std::optional<FilterTime> time = readTime(value);
         if (!time)
-            return valueError(name
-                              + QStringLiteral(": expects a date like 2024-11-08, a date and time like "
-                                               "2024-11-08T21:49 (Z or +02:00 for a time zone), or -1h, -30m, "
-                                               "-2d, today, yesterday"));
+            return valueError(
+                QCoreApplication::translate("FilterValues",
+                                            "%1: expects a date like 2024-11-08, a date and time like "
+                                            "2024-11-08T21:49 (Z or +02:00 for a time zone), or -1h, -30m, "
+                                            "-2d, today, yesterday")
+                    .arg(name));
         term.time = *time;
         break;
     }

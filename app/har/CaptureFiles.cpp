@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "har/CaptureFiles.h"
 
+#include <QCoreApplication>
+
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
 #include "store/ReplayAttemptStore.h"
@@ -61,8 +63,10 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
             attempts.append(std::move(log->entries[i].replayAttempts));
         }
         if (auto error = store.append(slice)) {
-            result.failure = HarError(HarErrorCode::FileWrite,
-                                      QStringLiteral("the session store refused the captures: %1").arg(error->message));
+            result.failure
+                = HarError(HarErrorCode::FileWrite,
+                           QCoreApplication::translate("CaptureFiles", "the session store refused the captures: %1")
+                               .arg(error->message));
             return result;
         }
         // Attempts follow their captures, under the ids the store just gave them.
@@ -75,16 +79,18 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
             }
         }
         if (auto error = ReplayAttemptStore(store).add(sliceAttempts)) {
-            result.failure
-                = HarError(HarErrorCode::FileWrite,
-                           QStringLiteral("the session store refused the replay attempts: %1").arg(error->message));
+            result.failure = HarError(
+                HarErrorCode::FileWrite,
+                QCoreApplication::translate("CaptureFiles", "the session store refused the replay attempts: %1")
+                    .arg(error->message));
             return result;
         }
         result.imported += slice.size();
         if (progress && !progress(total + first + slice.size(), total * 2)) {
-            result.failure
-                = HarError(HarErrorCode::Canceled,
-                           QStringLiteral("canceled after %1 of %2 captures").arg(result.imported).arg(total));
+            result.failure = HarError(HarErrorCode::Canceled,
+                                      QCoreApplication::translate("CaptureFiles", "canceled after %1 of %2 captures")
+                                          .arg(result.imported)
+                                          .arg(total));
             return result;
         }
     }
@@ -114,7 +120,9 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
             return result;
         }
         if (progress && (i % 256 == 0) && !progress(i, ids.size())) {
-            result.failure = HarError(HarErrorCode::Canceled, QStringLiteral("canceled; the file was not changed"));
+            result.failure
+                = HarError(HarErrorCode::Canceled,
+                           QCoreApplication::translate("CaptureFiles", "canceled; the file was not changed"));
             return result;
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "har/HarJsonParser.h"
 
+#include <QCoreApplication>
 #include <charconv>
 #include <cstring>
 
@@ -101,7 +102,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::readKey(std::string_view& key
     if (m_pos >= m_size)
         return truncatedError();
     if (m_data[m_pos] != '"')
-        return makeError("expected a member name in double quotes");
+        return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected a member name in double quotes"));
     qsizetype offset = 0;
     qsizetype length = 0;
     bool inScratch = false;
@@ -155,14 +156,15 @@ QString HarJsonParser::describeOffset(qsizetype offset) const
             lineStart = i + 1;
         }
     }
-    return u"line " + QString::number(line) + u", column " + QString::number(offset - lineStart + 1);
+    return QCoreApplication::translate("HarJsonParser", "line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
 HarJsonParser::Error HarJsonParser::makeError(const char* message) const
 {
     Error error;
     error.offset = m_pos;
-    error.message = QString::fromUtf8(message) + u" at " + describeOffset(m_pos);
+    error.message = QCoreApplication::translate("HarJsonParser", "%1 at %2")
+                        .arg(QCoreApplication::translate("HarJsonParser", message), describeOffset(m_pos));
     return error;
 }
 
@@ -198,7 +200,9 @@ HarJsonParser::Error HarJsonParser::truncatedError() const
     Error error;
     error.truncated = true;
     error.offset = m_size;
-    error.message = u"the file ends in the middle of the JSON (truncated?) at " + describeOffset(m_size);
+    error.message
+        = QCoreApplication::translate("HarJsonParser", "the file ends in the middle of the JSON (truncated?) at %1")
+              .arg(describeOffset(m_size));
     return error;
 }
 
@@ -213,7 +217,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, i
     if (m_pos >= m_size)
         return truncatedError();
     if (depth > maxDepth) {
-        Error error = makeError("JSON nested too deeply");
+        Error error = makeError(QT_TRANSLATE_NOOP("HarJsonParser", "JSON nested too deeply"));
         error.tooDeep = true;
         return error;
     }
@@ -234,7 +238,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, i
             if (m_pos >= m_size)
                 return truncatedError();
             if (m_data[m_pos] != '"')
-                return makeError("expected a member name in double quotes");
+                return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected a member name in double quotes"));
             qsizetype keyOffset = 0;
             qsizetype keyLength = 0;
             bool keyInScratch = false;
@@ -306,7 +310,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, i
             m_nodes[size_t(index)].number = value;
             return std::nullopt;
         }
-        return makeError("expected a JSON value");
+        return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected a JSON value"));
     }
 }
 
@@ -315,7 +319,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseLiteral(std::string_view
     const qsizetype available = m_size - m_pos;
     const qsizetype compare = qMin(available, qsizetype(literal.size()));
     if (std::memcmp(m_data + m_pos, literal.data(), size_t(compare)) != 0)
-        return makeError("expected a JSON value");
+        return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected a JSON value"));
     if (available < qsizetype(literal.size()))
         return truncatedError();
     m_pos += qsizetype(literal.size());
@@ -338,25 +342,25 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseNumber(double& value)
     if (m_data[m_pos] == '0') {
         ++m_pos;
     } else if (digits() == 0) {
-        return makeError("invalid number");
+        return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "invalid number"));
     }
     if (m_pos < m_size && m_data[m_pos] == '.') {
         ++m_pos;
         if (digits() == 0)
-            return m_pos >= m_size ? truncatedError() : makeError("invalid number");
+            return m_pos >= m_size ? truncatedError() : makeError(QT_TRANSLATE_NOOP("HarJsonParser", "invalid number"));
     }
     if (m_pos < m_size && (m_data[m_pos] == 'e' || m_data[m_pos] == 'E')) {
         ++m_pos;
         if (m_pos < m_size && (m_data[m_pos] == '+' || m_data[m_pos] == '-'))
             ++m_pos;
         if (digits() == 0)
-            return m_pos >= m_size ? truncatedError() : makeError("invalid number");
+            return m_pos >= m_size ? truncatedError() : makeError(QT_TRANSLATE_NOOP("HarJsonParser", "invalid number"));
     }
     const auto result = std::from_chars(m_data + start, m_data + m_pos, value);
     if (result.ec == std::errc::result_out_of_range)
         value = m_data[start] == '-' ? -1e308 : 1e308;
     else if (result.ec != std::errc())
-        return makeError("invalid number");
+        return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "invalid number"));
     return std::nullopt;
 }
 
@@ -391,7 +395,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
             return std::nullopt;
         }
         if (c != '\\')
-            return makeError("control character inside a string (must be escaped)");
+            return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "control character inside a string (must be escaped)"));
         if (++m_pos >= m_size)
             return truncatedError();
         const char escape = m_data[m_pos++];
@@ -424,7 +428,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
                 for (int i = 0; i < 4; ++i) {
                     const int v = JsonStringCodec::hexValue(m_data[m_pos + i]);
                     if (v < 0)
-                        return makeError("invalid \\u escape");
+                        return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "invalid \\u escape"));
                     unit = unit * 16 + char32_t(v);
                 }
                 m_pos += 4;
@@ -454,7 +458,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
         }
         default:
             --m_pos;
-            return makeError("invalid escape in a string");
+            return makeError(QT_TRANSLATE_NOOP("HarJsonParser", "invalid escape in a string"));
         }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "har/HarReader.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTimeZone>
 #include <algorithm>
@@ -27,17 +28,17 @@ const char* typeName(Type type)
 {
     switch (type) {
     case Type::Null:
-        return "null";
+        return QT_TRANSLATE_NOOP("HarReader", "null");
     case Type::Bool:
-        return "a boolean";
+        return QT_TRANSLATE_NOOP("HarReader", "a boolean");
     case Type::Number:
-        return "a number";
+        return QT_TRANSLATE_NOOP("HarReader", "a number");
     case Type::String:
-        return "a string";
+        return QT_TRANSLATE_NOOP("HarReader", "a string");
     case Type::Array:
-        return "an array";
+        return QT_TRANSLATE_NOOP("HarReader", "an array");
     case Type::Object:
-        return "an object";
+        return QT_TRANSLATE_NOOP("HarReader", "an object");
     }
     return "?";
 }
@@ -98,8 +99,9 @@ private:
     HarError wrongType(const QString& field, qint32 node, const char* expected) const
     {
         return error(HarErrorCode::WrongType, field,
-                     u"expected " + QString::fromUtf8(expected) + u", found "
-                         + QString::fromUtf8(typeName(type(node))));
+                     QCoreApplication::translate("HarReader", "expected %1, found %2")
+                         .arg(QCoreApplication::translate("HarReader", expected),
+                              QCoreApplication::translate("HarReader", typeName(type(node)))));
     }
     Type type(qint32 node) const { return m_json.node(node).type; }
     // A member that is absent or null counts as missing (Firefox and Charles write nulls).
@@ -174,7 +176,7 @@ std::optional<HarError> EntryConverter::base64(qint32 object, std::string_view n
         return std::nullopt;
     auto decoded = QByteArray::fromBase64Encoding(bytesOf(*text), QByteArray::AbortOnBase64DecodingErrors);
     if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
-        return error(HarErrorCode::InvalidBase64, field, u"invalid base64"_s);
+        return error(HarErrorCode::InvalidBase64, field, QCoreApplication::translate("HarReader", "invalid base64"));
     out = std::move(decoded.decoded);
     return std::nullopt;
 }
@@ -196,11 +198,13 @@ std::optional<HarError> EntryConverter::headers(qint32 request, std::string_view
         const qint32 nameNode = m_json.member(item, "name");
         const qint32 valueNode = m_json.member(item, "value");
         if (nameNode < 0)
-            return error(HarErrorCode::MissingField, itemField + u".name", u"missing"_s);
+            return error(HarErrorCode::MissingField, itemField + u".name",
+                         QCoreApplication::translate("HarReader", "missing"));
         if (type(nameNode) != Type::String)
             return wrongType(itemField + u".name", nameNode, "a string");
         if (valueNode < 0)
-            return error(HarErrorCode::MissingField, itemField + u".value", u"missing"_s);
+            return error(HarErrorCode::MissingField, itemField + u".value",
+                         QCoreApplication::translate("HarReader", "missing"));
         if (type(valueNode) != Type::String)
             return wrongType(itemField + u".value", valueNode, "a string");
         HttpHeader header {bytesOf(m_json.string(m_json.node(nameNode))),
@@ -244,7 +248,8 @@ std::optional<HarError> EntryConverter::body(qint32 request)
         if (auto e = optionalString(content, "text", u"request._content.text"_s, text))
             return e;
         if (!text)
-            return error(HarErrorCode::MissingField, u"request._content.text"_s, u"missing"_s);
+            return error(HarErrorCode::MissingField, u"request._content.text"_s,
+                         QCoreApplication::translate("HarReader", "missing"));
         if (encoding && *encoding == "base64") {
             std::optional<QByteArray> decoded;
             if (auto e = base64(content, "text", u"request._content.text"_s, decoded))
@@ -254,15 +259,16 @@ std::optional<HarError> EntryConverter::body(qint32 request)
             capture.body = bytesOf(*text);
         } else {
             return error(HarErrorCode::InvalidValue, u"request._content.encoding"_s,
-                         u"unknown encoding \"" + textOf(*encoding) + u'"');
+                         QCoreApplication::translate("HarReader", "unknown encoding \"%1\"").arg(textOf(*encoding)));
         }
         std::optional<double> size;
         if (auto e = optionalNumber(content, "size", u"request._content.size"_s, size))
             return e;
         if (size && toInteger(*size) != capture.body.size())
             warn(HarErrorCode::BodyMayDiffer, u"request._content.size"_s,
-                 u"says " + QString::number(toInteger(*size)) + u" bytes but the text holds "
-                     + QString::number(capture.body.size()));
+                 QCoreApplication::translate("HarReader", "says %1 bytes but the text holds %2")
+                     .arg(toInteger(*size))
+                     .arg(capture.body.size()));
         return std::nullopt;
     }
 
@@ -294,7 +300,8 @@ std::optional<HarError> EntryConverter::body(qint32 request)
                 if (auto e = optionalString(item, "value", field + u".value", value))
                     return e;
                 if (!name)
-                    return error(HarErrorCode::MissingField, field + u".name", u"missing"_s);
+                    return error(HarErrorCode::MissingField, field + u".name",
+                                 QCoreApplication::translate("HarReader", "missing"));
                 if (i > 0)
                     capture.body += '&';
                 capture.body += bytesOf(*name);
@@ -309,23 +316,29 @@ std::optional<HarError> EntryConverter::body(qint32 request)
 
     if (rebuilt) {
         warn(HarErrorCode::BodyMayDiffer, u"request.postData.params"_s,
-             u"the body was rebuilt from form parameters; its encoding may differ from what was sent"_s);
+             QCoreApplication::translate(
+                 "HarReader", "the body was rebuilt from form parameters; its encoding may differ from what was sent"));
     } else if (capture.body.isEmpty() && m_entry.declaredBodySize > 0) {
         m_entry.bodyKept = false;
         warn(HarErrorCode::BodyNotKept, postData >= 0 ? u"request.postData.text"_s : u"request.postData"_s,
-             u"body not kept by the tool that wrote this file (request.bodySize says "
-                 + QString::number(m_entry.declaredBodySize) + u" bytes)");
+             QCoreApplication::translate("HarReader",
+                                         "body not kept by the tool that wrote this file (request.bodySize "
+                                         "says %1 bytes)")
+                 .arg(m_entry.declaredBodySize));
     } else if (!capture.body.isEmpty() && !m_entry.fromHookbench) {
         // Hookbench writes postData.text only when it is exact; other tools may have decoded lossily.
         if (m_entry.declaredBodySize > 0 && m_entry.declaredBodySize != capture.body.size())
             warn(HarErrorCode::BodyMayDiffer, u"request.postData.text"_s,
-                 u"the text is " + QString::number(capture.body.size()) + u" bytes but request.bodySize says "
-                     + QString::number(m_entry.declaredBodySize)
-                     + u"; the tool that wrote this file may have changed it");
+                 QCoreApplication::translate("HarReader",
+                                             "the text is %1 bytes but request.bodySize says %2; the tool "
+                                             "that wrote this file may have changed it")
+                     .arg(capture.body.size())
+                     .arg(m_entry.declaredBodySize));
         else if (capture.body.contains("\xEF\xBF\xBD"))
             warn(HarErrorCode::BodyMayDiffer, u"request.postData.text"_s,
-                 u"the text contains U+FFFD replacement characters; the tool that wrote this file may have "
-                 u"replaced bytes it could not decode"_s);
+                 QCoreApplication::translate("HarReader",
+                                             "the text contains U+FFFD replacement characters; the tool that "
+                                             "wrote this file may have replaced bytes it could not decode"));
     }
     std::optional<std::string_view> status;
     if (auto e = optionalString(request, "_requestBodyStatus", u"request._requestBodyStatus"_s, status))
@@ -333,7 +346,8 @@ std::optional<HarError> EntryConverter::body(qint32 request)
     if (status && status->starts_with("discarded") && capture.body.isEmpty() && m_entry.bodyKept) {
         m_entry.bodyKept = false;
         warn(HarErrorCode::BodyNotKept, u"request._requestBodyStatus"_s,
-             u"body not kept by the tool that wrote this file (" + textOf(*status) + u')');
+             QCoreApplication::translate("HarReader", "body not kept by the tool that wrote this file (%1)")
+                 .arg(textOf(*status)));
     }
     return std::nullopt;
 }
@@ -375,7 +389,8 @@ std::optional<HarError> EntryConverter::hookbench(qint32 extra)
         if (auto e = optionalNumber(peer, "port", u"_hookbench.peer.port"_s, number))
             return e;
         if (number && (*number < 0 || *number > 65535))
-            return error(HarErrorCode::InvalidValue, u"_hookbench.peer.port"_s, u"not a port number"_s);
+            return error(HarErrorCode::InvalidValue, u"_hookbench.peer.port"_s,
+                         QCoreApplication::translate("HarReader", "not a port number"));
         capture.peerPort = number ? quint16(toInteger(*number, 0, 65535)) : 0;
     }
     for (auto [name, field, target] : {std::tuple {"receivedAt", u"_hookbench.receivedAt"_s, &capture.receivedAt},
@@ -386,7 +401,8 @@ std::optional<HarError> EntryConverter::hookbench(qint32 extra)
             return e;
         *target = text ? parseDate(*text) : QDateTime();
         if (text && !target->isValid())
-            return error(HarErrorCode::InvalidValue, field, u"not an ISO 8601 date"_s);
+            return error(HarErrorCode::InvalidValue, field,
+                         QCoreApplication::translate("HarReader", "not an ISO 8601 date"));
     }
     if (auto e = optionalNumber(extra, "responseStatus", u"_hookbench.responseStatus"_s, number))
         return e;
@@ -416,10 +432,12 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
     Capture& capture = m_entry.capture;
     if (type(root) != Type::Object)
         return error(HarErrorCode::WrongType, QString(),
-                     u"expected an object, found " + QString::fromUtf8(typeName(type(root))));
+                     QCoreApplication::translate("HarReader", "expected %1, found %2")
+                         .arg(QCoreApplication::translate("HarReader", "an object"),
+                              QCoreApplication::translate("HarReader", typeName(type(root)))));
     const qint32 request = m_json.member(root, "request");
     if (request < 0)
-        return error(HarErrorCode::MissingField, u"request"_s, u"missing"_s);
+        return error(HarErrorCode::MissingField, u"request"_s, QCoreApplication::translate("HarReader", "missing"));
     if (type(request) != Type::Object)
         return wrongType(u"request"_s, request, "an object");
     qint32 extra = -1;
@@ -428,13 +446,14 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
 
     const qint32 methodNode = m_json.member(request, "method");
     if (methodNode < 0)
-        return error(HarErrorCode::MissingField, u"request.method"_s, u"missing"_s);
+        return error(HarErrorCode::MissingField, u"request.method"_s,
+                     QCoreApplication::translate("HarReader", "missing"));
     if (type(methodNode) != Type::String)
         return wrongType(u"request.method"_s, methodNode, "a string");
     capture.method = bytesOf(m_json.string(m_json.node(methodNode)));
     const qint32 urlNode = m_json.member(request, "url");
     if (urlNode < 0)
-        return error(HarErrorCode::MissingField, u"request.url"_s, u"missing"_s);
+        return error(HarErrorCode::MissingField, u"request.url"_s, QCoreApplication::translate("HarReader", "missing"));
     if (type(urlNode) != Type::String)
         return wrongType(u"request.url"_s, urlNode, "a string");
     const std::string_view url = m_json.string(m_json.node(urlNode));
@@ -444,7 +463,8 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
         return e;
     capture.httpVersion = version && !version->empty() ? bytesOf(*version) : QByteArray("HTTP/1.1");
     if (!version || version->empty())
-        warn(HarErrorCode::MissingField, u"request.httpVersion"_s, u"missing; HTTP/1.1 assumed"_s);
+        warn(HarErrorCode::MissingField, u"request.httpVersion"_s,
+             QCoreApplication::translate("HarReader", "missing; HTTP/1.1 assumed"));
     if (auto e = headers(request, "headers", u"request.headers"_s, capture.headers))
         return e;
     m_entry.fromHookbench = extra >= 0;
@@ -464,7 +484,8 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
                 || QByteArrayView(scheme).compare("https", Qt::CaseInsensitive) == 0);
         if (!http && !url.starts_with('/')) {
             const QString shown = textOf(url.substr(0, 60)) + (url.size() > 60 ? u"…"_s : QString());
-            return error(HarErrorCode::NotHttp, u"request.url"_s, u"not an HTTP request (" + shown + u')');
+            return error(HarErrorCode::NotHttp, u"request.url"_s,
+                         QCoreApplication::translate("HarReader", "not an HTTP request (%1)").arg(shown));
         }
         std::string_view rest = url;
         if (http) {
@@ -482,7 +503,8 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
     if (!m_entry.fromHookbench) {
         if (capture.method.isEmpty() || !std::all_of(capture.method.cbegin(), capture.method.cend(), isTokenByte))
             return error(HarErrorCode::NotHttp, u"request.method"_s,
-                         u"not an HTTP method (\"" + QString::fromUtf8(capture.method.left(40)) + u"\")");
+                         QCoreApplication::translate("HarReader", "not an HTTP method (\"%1\")")
+                             .arg(QString::fromUtf8(capture.method.left(40))));
     }
 
     std::optional<std::string_view> started;
@@ -495,7 +517,8 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
         const QDateTime when = parseDate(*started);
         if (!when.isValid())
             return error(HarErrorCode::InvalidValue, u"startedDateTime"_s,
-                         u"not an ISO 8601 date (\"" + textOf(started->substr(0, 40)) + u"\")");
+                         QCoreApplication::translate("HarReader", "not an ISO 8601 date (\"%1\")")
+                             .arg(textOf(started->substr(0, 40))));
         if (extra < 0 || m_json.member(extra, "receivedAt") < 0)
             capture.receivedAt = when;
         if (extra < 0 || m_json.member(extra, "completedAt") < 0) {
@@ -574,7 +597,8 @@ std::optional<HarError> LogReader::readEntries()
                 m_log.entries.append(std::move(entry));
             } else if (!m_options.onEntry(std::move(entry))) {
                 m_canceled = true;
-                return HarError {HarErrorCode::Canceled, u"reading was stopped"_s};
+                return HarError {HarErrorCode::Canceled,
+                                 QCoreApplication::translate("HarReader", "reading was stopped")};
             }
         }
         m_json.clear();
@@ -582,7 +606,7 @@ std::optional<HarError> LogReader::readEntries()
             m_consumed(m_json.position());
         if (m_options.progress && (index % 256) == 255 && !m_options.progress(m_json.position(), m_json.size())) {
             m_canceled = true;
-            return HarError {HarErrorCode::Canceled, u"reading was canceled"_s};
+            return HarError {HarErrorCode::Canceled, QCoreApplication::translate("HarReader", "reading was canceled")};
         }
         const char next = m_json.peek();
         if (next == ',') {
@@ -594,10 +618,12 @@ std::optional<HarError> LogReader::readEntries()
             return std::nullopt;
         }
         if (m_json.atEnd())
-            return HarError {HarErrorCode::Truncated,
-                             u"the file ends after entry " + QString::number(index) + u" (truncated?)", -1,
-                             u"log.entries"_s};
-        return jsonError(m_json.makeError("expected ',' or ']' after an entry"), -1);
+            return HarError {
+                HarErrorCode::Truncated,
+                QCoreApplication::translate("HarReader", "the file ends after entry %1 (truncated?)").arg(index), -1,
+                u"log.entries"_s};
+        return jsonError(m_json.makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected ',' or ']' after an entry")),
+                         -1);
     }
 }
 
@@ -615,8 +641,10 @@ std::optional<HarError> LogReader::readLog()
                 if (auto e = m_json.parseValue(node))
                     return jsonError(*e, -1);
                 return HarError {HarErrorCode::WrongType,
-                                 u"expected an array, found " + QString::fromUtf8(typeName(m_json.node(node).type)), -1,
-                                 u"log.entries"_s};
+                                 QCoreApplication::translate("HarReader", "expected %1, found %2")
+                                     .arg(QCoreApplication::translate("HarReader", "an array"),
+                                          QCoreApplication::translate("HarReader", typeName(m_json.node(node).type))),
+                                 -1, u"log.entries"_s};
             }
             m_json.accept('[');
             if (auto e = readEntries())
@@ -647,8 +675,10 @@ std::optional<HarError> LogReader::readLog()
             return std::nullopt;
         }
         if (m_json.atEnd())
-            return HarError {HarErrorCode::Truncated, u"the file ends inside \"log\" (truncated?)"_s, -1, u"log"_s};
-        return jsonError(m_json.makeError("expected ',' or '}' in \"log\""), -1);
+            return HarError {HarErrorCode::Truncated,
+                             QCoreApplication::translate("HarReader", "the file ends inside \"log\" (truncated?)"), -1,
+                             u"log"_s};
+        return jsonError(m_json.makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected ',' or '}' in \"log\"")), -1);
     }
 }
 
@@ -657,14 +687,19 @@ HarExpected<HarLog> LogReader::read()
     m_json.skipByteOrderMark(); // Fiddler and some Windows tools write one
     const char first = m_json.peek();
     if (m_json.atEnd())
-        return HarError {HarErrorCode::NotHar, u"not a HAR file: the file is empty"_s};
+        return HarError {HarErrorCode::NotHar,
+                         QCoreApplication::translate("HarReader", "not a HAR file: the file is empty")};
     if (first != '{') {
         const auto byte = static_cast<unsigned char>(first);
         if (m_json.position() == 0 && (byte == 0x1F || byte == 0x78))
-            return HarError {HarErrorCode::NotHar,
-                             u"not a HAR file: it looks compressed (gzip or zlib, like mitmproxy's .zhar); "
-                             u"decompress it first"_s};
-        return HarError {HarErrorCode::NotHar, u"not a HAR file: it does not start with a JSON object"_s};
+            return HarError {
+                HarErrorCode::NotHar,
+                QCoreApplication::translate("HarReader",
+                                            "not a HAR file: it looks compressed (gzip or zlib, like mitmproxy's "
+                                            ".zhar); decompress it first")};
+        return HarError {
+            HarErrorCode::NotHar,
+            QCoreApplication::translate("HarReader", "not a HAR file: it does not start with a JSON object")};
     }
     m_json.accept('{');
     bool sawLog = false;
@@ -691,10 +726,12 @@ HarExpected<HarLog> LogReader::read()
                     break;
                 }
                 if (isLog) {
-                    return HarError {HarErrorCode::WrongType,
-                                     u"expected an object, found "
-                                         + QString::fromUtf8(typeName(m_json.node(node).type)),
-                                     -1, u"log"_s};
+                    return HarError {
+                        HarErrorCode::WrongType,
+                        QCoreApplication::translate("HarReader", "expected %1, found %2")
+                            .arg(QCoreApplication::translate("HarReader", "an object"),
+                                 QCoreApplication::translate("HarReader", typeName(m_json.node(node).type))),
+                        -1, u"log"_s};
                 }
                 m_json.clear();
             }
@@ -707,8 +744,10 @@ HarExpected<HarLog> LogReader::read()
                 m_json.accept('}');
                 break;
             }
-            failure = m_json.atEnd() ? HarError {HarErrorCode::Truncated, u"the file ends early (truncated?)"_s}
-                                     : jsonError(m_json.makeError("expected ',' or '}'"), -1);
+            failure = m_json.atEnd()
+                ? HarError {HarErrorCode::Truncated,
+                            QCoreApplication::translate("HarReader", "the file ends early (truncated?)")}
+                : jsonError(m_json.makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected ',' or '}'")), -1);
             break;
         }
     }
@@ -717,14 +756,18 @@ HarExpected<HarLog> LogReader::read()
     if (!failure) {
         m_json.skipWhitespace();
         if (!m_json.atEnd())
-            failure = jsonError(m_json.makeError("unexpected data after the end of the JSON"), -1);
+            failure = jsonError(
+                m_json.makeError(QT_TRANSLATE_NOOP("HarJsonParser", "unexpected data after the end of the JSON")), -1);
     }
     if (!m_sawEntries) {
         if (failure)
             return *failure;
         if (!sawLog)
-            return HarError {HarErrorCode::NotHar, u"not a HAR file: no \"log\" object"_s, -1, u"log"_s};
-        return HarError {HarErrorCode::MissingField, u"missing"_s, -1, u"log.entries"_s};
+            return HarError {HarErrorCode::NotHar,
+                             QCoreApplication::translate("HarReader", "not a HAR file: no \"log\" object"), -1,
+                             u"log"_s};
+        return HarError {HarErrorCode::MissingField, QCoreApplication::translate("HarReader", "missing"), -1,
+                         u"log.entries"_s};
     }
     if (failure && m_log.entriesRead == 0 && m_log.errors.isEmpty())
         return *failure; // broken before anything usable: the file as a whole is unreadable
@@ -741,8 +784,9 @@ HarExpected<HarLog> HarReader::readBytes(QByteArrayView data, const HarReadOptio
 {
     if (data.size() > options.maxFileBytes)
         return HarError {HarErrorCode::FileTooLarge,
-                         u"the data is " + QString::number(data.size()) + u" bytes, over the limit of "
-                             + QString::number(options.maxFileBytes)};
+                         QCoreApplication::translate("HarReader", "the data is %1 bytes, over the limit of %2")
+                             .arg(data.size())
+                             .arg(options.maxFileBytes)};
     LogReader reader(data.data(), data.size(), options, {});
     return reader.read();
 }
@@ -751,24 +795,30 @@ HarExpected<HarLog> HarReader::readFile(const QString& path, const HarReadOption
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return HarError {HarErrorCode::FileOpen, u"cannot open " + path + u": " + file.errorString()};
+        return HarError {HarErrorCode::FileOpen,
+                         QCoreApplication::translate("HarReader", "cannot open %1: %2").arg(path, file.errorString())};
     const qint64 size = file.size();
     if (size > options.maxFileBytes) {
         const auto mib = [](qint64 bytes) {
             return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
         };
         return HarError {HarErrorCode::FileTooLarge,
-                         u"cannot open " + path + u": the file is " + mib(size) + u" MiB; HAR files up to "
-                             + mib(options.maxFileBytes) + u" MiB can be opened"};
+                         QCoreApplication::translate("HarReader",
+                                                     "cannot open %1: the file is %2 MiB; HAR files up to %3 MiB "
+                                                     "can be opened")
+                             .arg(path, mib(size), mib(options.maxFileBytes))};
     }
     if (size == 0)
-        return HarError {HarErrorCode::NotHar, u"not a HAR file: the file is empty"_s};
+        return HarError {HarErrorCode::NotHar,
+                         QCoreApplication::translate("HarReader", "not a HAR file: the file is empty")};
     uchar* mapped = file.map(0, size);
     if (!mapped) {
         // Not mappable (a pipe, some network file systems): read it whole instead.
         const QByteArray data = file.readAll();
         if (data.size() != size)
-            return HarError {HarErrorCode::FileOpen, u"cannot read " + path + u": " + file.errorString()};
+            return HarError {
+                HarErrorCode::FileOpen,
+                QCoreApplication::translate("HarReader", "cannot read %1: %2").arg(path, file.errorString())};
         return readBytes(data, options);
     }
     std::function<void(qsizetype)> consumed;

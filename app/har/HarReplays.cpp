@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "har/HarReplays.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,7 +35,7 @@ public:
         if (node < 0)
             return std::nullopt;
         if (m_json.node(node).type != Type::String)
-            return wrong(name, "a string");
+            return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a string"));
         const std::string_view value = m_json.string(m_json.node(node));
         out = QString::fromUtf8(value.data(), qsizetype(value.size()));
         return std::nullopt;
@@ -56,7 +57,8 @@ public:
             return std::nullopt;
         auto decoded = QByteArray::fromBase64Encoding(value.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
-            return m_field + u'.' + QLatin1String(name) + QStringLiteral(": invalid base64");
+            return m_field + u'.' + QLatin1String(name) + u": "
+                + QCoreApplication::translate("HarReplays", "invalid base64");
         out = decoded.decoded;
         return std::nullopt;
     }
@@ -66,10 +68,11 @@ public:
         if (node < 0)
             return std::nullopt;
         if (m_json.node(node).type != Type::Number)
-            return wrong(name, "a number");
+            return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a number"));
         const double value = m_json.node(node).number;
         if (!(value >= double(low) && value <= double(high)))
-            return m_field + u'.' + QLatin1String(name) + QStringLiteral(": out of range");
+            return m_field + u'.' + QLatin1String(name) + u": "
+                + QCoreApplication::translate("HarReplays", "out of range");
         out = qint64(value);
         return std::nullopt;
     }
@@ -79,7 +82,7 @@ public:
         if (node < 0)
             return std::nullopt;
         if (m_json.node(node).type != Type::Bool)
-            return wrong(name, "true or false");
+            return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "true or false"));
         out = m_json.node(node).boolean;
         return std::nullopt;
     }
@@ -89,13 +92,13 @@ public:
         if (node < 0)
             return std::nullopt;
         if (m_json.node(node).type != Type::Array)
-            return wrong(name, "a list");
+            return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a list"));
         int index = 0;
         for (qint32 item = m_json.node(node).firstChild; item >= 0; item = m_json.node(item).nextSibling, ++index) {
             const AttemptReader header(m_json, item,
                                        m_field + u'.' + QLatin1String(name) + u'[' + QString::number(index) + u']');
             if (m_json.node(item).type != Type::Object)
-                return header.m_field + QStringLiteral(": expected an object");
+                return header.m_field + u": " + QCoreApplication::translate("HarReplays", "expected an object");
             QByteArray headerName;
             QByteArray headerValue;
             if (auto problem = header.bytes("name", headerName))
@@ -110,7 +113,9 @@ public:
 private:
     QString wrong(const char* name, const char* expected) const
     {
-        return m_field + u'.' + QLatin1String(name) + QStringLiteral(": expected ") + QLatin1String(expected);
+        return m_field + u'.' + QLatin1String(name) + u": "
+            + QCoreApplication::translate("HarReplays", "expected %1")
+                  .arg(QCoreApplication::translate("HarReplays", expected));
     }
 
     const HarJsonParser& m_json;
@@ -158,12 +163,14 @@ std::optional<HarError> HarReplays::read(const HarJsonParser& json, qint32 array
 {
     const QString field = QStringLiteral("_hookbench.replays");
     if (json.node(array).type != Type::Array)
-        return HarError {HarErrorCode::WrongType, QStringLiteral("expected a list"), entryIndex, field};
+        return HarError {HarErrorCode::WrongType, QCoreApplication::translate("HarReplays", "expected a list"),
+                         entryIndex, field};
     int index = 0;
     for (qint32 item = json.node(array).firstChild; item >= 0; item = json.node(item).nextSibling, ++index) {
         const QString itemField = field + u'[' + QString::number(index) + u']';
         if (json.node(item).type != Type::Object)
-            return HarError {HarErrorCode::WrongType, QStringLiteral("expected an object"), entryIndex, itemField};
+            return HarError {HarErrorCode::WrongType, QCoreApplication::translate("HarReplays", "expected an object"),
+                             entryIndex, itemField};
         const AttemptReader reader(json, item, itemField);
         ReplayAttempt attempt;
         QString startedAt;

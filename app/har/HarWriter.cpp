@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "har/HarWriter.h"
 
+#include <QCoreApplication>
 #include <QSaveFile>
 
 #include "har/HarFormat.h"
@@ -24,7 +25,9 @@ std::optional<HarError> HarWriter::open()
 {
     m_file = std::make_unique<QSaveFile>(m_path);
     if (!m_file->open(QIODevice::WriteOnly)) {
-        HarError error {HarErrorCode::FileOpen, u"cannot write " + m_path + u": " + m_file->errorString()};
+        HarError error {
+            HarErrorCode::FileOpen,
+            QCoreApplication::translate("HarWriter", "cannot write %1: %2").arg(m_path, m_file->errorString())};
         m_file.reset();
         return error;
     }
@@ -38,7 +41,8 @@ std::optional<HarError> HarWriter::open()
 std::optional<HarError> HarWriter::add(const Capture& capture, const QList<ReplayAttempt>& attempts)
 {
     if (!m_file)
-        return HarError {HarErrorCode::FileWrite, u"cannot write " + m_path + u": the file is not open"};
+        return HarError {HarErrorCode::FileWrite,
+                         QCoreApplication::translate("HarWriter", "cannot write %1: the file is not open").arg(m_path)};
     HarFormat::appendEntry(m_buffer, capture, m_entryCount == 0, attempts);
     ++m_entryCount;
     if (qsizetype(m_buffer.size()) >= flushBytes)
@@ -49,12 +53,15 @@ std::optional<HarError> HarWriter::add(const Capture& capture, const QList<Repla
 std::optional<HarError> HarWriter::commit()
 {
     if (!m_file)
-        return HarError {HarErrorCode::FileWrite, u"cannot write " + m_path + u": the file is not open"};
+        return HarError {HarErrorCode::FileWrite,
+                         QCoreApplication::translate("HarWriter", "cannot write %1: the file is not open").arg(m_path)};
     HarFormat::appendTail(m_buffer, m_entryCount == 0);
     if (auto error = flush())
         return error;
     if (!m_file->commit()) {
-        HarError error {HarErrorCode::FileCommit, u"cannot save " + m_path + u": " + m_file->errorString()};
+        HarError error {
+            HarErrorCode::FileCommit,
+            QCoreApplication::translate("HarWriter", "cannot save %1: %2").arg(m_path, m_file->errorString())};
         m_file.reset();
         return error;
     }
@@ -78,9 +85,10 @@ std::optional<HarError> HarWriter::flush()
     const qint64 written = m_file->write(m_buffer.data(), qint64(m_buffer.size()));
     if (written != qint64(m_buffer.size())) {
         // QSaveFile stops at the first error and commit() would fail; the old file is untouched.
-        HarError error {HarErrorCode::FileWrite,
-                        u"cannot save " + m_path + u": " + m_file->errorString()
-                            + u" (the previous file, if any, is unchanged)"};
+        HarError error {
+            HarErrorCode::FileWrite,
+            QCoreApplication::translate("HarWriter", "cannot save %1: %2 (the previous file, if any, is unchanged)")
+                .arg(m_path, m_file->errorString())};
         cancel();
         return error;
     }
@@ -100,7 +108,8 @@ std::optional<HarError> HarWriter::writeFile(const QString& path, const QList<Ca
             return error;
         if (options.progress && (i % 1024) == 1023 && !options.progress(i + 1, total)) {
             writer.cancel();
-            return HarError {HarErrorCode::Canceled, u"saving " + path + u" was canceled"};
+            return HarError {HarErrorCode::Canceled,
+                             QCoreApplication::translate("HarWriter", "saving %1 was canceled").arg(path)};
         }
     }
     if (auto error = writer.commit())

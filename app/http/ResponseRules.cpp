@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "http/ResponseRules.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -64,7 +65,7 @@ bool readInt(const QJsonObject& object, const char* key, int minimum, int maximu
         return true;
     if (!value.isDouble() || value.toDouble() != double(value.toInt()) || value.toInt() < minimum
         || value.toInt() > maximum) {
-        *error = QStringLiteral("%1.%2: expected a whole number from %3 to %4")
+        *error = QCoreApplication::translate("ResponseRules", "%1.%2: expected a whole number from %3 to %4")
                      .arg(where, QLatin1String(key))
                      .arg(minimum)
                      .arg(maximum);
@@ -77,13 +78,14 @@ bool readInt(const QJsonObject& object, const char* key, int minimum, int maximu
 std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString& where, QString* error)
 {
     if (!value.isObject()) {
-        *error = QStringLiteral("%1: expected an object").arg(where);
+        *error = QCoreApplication::translate("ResponseRules", "%1: expected an object").arg(where);
         return std::nullopt;
     }
     const QJsonObject object = value.toObject();
     // A value of the wrong type is an error, not a default: a path of 5 must not match every request.
     const auto wrongType = [&](const char* key, const char* expected) {
-        *error = QStringLiteral("%1.%2: expected %3").arg(where, QLatin1String(key), QLatin1String(expected));
+        *error = QCoreApplication::translate("ResponseRules", "%1.%2: expected %3")
+                     .arg(where, QLatin1String(key), QLatin1String(expected));
         return std::nullopt;
     };
     ResponseRule rule;
@@ -113,7 +115,8 @@ std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString&
         for (const QJsonValue& pair : headers.toArray()) {
             const QJsonArray nameValue = pair.toArray();
             if (nameValue.size() != 2 || !nameValue.at(0).isString() || !nameValue.at(1).isString()) {
-                *error = QStringLiteral("%1.headers: expected [[name, value], ...]").arg(where);
+                *error = QCoreApplication::translate("ResponseRules", "%1.headers: expected [[name, value], ...]")
+                             .arg(where);
                 return std::nullopt;
             }
             rule.headers.append({nameValue.at(0).toString().toUtf8(), nameValue.at(1).toString().toUtf8()});
@@ -126,7 +129,7 @@ std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString&
             rule.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
         }
     } else if (!headers.isUndefined()) {
-        *error = QStringLiteral("%1.headers: expected [[name, value], ...]").arg(where);
+        *error = QCoreApplication::translate("ResponseRules", "%1.headers: expected [[name, value], ...]").arg(where);
         return std::nullopt;
     }
     if (!readInt(object, "status", 100, 599, &rule.status, error, where)
@@ -222,9 +225,11 @@ ResponseRules ResponseRules::fromJson(const QByteArray& json, RulesError* error)
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     QString message;
     if (parseError.error != QJsonParseError::NoError) {
-        message = QStringLiteral("not JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString());
+        message = QCoreApplication::translate("ResponseRules", "not JSON at byte %1: %2")
+                      .arg(parseError.offset)
+                      .arg(parseError.errorString());
     } else if (!document.isObject()) {
-        message = QStringLiteral("expected an object with \"default\" and \"rules\"");
+        message = QCoreApplication::translate("ResponseRules", "expected an object with \"default\" and \"rules\"");
     } else {
         const QJsonObject root = document.object();
         if (root.contains(QLatin1String("default"))) {
@@ -233,7 +238,7 @@ ResponseRules ResponseRules::fromJson(const QByteArray& json, RulesError* error)
         }
         const QJsonValue rules = root.value(QLatin1String("rules"));
         if (message.isEmpty() && !rules.isUndefined() && !rules.isArray())
-            message = QStringLiteral("rules: expected an array");
+            message = QCoreApplication::translate("ResponseRules", "rules: expected an array");
         const QJsonArray array = rules.toArray();
         for (qsizetype i = 0; message.isEmpty() && i < array.size(); ++i) {
             if (auto rule = ruleFromJson(array.at(i), QStringLiteral("rules[%1]").arg(i), &message))

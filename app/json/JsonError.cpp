@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "json/JsonError.h"
 
+#include <QCoreApplication>
+
 QString JsonError::toString() const
 {
-    return QStringLiteral("line %1, column %2 (byte %3): %4").arg(line).arg(column).arg(offset).arg(message);
+    return QCoreApplication::translate("JsonError", "line %1, column %2 (byte %3): %4")
+        .arg(line)
+        .arg(column)
+        .arg(offset)
+        .arg(message);
 }

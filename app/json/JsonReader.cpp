@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "json/JsonReader.h"
 
+#include <QCoreApplication>
 #include <limits>
 #include <vector>
 
@@ -63,14 +64,15 @@ private:
 QString describe(unsigned char c)
 {
     if (c >= 0x20 && c < 0x7F)
-        return QStringLiteral("unexpected character '%1'").arg(QChar(char16_t(c)));
-    return QStringLiteral("unexpected byte 0x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
+        return QCoreApplication::translate("JsonReader", "unexpected character '%1'").arg(QChar(char16_t(c)));
+    return QCoreApplication::translate("JsonReader", "unexpected byte 0x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
 }
 
 bool Parser::failUnexpected(qsizetype offset)
 {
     if (offset >= m_n)
-        return fail(JsonError::Code::UnexpectedEnd, m_n, QStringLiteral("unexpected end of JSON input"));
+        return fail(JsonError::Code::UnexpectedEnd, m_n,
+                    QCoreApplication::translate("JsonReader", "unexpected end of JSON input"));
     return fail(JsonError::Code::UnexpectedCharacter, offset, describe(m_s[offset]));
 }
 
@@ -89,34 +91,38 @@ bool Parser::parseString()
     bool escaped = false;
     while (true) {
         if (m_pos >= m_n)
-            return fail(JsonError::Code::UnexpectedEnd, m_n, QStringLiteral("unterminated string"));
+            return fail(JsonError::Code::UnexpectedEnd, m_n,
+                        QCoreApplication::translate("JsonReader", "unterminated string"));
         const unsigned char c = m_s[m_pos];
         if (c == '"')
             break;
         if (c < 0x20)
             return fail(JsonError::Code::ControlCharacterInString, m_pos,
-                        QStringLiteral("control character 0x%1 in string (must be escaped)")
+                        QCoreApplication::translate("JsonReader", "control character 0x%1 in string (must be escaped)")
                             .arg(uint(c), 2, 16, QLatin1Char('0')));
         if (c == '\\') {
             escaped = true;
             if (m_pos + 1 >= m_n)
-                return fail(JsonError::Code::UnexpectedEnd, m_n, QStringLiteral("unterminated string"));
+                return fail(JsonError::Code::UnexpectedEnd, m_n,
+                            QCoreApplication::translate("JsonReader", "unterminated string"));
             const unsigned char e = m_s[m_pos + 1];
             if (e == 'u') {
                 for (qsizetype k = 2; k < 6; ++k) {
                     if (m_pos + k >= m_n)
-                        return fail(JsonError::Code::UnexpectedEnd, m_n, QStringLiteral("unterminated string"));
+                        return fail(JsonError::Code::UnexpectedEnd, m_n,
+                                    QCoreApplication::translate("JsonReader", "unterminated string"));
                     const unsigned char h = m_s[m_pos + k];
                     const bool hex = (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
                     if (!hex)
                         return fail(JsonError::Code::InvalidEscape, m_pos + k,
-                                    QStringLiteral("bad \\u escape: expected a hex digit"));
+                                    QCoreApplication::translate("JsonReader", "bad \\u escape: expected a hex digit"));
                 }
                 m_pos += 6;
                 continue;
             }
             if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
-                return fail(JsonError::Code::InvalidEscape, m_pos + 1, QStringLiteral("bad escape sequence"));
+                return fail(JsonError::Code::InvalidEscape, m_pos + 1,
+                            QCoreApplication::translate("JsonReader", "bad escape sequence"));
             m_pos += 2;
             continue;
         }
@@ -136,8 +142,9 @@ bool Parser::parseNumber()
     auto invalid = [this](qsizetype p) {
         if (p >= m_n)
             return fail(JsonError::Code::UnexpectedEnd, m_n,
-                        QStringLiteral("unexpected end of JSON input in a number"));
-        return fail(JsonError::Code::InvalidNumber, p, QStringLiteral("invalid number: ") + describe(m_s[p]));
+                        QCoreApplication::translate("JsonReader", "unexpected end of JSON input in a number"));
+        return fail(JsonError::Code::InvalidNumber, p,
+                    QCoreApplication::translate("JsonReader", "invalid number: ") + describe(m_s[p]));
     };
     if (m_s[m_pos] == '-')
         ++m_pos;
@@ -185,8 +192,10 @@ bool Parser::parseKey()
     skipWhitespace();
     if (m_pos >= m_n || m_s[m_pos] != '"') {
         if (m_pos < m_n)
-            return fail(JsonError::Code::UnexpectedCharacter, m_pos,
-                        describe(m_s[m_pos]) + QStringLiteral(" (expected a property name in double quotes)"));
+            return fail(
+                JsonError::Code::UnexpectedCharacter, m_pos,
+                describe(m_s[m_pos])
+                    + QCoreApplication::translate("JsonReader", " (expected a property name in double quotes)"));
         return failUnexpected(m_pos);
     }
     if (!parseString())
@@ -195,7 +204,8 @@ bool Parser::parseKey()
     if (m_pos >= m_n || m_s[m_pos] != ':') {
         if (m_pos < m_n)
             return fail(JsonError::Code::UnexpectedCharacter, m_pos,
-                        describe(m_s[m_pos]) + QStringLiteral(" (expected ':' after a property name)"));
+                        describe(m_s[m_pos])
+                            + QCoreApplication::translate("JsonReader", " (expected ':' after a property name)"));
         return failUnexpected(m_pos);
     }
     ++m_pos;
@@ -219,7 +229,8 @@ std::optional<JsonError> Parser::run(JsonDocumentData& data)
 {
     m_data = &data;
     if (m_n >= qsizetype(std::numeric_limits<quint32>::max()))
-        return JsonError {JsonError::Code::TooLarge, QStringLiteral("JSON text too large"), 0, 1, 1};
+        return JsonError {JsonError::Code::TooLarge, QCoreApplication::translate("JsonReader", "JSON text too large"),
+                          0, 1, 1};
     if (m_options.skipByteOrderMark && m_n >= 3 && m_s[0] == 0xEF && m_s[1] == 0xBB && m_s[2] == 0xBF)
         m_pos = 3;
     data.nodes.reserve(size_t(m_n / 8 + 1));
@@ -235,8 +246,9 @@ std::optional<JsonError> Parser::run(JsonDocumentData& data)
         const unsigned char c = m_s[m_pos];
         if (c == '{' || c == '[') {
             if (int(m_stack.size()) >= m_options.maxDepth) {
-                ok = fail(JsonError::Code::TooDeep, m_pos,
-                          QStringLiteral("nesting deeper than %1 levels").arg(m_options.maxDepth));
+                ok = fail(
+                    JsonError::Code::TooDeep, m_pos,
+                    QCoreApplication::translate("JsonReader", "nesting deeper than %1 levels").arg(m_options.maxDepth));
                 break;
             }
             const bool object = c == '{';
@@ -292,10 +304,10 @@ std::optional<JsonError> Parser::run(JsonDocumentData& data)
                 close(m_pos);
                 continue;
             }
-            ok = fail(
-                JsonError::Code::UnexpectedCharacter, m_pos,
-                describe(s)
-                    + (object ? QStringLiteral(" (expected ',' or '}')") : QStringLiteral(" (expected ',' or ']')")));
+            ok = fail(JsonError::Code::UnexpectedCharacter, m_pos,
+                      describe(s)
+                          + (object ? QCoreApplication::translate("JsonReader", " (expected ',' or '}')")
+                                    : QCoreApplication::translate("JsonReader", " (expected ',' or ']')")));
             break;
         }
         if (!ok || expectValue)
@@ -303,7 +315,8 @@ std::optional<JsonError> Parser::run(JsonDocumentData& data)
         skipWhitespace();
         if (m_pos < m_n)
             ok = fail(JsonError::Code::TrailingContent, m_pos,
-                      describe(m_s[m_pos]) + QStringLiteral(" after the end of the JSON value"));
+                      describe(m_s[m_pos])
+                          + QCoreApplication::translate("JsonReader", " after the end of the JSON value"));
         break;
     }
     if (ok)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "payload/CaptureCompare.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
 
@@ -97,7 +98,7 @@ CaptureComparison CaptureCompare::compare(const CompareSide& left, const Compare
     }
     const QLocale locale = QLocale::c();
     if (left.body.isEmpty() && right.body.isEmpty()) {
-        out.bodyNote = QStringLiteral("Both bodies are empty.");
+        out.bodyNote = QCoreApplication::translate("CaptureCompare", "Both bodies are empty.");
         return out;
     }
     const JsonReadResult x = readJson(left.body);
@@ -107,26 +108,36 @@ CaptureComparison CaptureCompare::compare(const CompareSide& left, const Compare
         out.body = JsonStructuralDiff::compare(x.document.root(), y.document.root());
         const qsizetype differences = out.body.changes.size();
         if (out.bodyBytesEqual)
-            out.bodyNote = QStringLiteral("Both bodies are JSON, byte for byte the same.");
+            out.bodyNote
+                = QCoreApplication::translate("CaptureCompare", "Both bodies are JSON, byte for byte the same.");
         else if (differences == 0)
-            out.bodyNote = QStringLiteral("Both bodies are JSON with the same values; only their bytes differ "
-                                          "(whitespace, escapes or number spelling), from byte %1.")
-                               .arg(out.firstByteDifference);
+            out.bodyNote
+                = QCoreApplication::translate("CaptureCompare",
+                                              "Both bodies are JSON with the same values; only their bytes differ "
+                                              "(whitespace, escapes or number spelling), from byte %1.")
+                      .arg(out.firstByteDifference);
         else
-            out.bodyNote = QStringLiteral("Both bodies are JSON: %1 difference(s)%2.")
-                               .arg(differences)
-                               .arg(out.body.truncated ? QStringLiteral(", more not listed") : QString());
+            out.bodyNote
+                = QCoreApplication::translate("CaptureCompare", "Both bodies are JSON: %n difference(s)%1.", nullptr,
+                                              int(differences))
+                      .arg(out.body.truncated ? QCoreApplication::translate("CaptureCompare", ", more not listed")
+                                              : QString());
         return out;
     }
-    const QString reason = !x.ok()
-        ? QStringLiteral("the %1 body is not JSON (%2)").arg(left.title, x.error->toString())
-        : QStringLiteral("the %1 body is not JSON (%2)").arg(right.title, y.error->toString());
+    const QString reason = !x.ok() ? QCoreApplication::translate("CaptureCompare", "the %1 body is not JSON (%2)")
+                                         .arg(left.title, x.error->toString())
+                                   : QCoreApplication::translate("CaptureCompare", "the %1 body is not JSON (%2)")
+                                         .arg(right.title, y.error->toString());
     if (out.bodyBytesEqual)
-        out.bodyNote = QStringLiteral("The bodies are byte for byte the same (%1 bytes).").arg(left.body.size());
+        out.bodyNote
+            = QCoreApplication::translate("CaptureCompare", "The bodies are byte for byte the same (%1 bytes).")
+                  .arg(left.body.size());
     else
-        out.bodyNote = QStringLiteral("Compared as bytes because %1: %2 and %3 bytes, first difference at byte %4.")
-                           .arg(reason, locale.toString(left.body.size()), locale.toString(right.body.size()))
-                           .arg(out.firstByteDifference);
+        out.bodyNote
+            = QCoreApplication::translate("CaptureCompare",
+                                          "Compared as bytes because %1: %2 and %3 bytes, first difference at byte %4.")
+                  .arg(reason, locale.toString(left.body.size()), locale.toString(right.body.size()))
+                  .arg(out.firstByteDifference);
     return out;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "payload/PayloadReader.h"
 
+#include <QCoreApplication>
+
 #include "json/JsonReader.h"
 #include "payload/JsonText.h"
 
@@ -10,30 +12,32 @@ QString found(const JsonValue& value)
 {
     switch (value.type()) {
     case JsonType::Null:
-        return QStringLiteral("null");
+        return QCoreApplication::translate("PayloadReader", "null");
     case JsonType::True:
     case JsonType::False:
-        return QStringLiteral("a boolean");
+        return QCoreApplication::translate("PayloadReader", "a boolean");
     case JsonType::Number:
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("PayloadReader", "a number");
     case JsonType::String:
-        return QStringLiteral("a string");
+        return QCoreApplication::translate("PayloadReader", "a string");
     case JsonType::Array:
-        return QStringLiteral("an array");
+        return QCoreApplication::translate("PayloadReader", "an array");
     case JsonType::Object:
-        return QStringLiteral("an object");
+        return QCoreApplication::translate("PayloadReader", "an object");
     }
     return {};
 }
 
 PayloadProblem wrongType(const QString& path, const char* expected, const JsonValue& value)
 {
-    return PayloadProblem {path, QStringLiteral("expected %1, found %2").arg(QLatin1String(expected), found(value))};
+    return PayloadProblem {path,
+                           QCoreApplication::translate("PayloadReader", "expected %1, found %2")
+                               .arg(QCoreApplication::translate("PayloadReader", expected), found(value))};
 }
 
 PayloadProblem missing(const QString& path)
 {
-    return PayloadProblem {path, QStringLiteral("missing")};
+    return PayloadProblem {path, QCoreApplication::translate("PayloadReader", "missing")};
 }
 
 QString childPath(const QString& parent, QStringView key)
@@ -118,7 +122,8 @@ FirmPayload Reader::run(const QByteArray& body)
     const JsonReadResult read = JsonReader::read(body, options);
     if (!read.ok()) {
         m_result.kind = FirmPayload::Kind::NotJson;
-        problem(PayloadProblem {QString(), QStringLiteral("not JSON: ") + read.error->toString()});
+        problem(PayloadProblem {
+            QString(), QCoreApplication::translate("PayloadReader", "not JSON: %1").arg(read.error->toString())});
         return m_result;
     }
     const JsonValue root = read.document.root();
@@ -141,7 +146,7 @@ void Reader::readPayload(const JsonValue& payload)
 {
     const QString path = QStringLiteral("payload");
     if (!payload.isObject()) {
-        problem(wrongType(path, "an object", payload));
+        problem(wrongType(path, QT_TRANSLATE_NOOP("PayloadReader", "an object"), payload));
         return;
     }
     JsonValue date;
@@ -158,20 +163,21 @@ void Reader::readPayload(const JsonValue& payload)
     if (!date.isValid()) {
         problem(missing(QStringLiteral("payload.date")));
     } else if (!date.isString()) {
-        problem(wrongType(QStringLiteral("payload.date"), "a string", date));
+        problem(wrongType(QStringLiteral("payload.date"), QT_TRANSLATE_NOOP("PayloadReader", "a string"), date));
     } else {
         m_result.date = date.toString();
         if (const std::optional<qint64> ms = PayloadReader::parseDate(m_result.date))
             m_result.dateMs = *ms;
         else
-            problem(PayloadProblem {QStringLiteral("payload.date"), QStringLiteral("not an ISO 8601 date-time")});
+            problem(PayloadProblem {QCoreApplication::translate("PayloadReader", "payload.date"),
+                                    QCoreApplication::translate("PayloadReader", "not an ISO 8601 date-time")});
     }
     if (!events.isValid()) {
         problem(missing(QStringLiteral("payload.events")));
         return;
     }
     if (!events.isArray()) {
-        problem(wrongType(QStringLiteral("payload.events"), "an array", events));
+        problem(wrongType(QStringLiteral("payload.events"), QT_TRANSLATE_NOOP("PayloadReader", "an array"), events));
         return;
     }
     m_result.events.reserve(events.size());
@@ -184,7 +190,7 @@ void Reader::readEvent(const JsonValue& value, int index)
     QString path = QStringLiteral("payload.events");
     JsonText::appendIndex(path, index);
     if (!value.isObject()) {
-        problem(wrongType(path, "an object", value));
+        problem(wrongType(path, QT_TRANSLATE_NOOP("PayloadReader", "an object"), value));
         return;
     }
     PayloadEvent event;
@@ -212,7 +218,7 @@ void Reader::readEvent(const JsonValue& value, int index)
         if (!v.isValid())
             problem(missing(at));
         else if (!v.isString())
-            problem(wrongType(at, "a string", v));
+            problem(wrongType(at, QT_TRANSLATE_NOOP("PayloadReader", "a string"), v));
         else
             *out = v.toString();
         placeable = placeable && v.isString();
@@ -231,19 +237,21 @@ void Reader::readEvent(const JsonValue& value, int index)
     else
         problem(PayloadProblem {
             path + QStringLiteral(".action"),
-            QStringLiteral("unknown action \"%1\" (expected create, update or delete)").arg(event.actionText)});
+            QCoreApplication::translate("PayloadReader", "unknown action \"%1\" (expected create, update or delete)")
+                .arg(event.actionText)});
 
     const QString datePath = path + QStringLiteral(".docUpdatedDate");
     if (!date.isValid()) {
         problem(missing(datePath));
     } else if (!date.isString()) {
-        problem(wrongType(datePath, "a string", date));
+        problem(wrongType(datePath, QT_TRANSLATE_NOOP("PayloadReader", "a string"), date));
     } else {
         event.docUpdatedDate = date.toString();
         if (const std::optional<qint64> ms = PayloadReader::parseDate(event.docUpdatedDate))
             event.docUpdatedMs = *ms;
         else
-            problem(PayloadProblem {datePath, QStringLiteral("not an ISO 8601 date-time")});
+            problem(
+                PayloadProblem {datePath, QCoreApplication::translate("PayloadReader", "not an ISO 8601 date-time")});
     }
 
     const QString diffPath = path + QStringLiteral(".diff");
@@ -251,9 +259,10 @@ void Reader::readEvent(const JsonValue& value, int index)
         event.hasDiff = true;
         event.diff = JsonText::compact(diff.raw());
     } else if (diff.isValid() && diff.type() != JsonType::Null) {
-        problem(wrongType(diffPath, "an object", diff));
+        problem(wrongType(diffPath, QT_TRANSLATE_NOOP("PayloadReader", "an object"), diff));
     } else if (event.action == EventAction::Update) {
-        problem(PayloadProblem {diffPath, QStringLiteral("missing (an update carries the changed fields)")});
+        problem(PayloadProblem {
+            diffPath, QCoreApplication::translate("PayloadReader", "missing (an update carries the changed fields)")});
     }
     m_result.events.append(std::move(event));
 }

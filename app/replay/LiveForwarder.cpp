@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replay/LiveForwarder.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include "replay/ReplayClient.h"
@@ -40,7 +41,8 @@ void LiveForwarder::setEnabled(bool enabled)
         attempt.method = capture.method;
         attempt.targetUrl = ReplayPreparer::targetUrl(m_target, capture).toString(QUrl::FullyEncoded);
         attempt.errorKind = ReplayErrorKind::Canceled;
-        attempt.errorMessage = QStringLiteral("forwarding was stopped before this capture was sent");
+        attempt.errorMessage
+            = QCoreApplication::translate("LiveForwarder", "forwarding was stopped before this capture was sent");
         report(capture, attempt);
     }
     const QList<ReplayClient*> running = m_inFlight;
@@ -61,10 +63,12 @@ void LiveForwarder::enqueue(const QList<Capture>& captures)
             attempt.method = capture.method;
             attempt.targetUrl = ReplayPreparer::targetUrl(m_target, capture).toString(QUrl::FullyEncoded);
             attempt.errorKind = ReplayErrorKind::QueueFull;
-            attempt.errorMessage = QStringLiteral("not forwarded: %1 captures (%2 bytes) were already waiting for a "
-                                                  "slow target; retry it when the target keeps up")
-                                       .arg(m_queue.size())
-                                       .arg(m_queuedBytes);
+            attempt.errorMessage
+                = QCoreApplication::translate("LiveForwarder",
+                                              "not forwarded: %1 captures (%2 bytes) were already waiting for a "
+                                              "slow target; retry it when the target keeps up")
+                      .arg(m_queue.size())
+                      .arg(m_queuedBytes);
             report(capture, attempt);
             continue;
         }
@@ -102,7 +106,7 @@ void LiveForwarder::launch(const Capture& capture)
         attempt.method = prepared.request.method;
         attempt.targetUrl = prepared.request.url.toString(QUrl::FullyEncoded);
         attempt.errorKind = ReplayErrorKind::Resign;
-        attempt.errorMessage = *prepared.error + QStringLiteral("; not sent");
+        attempt.errorMessage = *prepared.error + QCoreApplication::translate("LiveForwarder", "; not sent");
         report(capture, attempt);
         return;
     }

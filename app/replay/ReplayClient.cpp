@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replay/ReplayClient.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QSslCertificate>
@@ -19,14 +20,17 @@ ReplayClient::ReplayClient(QObject* parent)
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         const QString seconds = QString::number(m_options.timeoutMs / 1000.0, 'g', 3);
         if (!m_sent)
-            finishWith(ReplayErrorKind::Timeout, QStringLiteral("could not connect within %1 s").arg(seconds));
+            finishWith(ReplayErrorKind::Timeout,
+                       QCoreApplication::translate("ReplayClient", "could not connect within %1 s").arg(seconds));
         else if (m_parser && m_parser->headersComplete())
             finishWith(ReplayErrorKind::Timeout,
-                       QStringLiteral("the answer was not complete within %1 s (%2 body bytes arrived)")
+                       QCoreApplication::translate("ReplayClient",
+                                                   "the answer was not complete within %1 s (%2 body bytes arrived)")
                            .arg(seconds)
                            .arg(m_parser->bodyBytes()));
         else
-            finishWith(ReplayErrorKind::Timeout, QStringLiteral("no answer within %1 s").arg(seconds));
+            finishWith(ReplayErrorKind::Timeout,
+                       QCoreApplication::translate("ReplayClient", "no answer within %1 s").arg(seconds));
     });
 }
 
@@ -55,9 +59,10 @@ void ReplayClient::start(const ReplayRequest& request, const ClientOptions& opti
         QMetaObject::invokeMethod(
             this,
             [this] {
-                finishWith(ReplayErrorKind::InvalidUrl,
-                           QStringLiteral("%1: expected an http:// or https:// URL with a host")
-                               .arg(m_request.url.toDisplayString()));
+                finishWith(
+                    ReplayErrorKind::InvalidUrl,
+                    QCoreApplication::translate("ReplayClient", "%1: expected an http:// or https:// URL with a host")
+                        .arg(m_request.url.toDisplayString()));
             },
             Qt::QueuedConnection);
         return;
@@ -87,7 +92,11 @@ void ReplayClient::connectSocket(const QString& address)
     } else {
         if (!QSslSocket::supportsSsl()) {
             QMetaObject::invokeMethod(
-                this, [this] { finishWith(ReplayErrorKind::Tls, QStringLiteral("TLS is not available")); },
+                this,
+                [this] {
+                    finishWith(ReplayErrorKind::Tls,
+                               QCoreApplication::translate("ReplayClient", "TLS is not available"));
+                },
                 Qt::QueuedConnection);
             return;
         }
@@ -102,7 +111,9 @@ void ReplayClient::connectSocket(const QString& address)
                     this,
                     [this, file] {
                         finishWith(ReplayErrorKind::Tls,
-                                   QStringLiteral("cannot read a PEM certificate from the CA file %1").arg(file));
+                                   QCoreApplication::translate("ReplayClient",
+                                                               "cannot read a PEM certificate from the CA file %1")
+                                       .arg(file));
                     },
                     Qt::QueuedConnection);
                 return;
@@ -164,8 +175,9 @@ void ReplayClient::onDisconnected()
         return;
     if (!m_sent) {
         finishWith(ReplayErrorKind::Closed,
-                   QStringLiteral("the receiver closed the connection before the request "
-                                  "was sent"));
+                   QCoreApplication::translate("ReplayClient",
+                                               "the receiver closed the connection before the request "
+                                               "was sent"));
         return;
     }
     if (m_parser->finish() == ResponseParser::State::Complete)
@@ -187,7 +199,7 @@ void ReplayClient::onSocketError()
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
         finishWith(ReplayErrorKind::ConnectionRefused,
-                   QStringLiteral("nothing listens on %1:%2")
+                   QCoreApplication::translate("ReplayClient", "nothing listens on %1:%2")
                        .arg(m_request.url.host())
                        .arg(m_request.url.port(m_request.url.scheme() == QLatin1String("https") ? 443 : 80)));
         return;
@@ -211,7 +223,7 @@ void ReplayClient::onSocketError()
 void ReplayClient::cancel()
 {
     if (m_running)
-        finishWith(ReplayErrorKind::Canceled, QStringLiteral("canceled"));
+        finishWith(ReplayErrorKind::Canceled, QCoreApplication::translate("ReplayClient", "canceled"));
 }
 
 void ReplayClient::finishWith(ReplayErrorKind kind, const QString& message)

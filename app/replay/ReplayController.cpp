@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replay/ReplayController.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 #include "replay/LiveForwarder.h"
@@ -62,11 +63,13 @@ std::optional<QString> ReplayController::startJobs(const QList<ReplayJob>& jobs,
                                                    const QByteArray& targetSecret)
 {
     if (m_replayer->isRunning())
-        return QStringLiteral("a replay is running; cancel it or wait for it to finish");
+        return QCoreApplication::translate("ReplayController",
+                                           "a replay is running; cancel it or wait for it to finish");
     if (const std::optional<QString> problem = target.problem())
         return problem;
     if (target.resign && targetSecret.isEmpty())
-        return QStringLiteral("re-signing is on for %1 but no secret is set").arg(target.displayName());
+        return QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
+            .arg(target.displayName());
     m_replayer->setTarget(target);
     m_replayer->setSecret(targetSecret);
     m_replayer->startJobs(jobs);
@@ -77,9 +80,9 @@ std::optional<QString> ReplayController::startJobs(const QList<ReplayJob>& jobs,
 std::optional<QString> ReplayController::replay(const QList<Capture>& captures, int targetIndex)
 {
     if (targetIndex < 0 || targetIndex >= m_targets.size())
-        return QStringLiteral("choose a target to replay to");
+        return QCoreApplication::translate("ReplayController", "choose a target to replay to");
     if (captures.isEmpty())
-        return QStringLiteral("nothing to replay");
+        return QCoreApplication::translate("ReplayController", "nothing to replay");
     QList<ReplayJob> jobs;
     for (const Capture& capture : captures)
         jobs.append(ReplayJob {capture, std::nullopt});
@@ -90,7 +93,7 @@ std::optional<QString> ReplayController::replayEdited(const Capture& capture, co
                                                       int targetIndex, bool resign)
 {
     if (targetIndex < 0 || targetIndex >= m_targets.size())
-        return QStringLiteral("choose a target to replay to");
+        return QCoreApplication::translate("ReplayController", "choose a target to replay to");
     // The edited request names its own URL; the target gives the secret and the client settings.
     ReplayTarget target = m_targets.at(targetIndex);
     const QByteArray targetSecret = secret(target.url);
@@ -105,7 +108,8 @@ std::optional<QString> ReplayController::retry(const ReplayAttempt& attempt)
     if (m_store)
         capture = m_store->capture(attempt.captureId);
     if (!capture)
-        return QStringLiteral("capture %1 is no longer in the store").arg(attempt.captureId);
+        return QCoreApplication::translate("ReplayController", "capture %1 is no longer in the store")
+            .arg(attempt.captureId);
     const QUrl url(attempt.targetUrl);
     for (const ReplayTarget& target : std::as_const(m_targets)) {
         // The attempt's URL is the target's, or the target's with the capture's path appended.
@@ -135,12 +139,13 @@ std::optional<QString> ReplayController::setForwarding(int targetIndex)
         return std::nullopt;
     }
     if (targetIndex >= m_targets.size())
-        return QStringLiteral("choose a target to forward to");
+        return QCoreApplication::translate("ReplayController", "choose a target to forward to");
     const ReplayTarget& target = m_targets.at(targetIndex);
     if (const std::optional<QString> problem = target.problem())
         return problem;
     if (target.resign && secret(target.url).isEmpty())
-        return QStringLiteral("re-signing is on for %1 but no secret is set").arg(target.displayName());
+        return QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
+            .arg(target.displayName());
     m_forwarder->setTarget(target);
     m_forwarder->setSecret(secret(target.url));
     m_forwarder->setEnabled(true);

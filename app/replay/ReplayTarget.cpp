@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replay/ReplayTarget.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,15 +55,15 @@ bool ReplayTarget::operator==(const ReplayTarget& other) const
 std::optional<QString> ReplayTarget::problem() const
 {
     if (!url.isValid() || url.host().isEmpty())
-        return QStringLiteral("the URL needs a host, e.g. http://127.0.0.1:3000/hook");
+        return QCoreApplication::translate("ReplayTarget", "the URL needs a host, e.g. http://127.0.0.1:3000/hook");
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-        return QStringLiteral("the URL must start with http:// or https://");
+        return QCoreApplication::translate("ReplayTarget", "the URL must start with http:// or https://");
     if (timeoutMs <= 0)
-        return QStringLiteral("the timeout must be positive");
+        return QCoreApplication::translate("ReplayTarget", "the timeout must be positive");
     if (concurrency < 1 || concurrency > 64)
-        return QStringLiteral("concurrency must be between 1 and 64");
+        return QCoreApplication::translate("ReplayTarget", "concurrency must be between 1 and 64");
     if (originalPacing && pacingSpeed <= 0)
-        return QStringLiteral("the pacing speed must be positive");
+        return QCoreApplication::translate("ReplayTarget", "the pacing speed must be positive");
     return std::nullopt;
 }
 
@@ -107,7 +108,8 @@ QList<ReplayTarget> ReplayTargets::fromJson(const QByteArray& json, QString* err
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (!document.isArray()) {
         if (error)
-            *error = QStringLiteral("replay targets: not a JSON list (%1)").arg(parseError.errorString());
+            *error = QCoreApplication::translate("ReplayTarget", "replay targets: not a JSON list (%1)")
+                         .arg(parseError.errorString());
         return targets;
     }
     const ReplayTarget defaults;
@@ -155,22 +157,25 @@ std::optional<QUrl> ReplayTargets::parseUrl(const QString& text, QString* error)
 {
     QString typed = text.trimmed();
     if (typed.isEmpty()) {
-        *error = QStringLiteral("type the URL to replay to, e.g. http://127.0.0.1:3000/hook");
+        *error
+            = QCoreApplication::translate("ReplayTarget", "type the URL to replay to, e.g. http://127.0.0.1:3000/hook");
         return std::nullopt;
     }
     if (!typed.contains(QStringLiteral("://")))
         typed.prepend(QStringLiteral("http://"));
     const QUrl url(typed, QUrl::StrictMode);
     if (!url.isValid()) {
-        *error = QStringLiteral("not a URL: %1").arg(url.errorString());
+        *error = QCoreApplication::translate("ReplayTarget", "not a URL: %1").arg(url.errorString());
         return std::nullopt;
     }
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
-        *error = QStringLiteral("only http:// and https:// URLs can be replayed to, not %1://").arg(url.scheme());
+        *error = QCoreApplication::translate("ReplayTarget",
+                                             "only http:// and https:// URLs can be replayed to, not %1://")
+                     .arg(url.scheme());
         return std::nullopt;
     }
     if (url.host().isEmpty()) {
-        *error = QStringLiteral("the URL has no host");
+        *error = QCoreApplication::translate("ReplayTarget", "the URL has no host");
         return std::nullopt;
     }
     return url;

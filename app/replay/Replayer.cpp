@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replay/Replayer.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include "replay/ReplayClient.h"
@@ -33,13 +34,13 @@ QString ReplaySummary::text() const
         reasons.append(QStringLiteral("%1: %2").arg(it.key()).arg(it.value()));
     for (auto it = failedByError.cbegin(); it != failedByError.cend(); ++it)
         reasons.append(QStringLiteral("%1: %2").arg(ReplayErrors::displayName(it.key())).arg(it.value()));
-    QString text = QStringLiteral("%1 ok, %2 failed").arg(ok).arg(failed());
+    QString text = QCoreApplication::translate("Replayer", "%1 ok, %2 failed").arg(ok).arg(failed());
     if (!reasons.isEmpty())
         text += QStringLiteral(" (") + reasons.join(QStringLiteral("; ")) + QLatin1Char(')');
     if (notSent > 0)
-        text += QStringLiteral(", %1 not sent").arg(notSent);
+        text += QCoreApplication::translate("Replayer", ", %1 not sent").arg(notSent);
     if (canceled)
-        text += QStringLiteral(" (canceled)");
+        text += QCoreApplication::translate("Replayer", " (canceled)");
     return text;
 }
 
@@ -138,7 +139,7 @@ void Replayer::launch(int index)
         attempt.method = prepared.request.method;
         attempt.targetUrl = prepared.request.url.toString(QUrl::FullyEncoded);
         attempt.errorKind = ReplayErrorKind::Resign;
-        attempt.errorMessage = *prepared.error + QStringLiteral("; not sent");
+        attempt.errorMessage = *prepared.error + QCoreApplication::translate("Replayer", "; not sent");
         QMetaObject::invokeMethod(
             this,
             [this, index, client, startedAt, attempt]() mutable {

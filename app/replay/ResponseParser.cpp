@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "replay/ResponseParser.h"
 
+#include <QCoreApplication>
+
 #include <llhttp.h>
 
 struct ResponseParser::Private
@@ -110,7 +112,8 @@ struct ResponseParser::Private
                 d->expected = qint64(p->content_length);
             if (d->expected > d->limits.maxBodyBytes) {
                 d->fail(Failure::TooLarge,
-                        QStringLiteral("the answer announces %1 body bytes, more than the %2 read")
+                        QCoreApplication::translate("ResponseParser",
+                                                    "the answer announces %1 body bytes, more than the %2 read")
                             .arg(d->expected)
                             .arg(d->limits.maxBodyBytes));
                 return -1;
@@ -131,7 +134,8 @@ struct ResponseParser::Private
         if (d->bodyBytes > d->limits.maxBodyBytes) {
             d->fail(
                 Failure::TooLarge,
-                QStringLiteral("the answer went on past %1 body bytes; stopped reading").arg(d->limits.maxBodyBytes));
+                QCoreApplication::translate("ResponseParser", "the answer went on past %1 body bytes; stopped reading")
+                    .arg(d->limits.maxBodyBytes));
             return -1;
         }
         return 0;
@@ -170,12 +174,12 @@ ResponseParser::State ResponseParser::feed(QByteArrayView data)
         return d->state; // complete (bytes after the answer are ignored) or failed in a callback
     if (err != HPE_OK) {
         if (err == HPE_USER && d->headerBytes > d->limits.maxHeaderBytes)
-            d->fail(
-                Failure::TooLarge,
-                QStringLiteral("the answer's header section is larger than %1 bytes").arg(d->limits.maxHeaderBytes));
+            d->fail(Failure::TooLarge,
+                    QCoreApplication::translate("ResponseParser", "the answer's header section is larger than %1 bytes")
+                        .arg(d->limits.maxHeaderBytes));
         else
             d->fail(Failure::Malformed,
-                    QStringLiteral("not a valid HTTP/1.x answer (%1: %2)")
+                    QCoreApplication::translate("ResponseParser", "not a valid HTTP/1.x answer (%1: %2)")
                         .arg(QString::fromLatin1(llhttp_errno_name(err)),
                              QString::fromLatin1(llhttp_get_error_reason(&d->parser))));
     }
@@ -191,17 +195,21 @@ ResponseParser::State ResponseParser::finish()
     if (d->state == State::NeedMore) {
         if (!d->headersDone)
             d->fail(Failure::Truncated,
-                    QStringLiteral("the receiver closed the connection before the answer's headers "
-                                   "were complete"));
+                    QCoreApplication::translate("ResponseParser",
+                                                "the receiver closed the connection before the answer's headers "
+                                                "were complete"));
         else if (d->expected >= 0)
             d->fail(Failure::Truncated,
-                    QStringLiteral("the receiver closed the connection after %1 of %2 body bytes")
+                    QCoreApplication::translate("ResponseParser",
+                                                "the receiver closed the connection after %1 of %2 body bytes")
                         .arg(d->bodyBytes)
                         .arg(d->expected));
         else
-            d->fail(Failure::Truncated,
-                    QStringLiteral("the receiver closed the connection in the middle of a chunked body (%1 bytes)")
-                        .arg(d->bodyBytes));
+            d->fail(
+                Failure::Truncated,
+                QCoreApplication::translate(
+                    "ResponseParser", "the receiver closed the connection in the middle of a chunked body (%1 bytes)")
+                    .arg(d->bodyBytes));
     }
     return d->state;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "signature/GenericHmacSpec.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 std::optional<GenericHmacProfile> GenericHmacSpec::parse(QStringView spec, QString* error)
@@ -10,7 +11,7 @@ std::optional<GenericHmacProfile> GenericHmacSpec::parse(QStringView spec, QStri
     for (QStringView part : parts) {
         const qsizetype equals = part.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            *error = QStringLiteral("\"%1\": expected key=value").arg(part);
+            *error = QCoreApplication::translate("GenericHmacSpec", "\"%1\": expected key=value").arg(part);
             return std::nullopt;
         }
         const QString key = part.left(equals).trimmed().toString().toLower();
@@ -19,7 +20,9 @@ std::optional<GenericHmacProfile> GenericHmacSpec::parse(QStringView spec, QStri
             profile.header = value.trimmed().toLatin1();
         } else if (key == QLatin1String("algorithm")) {
             if (!Hmac::fromName(value.trimmed(), &profile.algorithm)) {
-                *error = QStringLiteral("algorithm: expected sha1, sha256 or sha512, not \"%1\"").arg(value);
+                *error = QCoreApplication::translate("GenericHmacSpec",
+                                                     "algorithm: expected sha1, sha256 or sha512, not \"%1\"")
+                             .arg(value);
                 return std::nullopt;
             }
         } else if (key == QLatin1String("encoding")) {
@@ -28,7 +31,8 @@ std::optional<GenericHmacProfile> GenericHmacSpec::parse(QStringView spec, QStri
             } else if (value.trimmed().compare(QLatin1String("base64"), Qt::CaseInsensitive) == 0) {
                 profile.encoding = SignatureEncoding::Base64;
             } else {
-                *error = QStringLiteral("encoding: expected hex or base64, not \"%1\"").arg(value);
+                *error = QCoreApplication::translate("GenericHmacSpec", "encoding: expected hex or base64, not \"%1\"")
+                             .arg(value);
                 return std::nullopt;
             }
         } else if (key == QLatin1String("prefix")) {
@@ -43,18 +47,21 @@ std::optional<GenericHmacProfile> GenericHmacSpec::parse(QStringView spec, QStri
             bool ok = false;
             profile.toleranceSeconds = value.trimmed().toLongLong(&ok);
             if (!ok || profile.toleranceSeconds < 0) {
-                *error = QStringLiteral("tolerance: expected seconds, not \"%1\"").arg(value);
+                *error = QCoreApplication::translate("GenericHmacSpec", "tolerance: expected seconds, not \"%1\"")
+                             .arg(value);
                 return std::nullopt;
             }
         } else {
-            *error = QStringLiteral("unknown key \"%1\" (header, algorithm, encoding, prefix, template, "
-                                    "timestamp-header, id-header, tolerance)")
+            *error = QCoreApplication::translate("GenericHmacSpec",
+                                                 "unknown key \"%1\" (header, algorithm, encoding, prefix, template, "
+                                                 "timestamp-header, id-header, tolerance)")
                          .arg(key);
             return std::nullopt;
         }
     }
     if (profile.header.isEmpty()) {
-        *error = QStringLiteral("header: the header that holds the signature is needed");
+        *error
+            = QCoreApplication::translate("GenericHmacSpec", "header: the header that holds the signature is needed");
         return std::nullopt;
     }
     return profile;

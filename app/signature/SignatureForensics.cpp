@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "signature/SignatureForensics.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <algorithm>
 #include <vector>
@@ -50,9 +51,11 @@ JsonStringifyOptions style(const QByteArray& indent, bool sortKeys, bool asciiOn
 // Re-serializations a relay or a sender's framework commonly produces.
 void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value, bool payloadOnly)
 {
-    const QString relay = payloadOnly ? QStringLiteral("the signature matches the payload serialized as %1")
-                                      : QStringLiteral("the signature matches the body re-serialized as %1: "
-                                                       "something in between re-serialized it");
+    const QString relay = payloadOnly
+        ? QCoreApplication::translate("SignatureForensics", "the signature matches the payload serialized as %1")
+        : QCoreApplication::translate("SignatureForensics",
+                                      "the signature matches the body re-serialized as %1: "
+                                      "something in between re-serialized it");
     struct Style
     {
         SignatureCause cause;
@@ -60,19 +63,30 @@ void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value,
         JsonStringifyOptions options;
     };
     const Style styles[] = {
-        {SignatureCause::BodyReserialized, "compact JSON", style({}, false, false, false, true)},
-        {SignatureCause::BodyReserialized, "compact JSON (JSON.stringify)", style({}, false, false, false, false)},
-        {SignatureCause::BodyReserialized, "JSON indented by 2 spaces", style("  ", false, false, false, true)},
-        {SignatureCause::BodyReserialized, "JSON indented by 4 spaces", style("    ", false, false, false, true)},
-        {SignatureCause::BodyReserialized, "tab-indented JSON", style("\t", false, false, false, true)},
-        {SignatureCause::BodyReserialized, "JSON with spaces after separators", style({}, false, false, true, true)},
-        {SignatureCause::BodyReserialized, "ASCII-escaped JSON", style({}, false, true, false, true)},
-        {SignatureCause::BodyReserialized, "ASCII-escaped JSON with spaces (Python json.dumps)",
+        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "compact JSON"),
+         style({}, false, false, false, true)},
+        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "compact JSON (JSON.stringify)"),
+         style({}, false, false, false, false)},
+        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "JSON indented by 2 spaces"),
+         style("  ", false, false, false, true)},
+        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "JSON indented by 4 spaces"),
+         style("    ", false, false, false, true)},
+        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "tab-indented JSON"),
+         style("\t", false, false, false, true)},
+        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "JSON with spaces after separators"),
+         style({}, false, false, true, true)},
+        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "ASCII-escaped JSON"),
+         style({}, false, true, false, true)},
+        {SignatureCause::BodyReserialized,
+         QT_TRANSLATE_NOOP("SignatureForensics", "ASCII-escaped JSON with spaces (Python json.dumps)"),
          style({}, false, true, true, true)},
-        {SignatureCause::BodyReserialized, "JSON with escaped slashes and \\u escapes (PHP json_encode)",
+        {SignatureCause::BodyReserialized,
+         QT_TRANSLATE_NOOP("SignatureForensics", "JSON with escaped slashes and \\u escapes (PHP json_encode)"),
          style({}, false, true, false, true, true)},
-        {SignatureCause::KeyOrderChanged, "compact JSON with sorted keys", style({}, true, false, false, false)},
-        {SignatureCause::KeyOrderChanged, "JSON with sorted keys (Python json.dumps sort_keys)",
+        {SignatureCause::KeyOrderChanged, QT_TRANSLATE_NOOP("SignatureForensics", "compact JSON with sorted keys"),
+         style({}, true, false, false, false)},
+        {SignatureCause::KeyOrderChanged,
+         QT_TRANSLATE_NOOP("SignatureForensics", "JSON with sorted keys (Python json.dumps sort_keys)"),
          style({}, true, true, true, false)},
     };
     // Without non-ASCII characters or escapes, the ASCII-escaped forms equal the others: skip them.
@@ -82,11 +96,13 @@ void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value,
     for (const Style& s : styles) {
         if (s.options.asciiOnly && !escapable && !(s.options.escapeSlash && source.contains('/')))
             continue;
-        QString detail = relay.arg(QLatin1String(s.what));
+        QString detail = relay.arg(QCoreApplication::translate("SignatureForensics", s.what));
         if (s.cause == SignatureCause::KeyOrderChanged)
-            detail = (payloadOnly ? QStringLiteral("the signature matches the payload with its keys sorted")
-                                  : QStringLiteral("the signature matches the body with its keys sorted"))
-                + QStringLiteral(": the key order changed after signing");
+            detail = (payloadOnly ? QCoreApplication::translate(
+                          "SignatureForensics", "the signature matches the payload with its keys sorted")
+                                  : QCoreApplication::translate("SignatureForensics",
+                                                                "the signature matches the body with its keys sorted"))
+                + QCoreApplication::translate("SignatureForensics", ": the key order changed after signing");
         variants.push_back(BodyVariant {s.cause, detail, JsonStringifier::stringify(value, s.options)});
     }
 }
@@ -94,44 +110,57 @@ void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value,
 void addByteVariants(std::vector<BodyVariant>& variants, const QByteArray& body)
 {
     if (body.endsWith("\r\n"))
-        variants.push_back(BodyVariant {SignatureCause::TrailingNewline,
-                                        QStringLiteral("the signature matches the body without its trailing CRLF: a "
-                                                       "line ending was added after signing"),
-                                        body.chopped(2)});
+        variants.push_back(
+            BodyVariant {SignatureCause::TrailingNewline,
+                         QCoreApplication::translate("SignatureForensics",
+                                                     "the signature matches the body without its trailing CRLF: a "
+                                                     "line ending was added after signing"),
+                         body.chopped(2)});
     if (body.endsWith('\n'))
-        variants.push_back(BodyVariant {SignatureCause::TrailingNewline,
-                                        QStringLiteral("the signature matches the body without its trailing newline: "
-                                                       "one was added after signing"),
-                                        body.chopped(1)});
-    variants.push_back(BodyVariant {SignatureCause::TrailingNewline,
-                                    QStringLiteral("the signature matches the body with a trailing newline: it was "
-                                                   "removed after signing"),
-                                    body + '\n'});
+        variants.push_back(
+            BodyVariant {SignatureCause::TrailingNewline,
+                         QCoreApplication::translate("SignatureForensics",
+                                                     "the signature matches the body without its trailing newline: "
+                                                     "one was added after signing"),
+                         body.chopped(1)});
+    variants.push_back(
+        BodyVariant {SignatureCause::TrailingNewline,
+                     QCoreApplication::translate("SignatureForensics",
+                                                 "the signature matches the body with a trailing newline: it was "
+                                                 "removed after signing"),
+                     body + '\n'});
     if (body.contains("\r\n")) {
         QByteArray lf = body;
         lf.replace("\r\n", "\n");
-        variants.push_back(BodyVariant {SignatureCause::LineEndings,
-                                        QStringLiteral("the signature matches the body with LF line endings: they were "
-                                                       "changed to CRLF after signing"),
-                                        lf});
+        variants.push_back(
+            BodyVariant {SignatureCause::LineEndings,
+                         QCoreApplication::translate("SignatureForensics",
+                                                     "the signature matches the body with LF line endings: they were "
+                                                     "changed to CRLF after signing"),
+                         lf});
     } else if (body.contains('\n')) {
         QByteArray crlf = body;
         crlf.replace("\n", "\r\n");
-        variants.push_back(BodyVariant {SignatureCause::LineEndings,
-                                        QStringLiteral("the signature matches the body with CRLF line endings: they "
-                                                       "were changed to LF after signing"),
-                                        crlf});
+        variants.push_back(
+            BodyVariant {SignatureCause::LineEndings,
+                         QCoreApplication::translate("SignatureForensics",
+                                                     "the signature matches the body with CRLF line endings: they "
+                                                     "were changed to LF after signing"),
+                         crlf});
     }
     if (body.startsWith(byteOrderMark))
-        variants.push_back(BodyVariant {SignatureCause::ByteOrderMark,
-                                        QStringLiteral("the signature matches the body without its byte order mark: "
-                                                       "one was added after signing"),
-                                        body.mid(3)});
+        variants.push_back(
+            BodyVariant {SignatureCause::ByteOrderMark,
+                         QCoreApplication::translate("SignatureForensics",
+                                                     "the signature matches the body without its byte order mark: "
+                                                     "one was added after signing"),
+                         body.mid(3)});
     else
         variants.push_back(
             BodyVariant {SignatureCause::ByteOrderMark,
-                         QStringLiteral("the signature matches the body with a UTF-8 byte order mark: it "
-                                        "was removed after signing"),
+                         QCoreApplication::translate("SignatureForensics",
+                                                     "the signature matches the body with a UTF-8 byte order mark: it "
+                                                     "was removed after signing"),
                          byteOrderMark + body});
 }
 
@@ -174,25 +203,38 @@ std::vector<KeyVariant> keyVariants(const SignatureCheck& check, const QByteArra
     };
     const QByteArray trimmed = secret.trimmed();
     if (trimmed != secret)
-        add(QStringLiteral("the secret has surrounding whitespace or a newline (copy and paste?); it matches without"),
+        add(QCoreApplication::translate(
+                "SignatureForensics",
+                "the secret has surrounding whitespace or a newline (copy and paste?); it matches without"),
             check.key(trimmed));
     if (isHex(trimmed))
-        add(QStringLiteral("the provider signs with the hex-decoded bytes of this secret"),
+        add(QCoreApplication::translate("SignatureForensics",
+                                        "the provider signs with the hex-decoded bytes of this secret"),
             QByteArray::fromHex(trimmed));
     const bool whsec = trimmed.startsWith("whsec_");
     if (whsec) {
-        add(QStringLiteral("the provider signs with the secret without its whsec_ prefix"), trimmed.mid(6));
+        add(QCoreApplication::translate("SignatureForensics",
+                                        "the provider signs with the secret without its whsec_ prefix"),
+            trimmed.mid(6));
         if (auto decoded = base64Decoded(trimmed.mid(6)))
-            add(QStringLiteral("the provider signs with the base64-decoded part after whsec_"), *decoded);
+            add(QCoreApplication::translate("SignatureForensics",
+                                            "the provider signs with the base64-decoded part after whsec_"),
+                *decoded);
     } else {
-        add(QStringLiteral("the provider signs with the whole whsec_ string; this secret lacks the prefix"),
+        add(QCoreApplication::translate(
+                "SignatureForensics", "the provider signs with the whole whsec_ string; this secret lacks the prefix"),
             "whsec_" + trimmed);
         if (auto decoded = base64Decoded(trimmed))
-            add(QStringLiteral("the provider signs with the base64-decoded bytes of this secret"), *decoded);
+            add(QCoreApplication::translate("SignatureForensics",
+                                            "the provider signs with the base64-decoded bytes of this secret"),
+                *decoded);
     }
     if (check.keyIsWhsecBase64)
-        add(QStringLiteral("the provider signs with this secret as text, not base64-decoded"), trimmed);
-    add(QStringLiteral("the provider signs with the hex form of this secret"), check.key(trimmed).toHex());
+        add(QCoreApplication::translate("SignatureForensics",
+                                        "the provider signs with this secret as text, not base64-decoded"),
+            trimmed);
+    add(QCoreApplication::translate("SignatureForensics", "the provider signs with the hex form of this secret"),
+        check.key(trimmed).toHex());
     return variants;
 }
 
@@ -254,14 +296,17 @@ std::optional<Finding> findCause(const SignatureCheck& check, const SecretSet& s
                     && received.compare(encoded, Qt::CaseInsensitive) == 0)
                     return Finding {
                         SignatureCause::HexCase,
-                        QStringLiteral("the signature matches except for the letter case of its hex digits"),
+                        QCoreApplication::translate(
+                            "SignatureForensics", "the signature matches except for the letter case of its hex digits"),
                         secret.label};
                 for (const QByteArray& prefix : prefixes) {
                     if (received.startsWith(prefix) && Hmac::equals(received.mid(prefix.size()), encoded))
-                        return Finding {SignatureCause::SignaturePrefix,
-                                        QStringLiteral("the value carries a \"%1\" prefix this scheme does not use")
-                                            .arg(QLatin1String(prefix)),
-                                        secret.label};
+                        return Finding {
+                            SignatureCause::SignaturePrefix,
+                            QCoreApplication::translate("SignatureForensics",
+                                                        "the value carries a \"%1\" prefix this scheme does not use")
+                                .arg(QLatin1String(prefix)),
+                            secret.label};
                 }
             }
         }
@@ -303,10 +348,12 @@ std::optional<Finding> findCause(const SignatureCheck& check, const SecretSet& s
     //    keys that sorted order is unlikely to be chance: 6 keys are sorted by chance once in 720).
     int multiKeyMembers = 0;
     if (json.isValid() && keysLookSorted(json, &multiKeyMembers) && multiKeyMembers >= 6)
-        return Finding {SignatureCause::BodyReserialized,
-                        QStringLiteral("every object's keys are in sorted order: a relay probably re-serialized the "
-                                       "body with sorted keys, so the signed bytes cannot be recovered"),
-                        {}};
+        return Finding {
+            SignatureCause::BodyReserialized,
+            QCoreApplication::translate("SignatureForensics",
+                                        "every object's keys are in sorted order: a relay probably re-serialized the "
+                                        "body with sorted keys, so the signed bytes cannot be recovered"),
+            {}};
     return std::nullopt;
 }
 
@@ -324,9 +371,13 @@ void SignatureForensics::diagnose(const SignatureCheck& check, const SecretSet& 
     }
     result.cause = SignatureCause::WrongSecret;
     result.detail = secrets.size() == 1
-        ? QStringLiteral("the secret does not produce this signature, and no common alteration of the body or "
-                         "secret explains it: most likely the wrong secret")
-        : QStringLiteral("none of the %1 secrets produces this signature, and no common alteration of the body or "
-                         "secret explains it: most likely the wrong secret")
+        ? QCoreApplication::translate(
+            "SignatureForensics",
+            "the secret does not produce this signature, and no common alteration of the body or "
+            "secret explains it: most likely the wrong secret")
+        : QCoreApplication::translate(
+              "SignatureForensics",
+              "none of the %1 secrets produces this signature, and no common alteration of the body or "
+              "secret explains it: most likely the wrong secret")
               .arg(secrets.size());
 }

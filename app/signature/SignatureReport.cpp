@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "signature/SignatureReport.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonValue>
 #include <QStringDecoder>
@@ -87,13 +88,13 @@ QString SignatureReport::toText(const SignatureResult& result)
     QString text = SignatureSchemes::name(result.scheme) + QStringLiteral(": ") + statusName(result.status);
     QStringList notes;
     if (result.matched == SignatureMatch::Raw && result.scheme == SignatureScheme::FirmApp)
-        notes.append(QStringLiteral("raw payload bytes"));
+        notes.append(QCoreApplication::translate("SignatureReport", "raw payload bytes"));
     else if (result.matched == SignatureMatch::Reserialized)
-        notes.append(QStringLiteral("re-serialized payload"));
+        notes.append(QCoreApplication::translate("SignatureReport", "re-serialized payload"));
     if (result.cause != SignatureCause::None)
         notes.append(causeName(result.cause));
     if (!result.secretLabel.isEmpty())
-        notes.append(QStringLiteral("secret %1").arg(result.secretLabel));
+        notes.append(QCoreApplication::translate("SignatureReport", "secret %1").arg(result.secretLabel));
     if (!notes.isEmpty())
         text += QStringLiteral(" (") + notes.join(QStringLiteral(", ")) + QLatin1Char(')');
     if (result.status != SignatureStatus::Valid && !result.detail.isEmpty())
@@ -140,7 +141,7 @@ QString SignatureReport::printable(const QByteArray& bytes, qsizetype maxBytes)
         ++i;
     }
     if (cut)
-        out += QStringLiteral(" \u2026 (%1 more bytes)").arg(bytes.size() - maxBytes);
+        out += QCoreApplication::translate("SignatureReport", " \u2026 (%1 more bytes)").arg(bytes.size() - maxBytes);
     return out;
 }
 
@@ -159,8 +160,8 @@ QString SignatureReport::toDetailText(const SignatureResult& result, qsizetype m
     if (result.matched != SignatureMatch::None)
         lines.append(QStringLiteral("Matched: ")
                      + (result.matched == SignatureMatch::Raw
-                            ? QStringLiteral("the raw bytes")
-                            : QStringLiteral("the re-serialization (JSON.stringify)")));
+                            ? QCoreApplication::translate("SignatureReport", "the raw bytes")
+                            : QCoreApplication::translate("SignatureReport", "the re-serialization (JSON.stringify)")));
     if (!result.secretLabel.isEmpty())
         lines.append(QStringLiteral("Secret: ") + result.secretLabel);
     if (result.timestamp)
@@ -172,10 +173,12 @@ QString SignatureReport::toDetailText(const SignatureResult& result, qsizetype m
     if (!result.expected.isEmpty())
         lines.append(QStringLiteral("Expected: ") + QString::fromLatin1(result.expected));
     if (result.jsonError)
-        lines.append(QStringLiteral("JSON error: ") + result.jsonError->toString());
+        lines.append(
+            QCoreApplication::translate("SignatureReport", "JSON error: %1").arg(result.jsonError->toString()));
     if (!result.signedBytes.isEmpty() || result.status == SignatureStatus::Valid
         || result.status == SignatureStatus::Invalid)
-        lines.append(QStringLiteral("Signed bytes (%1): ").arg(result.signedBytes.size())
-                     + printable(result.signedBytes, maxSignedBytes));
+        lines.append(
+            QCoreApplication::translate("SignatureReport", "Signed bytes (%1): ").arg(result.signedBytes.size())
+            + printable(result.signedBytes, maxSignedBytes));
     return lines.join(QLatin1Char('\n'));
 }

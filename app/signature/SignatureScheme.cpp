@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "signature/SignatureScheme.h"
 
+#include <QCoreApplication>
+
 QString SignatureSchemes::name(SignatureScheme scheme)
 {
     switch (scheme) {
@@ -46,7 +48,7 @@ QString SignatureSchemes::displayName(SignatureScheme scheme)
     case SignatureScheme::Slack:
         return QStringLiteral("Slack");
     case SignatureScheme::Generic:
-        return QStringLiteral("Generic HMAC");
+        return QCoreApplication::translate("SignatureScheme", "Generic HMAC");
     }
     return {};
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "signature/SignatureSigner.h"
 
+#include <QCoreApplication>
+
 #include "signature/SignatureVerifier.h"
 
 SignOutcome SignatureSigner::sign(HttpHeaders& headers, QByteArray& body, const QByteArray& secret,
@@ -10,11 +12,12 @@ SignOutcome SignatureSigner::sign(HttpHeaders& headers, QByteArray& body, const 
     outcome.scheme = scheme ? *scheme : SignatureVerifier::detect(headers, body, options.generic);
     const SchemeHandler* handler = SchemeHandler::forScheme(outcome.scheme);
     if (!handler) {
-        outcome.error = QStringLiteral("no signature scheme recognised in this request");
+        outcome.error
+            = QCoreApplication::translate("SignatureSigner", "no signature scheme recognised in this request");
         return outcome;
     }
     if (secret.isEmpty()) {
-        outcome.error = QStringLiteral("no secret to sign with");
+        outcome.error = QCoreApplication::translate("SignatureSigner", "no secret to sign with");
         return outcome;
     }
     // Sign a copy, so that a refusal leaves the request as it was.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "signature/SignatureVerifier.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 
@@ -26,7 +27,8 @@ bool addReserialized(SignatureCheck& check)
 
 QString ageText(qint64 seconds)
 {
-    return seconds >= 0 ? QStringLiteral("%1 s old").arg(seconds) : QStringLiteral("%1 s in the future").arg(-seconds);
+    return seconds >= 0 ? QCoreApplication::translate("SignatureVerifier", "%1 s old").arg(seconds)
+                        : QCoreApplication::translate("SignatureVerifier", "%1 s in the future").arg(-seconds);
 }
 
 } // namespace
@@ -75,7 +77,7 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
         early = handler->build(headers, body, m_options, check, result);
     else
         early = SchemeEarly {SignatureStatus::NotApplicable, SignatureCause::None,
-                             QStringLiteral("no signature scheme recognised")};
+                             QCoreApplication::translate("SignatureVerifier", "no signature scheme recognised")};
 
     result.algorithm = Hmac::name(check.algorithm);
     result.received = check.receivedDisplay;
@@ -95,7 +97,7 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
     }
     if (m_secrets.isEmpty()) {
         result.status = SignatureStatus::NoSecret;
-        result.detail = QStringLiteral("no secret is set");
+        result.detail = QCoreApplication::translate("SignatureVerifier", "no secret is set");
         return result;
     }
 
@@ -114,8 +116,9 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
             if (check.receivedHadNoPrefix) {
                 result.status = SignatureStatus::Invalid;
                 result.cause = SignatureCause::SignaturePrefix;
-                result.detail = QStringLiteral("the value matches but lacks its \"%1\" prefix")
-                                    .arg(QString::fromLatin1(check.prefix));
+                result.detail
+                    = QCoreApplication::translate("SignatureVerifier", "the value matches but lacks its \"%1\" prefix")
+                          .arg(QString::fromLatin1(check.prefix));
                 return result;
             }
             if (check.timestamp && check.tolerance > 0) {
@@ -123,15 +126,19 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
                 if (age > check.tolerance || (check.rejectFuture && -age > check.tolerance)) {
                     result.status = SignatureStatus::Invalid;
                     result.cause = SignatureCause::StaleTimestamp;
-                    result.detail = QStringLiteral("the signature is right but its timestamp is %1 (tolerance %2 s)")
-                                        .arg(ageText(age))
-                                        .arg(check.tolerance);
+                    result.detail
+                        = QCoreApplication::translate("SignatureVerifier",
+                                                      "the signature is right but its timestamp is %1 (tolerance %2 s)")
+                              .arg(ageText(age))
+                              .arg(check.tolerance);
                     return result;
                 }
             }
             result.detail = candidate.kind == SignatureMatch::Reserialized
-                ? QStringLiteral("valid: matches JSON.stringify of the payload (secret \"%1\")").arg(secret.label)
-                : QStringLiteral("valid (secret \"%1\")").arg(secret.label);
+                ? QCoreApplication::translate("SignatureVerifier",
+                                              "valid: matches JSON.stringify of the payload (secret \"%1\")")
+                      .arg(secret.label)
+                : QCoreApplication::translate("SignatureVerifier", "valid (secret \"%1\")").arg(secret.label);
             return result;
         }
     }
@@ -144,7 +151,7 @@ SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByt
         SignatureForensics::diagnose(check, m_secrets, result);
     } else {
         result.cause = SignatureCause::None;
-        result.detail = QStringLiteral("the signature does not match");
+        result.detail = QCoreApplication::translate("SignatureVerifier", "the signature does not match");
     }
     return result;
 }

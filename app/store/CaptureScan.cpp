@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/CaptureScan.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QtEndian>
@@ -77,19 +78,20 @@ CaptureScan::~CaptureScan()
 
 QString CaptureScan::lastError() const
 {
-    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("the store is not open");
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
+                : QCoreApplication::translate("CaptureScan", "the store is not open");
 }
 
 std::optional<StoreError> CaptureScan::open(const QString& storePath)
 {
     if (!QFileInfo::exists(storePath))
-        return StoreError {QStringLiteral("there is no store at %1").arg(storePath)};
+        return StoreError {QCoreApplication::translate("CaptureScan", "there is no store at %1").arg(storePath)};
     // Read-write without create: a read-only connection cannot always open a WAL database whose log is gone.
     // query_only then makes sure this connection never writes.
     if (sqlite3_open_v2(QFile::encodeName(storePath).constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                         nullptr)
         != SQLITE_OK) {
-        StoreError error {QStringLiteral("cannot open %1: %2").arg(storePath, lastError())};
+        StoreError error {QCoreApplication::translate("CaptureScan", "cannot open %1: %2").arg(storePath, lastError())};
         sqlite3_close_v2(m_db);
         m_db = nullptr;
         return error;

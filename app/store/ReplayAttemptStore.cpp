@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/ReplayAttemptStore.h"
 
+#include <QCoreApplication>
 #include <QDataStream>
 #include <QIODevice>
 #include <QTimeZone>
@@ -120,7 +121,7 @@ std::optional<StoreError> ReplayAttemptStore::add(QList<ReplayAttempt>& attempts
 {
     sqlite3* db = m_store.m_db;
     if (!db)
-        return StoreError {QStringLiteral("database is not open")};
+        return StoreError {QCoreApplication::translate("ReplayAttemptStore", "database is not open")};
     if (attempts.isEmpty())
         return std::nullopt;
     if (auto error = m_store.exec("BEGIN IMMEDIATE"))

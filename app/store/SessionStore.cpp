@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/SessionStore.h"
 
+#include <QCoreApplication>
 #include <QDataStream>
 #include <QDir>
 #include <QFileInfo>
@@ -175,11 +176,12 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     close();
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return StoreError {QStringLiteral("cannot create the folder %1").arg(info.absolutePath())};
+        return StoreError {
+            QCoreApplication::translate("SessionStore", "cannot create the folder %1").arg(info.absolutePath())};
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        StoreError error {QStringLiteral("cannot open %1: %2").arg(path, lastError())};
+        StoreError error {QCoreApplication::translate("SessionStore", "cannot open %1: %2").arg(path, lastError())};
         close();
         return error;
     }
@@ -195,7 +197,8 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     const qint64 version = pragmaValue("PRAGMA user_version");
     if (version > schemaVersion) {
         StoreError error {
-            QStringLiteral("%1 was written by a newer Hookbench (store version %2; this one reads up to %3)")
+            QCoreApplication::translate(
+                "SessionStore", "%1 was written by a newer Hookbench (store version %2; this one reads up to %3)")
                 .arg(path)
                 .arg(version)
                 .arg(schemaVersion)};
@@ -217,7 +220,8 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     }
     for (const char* sql : std::as_const(steps)) {
         if (auto error = exec(sql)) {
-            StoreError failed {QStringLiteral("cannot prepare %1: %2").arg(path, error->message)};
+            StoreError failed {
+                QCoreApplication::translate("SessionStore", "cannot prepare %1: %2").arg(path, error->message)};
             close();
             return failed;
         }
@@ -261,7 +265,8 @@ QString SessionStore::path() const
 
 QString SessionStore::lastError() const
 {
-    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("database is not open");
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
+                : QCoreApplication::translate("SessionStore", "database is not open");
 }
 
 std::optional<StoreError> SessionStore::exec(const char* sql)
@@ -362,7 +367,7 @@ bool SessionStore::renameSession(qint64 sessionId, const QString& name, StoreErr
             if (sqlite3_changes(m_db) == 1)
                 return true;
             if (error)
-                error->message = QStringLiteral("there is no session %1").arg(sessionId);
+                error->message = QCoreApplication::translate("SessionStore", "there is no session %1").arg(sessionId);
             return false;
         }
     }

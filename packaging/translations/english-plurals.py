@@ -7,7 +7,8 @@
     english-plurals.py --check [TS]   exit 1 when a plural message is unfinished or has a form left empty
 
 After `cmake --build BUILD --target update_translations` has added new "%n ..." texts, run it without --check;
-fix by hand the forms the rule gets wrong ("entr(y|ies)") and mark them finished.
+fix by hand the forms the rule gets wrong ("entr(y|ies)") and mark them finished; then run update_translations
+once more, which writes quotes and apostrophes as lupdate does.
 """
 import os
 import sys
@@ -55,9 +56,12 @@ def main():
         if not problems:
             print(f"{os.path.basename(path)}: every plural message has both English forms")
         return 1 if problems else 0
+    if not filled:
+        print(f"{os.path.basename(path)}: every plural message has its English forms already")
+        return 0
     # Laid out as lupdate writes it (contexts at the margin), so that lupdate's next run changes no layout.
     ET.indent(tree, space="    ")
-    lines = ET.tostring(tree.getroot(), encoding="unicode").splitlines()
+    lines = ET.tostring(tree.getroot(), encoding="unicode", short_empty_elements=False).splitlines()
     lines = [lines[0]] + [line[4:] if line.startswith("    ") else line for line in lines[1:]]
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + "\n".join(lines) + "\n")

@@ -46,8 +46,7 @@ void OverviewView::showCapture(const Capture& capture)
     m_values.value(QStringLiteral("request"))
         ->setText(method + QLatin1Char(' ') + QString::fromUtf8(capture.target) + QLatin1Char(' ')
                   + QString::fromLatin1(capture.httpVersion));
-    m_values.value(QStringLiteral("peer"))
-        ->setText(QStringLiteral("%1 port %2").arg(capture.peerAddress).arg(capture.peerPort));
+    m_values.value(QStringLiteral("peer"))->setText(tr("%1 port %2").arg(capture.peerAddress).arg(capture.peerPort));
     const QDateTime received = capture.receivedAt.toLocalTime();
     m_values.value(QStringLiteral("received"))
         ->setText(received.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t")) + QStringLiteral("  (")

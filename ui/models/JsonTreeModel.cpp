@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "models/JsonTreeModel.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace {
@@ -9,20 +10,20 @@ QString typeName(const JsonValue& value)
 {
     switch (value.type()) {
     case JsonType::Null:
-        return QStringLiteral("null");
+        return QCoreApplication::translate("JsonTreeModel", "null");
     case JsonType::False:
     case JsonType::True:
-        return QStringLiteral("boolean");
+        return QCoreApplication::translate("JsonTreeModel", "boolean");
     case JsonType::Number:
-        return QStringLiteral("number");
+        return QCoreApplication::translate("JsonTreeModel", "number");
     case JsonType::String:
-        return QStringLiteral("string");
+        return QCoreApplication::translate("JsonTreeModel", "string");
     case JsonType::Array:
-        return QStringLiteral("array");
+        return QCoreApplication::translate("JsonTreeModel", "array");
     case JsonType::Object:
         break;
     }
-    return QStringLiteral("object");
+    return QCoreApplication::translate("JsonTreeModel", "object");
 }
 
 bool isIdentifier(const QString& key)

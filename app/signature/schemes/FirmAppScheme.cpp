@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Firm App: HMAC-SHA256 (hex) of JSON.stringify(body.payload), in body.signature
 // (reference/firm-app-webhooks.txt).
+#include <QCoreApplication>
+
 #include "json/JsonReader.h"
 #include "json/JsonStringifier.h"
 #include "signature/schemes/SchemeHandler.h"
@@ -51,13 +53,14 @@ public:
         if (!read.ok()) {
             result.jsonError = read.error;
             return SchemeEarly {SignatureStatus::UnreadableBody, SignatureCause::None,
-                                QStringLiteral("the body is not JSON: ") + read.error->toString()};
+                                QCoreApplication::translate("FirmAppScheme", "the body is not JSON: ")
+                                    + read.error->toString()};
         }
         const JsonValue root = read.document.root();
         const JsonValue payload = root.member(QStringLiteral("payload"));
         if (!payload.isValid())
             return SchemeEarly {SignatureStatus::NotApplicable, SignatureCause::None,
-                                QStringLiteral("the body has no \"payload\" field")};
+                                QCoreApplication::translate("FirmAppScheme", "the body has no \"payload\" field")};
         const JsonValue signature = root.member(QStringLiteral("signature"));
         check.algorithm = HmacAlgorithm::Sha256;
         check.encoding = SignatureEncoding::Hex;
@@ -68,11 +71,12 @@ public:
         check.candidates.append(SignatureCandidate {SignatureMatch::Raw, payload.raw().toByteArray()});
         if (!signature.isValid())
             return SchemeEarly {SignatureStatus::Missing, SignatureCause::None,
-                                QStringLiteral("the body has no \"signature\" field")};
+                                QCoreApplication::translate("FirmAppScheme", "the body has no \"signature\" field")};
         check.receivedDisplay = signature.raw().toByteArray();
         if (!signature.isString())
-            return SchemeEarly {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                                QStringLiteral("the \"signature\" field is not a string")};
+            return SchemeEarly {
+                SignatureStatus::Invalid, SignatureCause::MalformedSignature,
+                QCoreApplication::translate("FirmAppScheme", "the \"signature\" field is not a string")};
         check.receivedDisplay = signature.toString().toUtf8();
         check.received.append(check.receivedDisplay);
         return std::nullopt;
@@ -84,14 +88,14 @@ public:
     {
         const JsonReadResult read = readBody(target.body);
         if (!read.ok())
-            return QStringLiteral("the body is not JSON: ") + read.error->toString();
+            return QCoreApplication::translate("FirmAppScheme", "the body is not JSON: ") + read.error->toString();
         const JsonValue root = read.document.root();
         const JsonValue payload = root.member(QStringLiteral("payload"));
         if (!payload.isValid())
-            return QStringLiteral("the body has no \"payload\" field to sign");
+            return QCoreApplication::translate("FirmAppScheme", "the body has no \"payload\" field to sign");
         const JsonValue signature = root.member(QStringLiteral("signature"));
         if (!signature.isString())
-            return QStringLiteral("the body has no \"signature\" string to replace");
+            return QCoreApplication::translate("FirmAppScheme", "the body has no \"signature\" string to replace");
         const QByteArray digest
             = Hmac::compute(HmacAlgorithm::Sha256, secret, JsonStringifier::stringify(payload)).toHex();
         // Spans are offsets in the body itself (a skipped byte order mark included).

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A provider without a scheme of its own, described by a GenericHmacProfile (GenericHmacSpec reads it).
+#include <QCoreApplication>
+
 #include "signature/schemes/SchemeHandler.h"
 
 namespace {
@@ -36,12 +38,13 @@ public:
     {
         if (!options.generic)
             return SchemeEarly {SignatureStatus::NotApplicable, SignatureCause::None,
-                                QStringLiteral("no generic HMAC profile is set")};
+                                QCoreApplication::translate("GenericScheme", "no generic HMAC profile is set")};
         const GenericHmacProfile& profile = *options.generic;
         const QByteArray value = headerValue(headers, profile.header);
         if (value.isEmpty())
-            return SchemeEarly {SignatureStatus::Missing, SignatureCause::None,
-                                QStringLiteral("no %1 header").arg(QString::fromLatin1(profile.header))};
+            return SchemeEarly {
+                SignatureStatus::Missing, SignatureCause::None,
+                QCoreApplication::translate("GenericScheme", "no %1 header").arg(QString::fromLatin1(profile.header))};
         check.algorithm = profile.algorithm;
         check.encoding = profile.encoding;
         SchemeSupport::takePrefixed(check, value, profile.prefix);
@@ -63,10 +66,11 @@ public:
     std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
     {
         if (!options.generic)
-            return QStringLiteral("no generic HMAC profile is set");
+            return QCoreApplication::translate("GenericScheme", "no generic HMAC profile is set");
         const GenericHmacProfile& profile = *options.generic;
         if (!hasHeader(target.headers, profile.header))
-            return QStringLiteral("no %1 header to replace").arg(QString::fromLatin1(profile.header));
+            return QCoreApplication::translate("GenericScheme", "no %1 header to replace")
+                .arg(QString::fromLatin1(profile.header));
         QByteArray timestamp;
         if (!profile.timestampHeader.isEmpty()) {
             timestamp = QByteArray::number(options.now);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // GitHub: X-Hub-Signature-256: sha256=<hex HMAC of the raw body> (older X-Hub-Signature: sha1=<hex>)
 // (docs.github.com, "Validating webhook deliveries").
+#include <QCoreApplication>
+
 #include "signature/schemes/SchemeHandler.h"
 
 namespace {
@@ -25,8 +27,9 @@ public:
         } else {
             value = headerValue(headers, "X-Hub-Signature");
             if (value.isEmpty())
-                return SchemeEarly {SignatureStatus::Missing, SignatureCause::None,
-                                    QStringLiteral("no X-Hub-Signature-256 or X-Hub-Signature header")};
+                return SchemeEarly {
+                    SignatureStatus::Missing, SignatureCause::None,
+                    QCoreApplication::translate("GitHubScheme", "no X-Hub-Signature-256 or X-Hub-Signature header")};
             check.algorithm = HmacAlgorithm::Sha1;
             SchemeSupport::takePrefixed(check, value, "sha1=");
         }
@@ -38,7 +41,8 @@ public:
         const bool has256 = hasHeader(target.headers, "X-Hub-Signature-256");
         const bool has1 = hasHeader(target.headers, "X-Hub-Signature");
         if (!has256 && !has1)
-            return QStringLiteral("no X-Hub-Signature-256 or X-Hub-Signature header to replace");
+            return QCoreApplication::translate("GitHubScheme",
+                                               "no X-Hub-Signature-256 or X-Hub-Signature header to replace");
         if (has256)
             SchemeSupport::replaceHeader(target.headers, "X-Hub-Signature-256",
                                          "sha256=" + Hmac::compute(HmacAlgorithm::Sha256, secret, target.body).toHex());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Shopify: X-Shopify-Hmac-Sha256: <base64 HMAC-SHA256 of the raw body>
 // (shopify.dev, "Deliver webhooks through HTTPS", verify the webhook).
+#include <QCoreApplication>
+
 #include "signature/schemes/SchemeHandler.h"
 
 namespace {
@@ -21,7 +23,7 @@ public:
         const QByteArray value = headerValue(headers, "X-Shopify-Hmac-Sha256");
         if (value.isEmpty())
             return SchemeEarly {SignatureStatus::Missing, SignatureCause::None,
-                                QStringLiteral("no X-Shopify-Hmac-Sha256 header")};
+                                QCoreApplication::translate("ShopifyScheme", "no X-Shopify-Hmac-Sha256 header")};
         check.encoding = SignatureEncoding::Base64;
         SchemeSupport::takePrefixed(check, value, {});
         return std::nullopt;
@@ -31,7 +33,7 @@ public:
     {
         if (!SchemeSupport::replaceHeader(target.headers, "X-Shopify-Hmac-Sha256",
                                           Hmac::compute(HmacAlgorithm::Sha256, secret, target.body).toBase64()))
-            return QStringLiteral("no X-Shopify-Hmac-Sha256 header to replace");
+            return QCoreApplication::translate("ShopifyScheme", "no X-Shopify-Hmac-Sha256 header to replace");
         return std::nullopt;
     }
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Slack: X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:<ts>:<raw body>">, X-Slack-Request-Timestamp: <ts>
 // (api.slack.com/authentication/verifying-requests-from-slack).
+#include <QCoreApplication>
+
 #include "signature/schemes/SchemeHandler.h"
 
 namespace {
@@ -21,13 +23,14 @@ public:
         const QByteArray value = headerValue(headers, "X-Slack-Signature");
         if (value.isEmpty())
             return SchemeEarly {SignatureStatus::Missing, SignatureCause::None,
-                                QStringLiteral("no X-Slack-Signature header")};
+                                QCoreApplication::translate("SlackScheme", "no X-Slack-Signature header")};
         SchemeSupport::takePrefixed(check, value, "v0=");
         const QByteArray timestamp = headerValue(headers, "X-Slack-Request-Timestamp").trimmed();
         check.timestamp = SchemeSupport::parseTimestamp(timestamp);
         if (!check.timestamp)
-            return SchemeEarly {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                                QStringLiteral("no valid X-Slack-Request-Timestamp header")};
+            return SchemeEarly {
+                SignatureStatus::Invalid, SignatureCause::MalformedSignature,
+                QCoreApplication::translate("SlackScheme", "no valid X-Slack-Request-Timestamp header")};
         check.head = "v0:" + timestamp + ':';
         check.tolerance = options.slackToleranceSeconds;
         return std::nullopt;
@@ -36,7 +39,7 @@ public:
     std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
     {
         if (!hasHeader(target.headers, "X-Slack-Signature"))
-            return QStringLiteral("no X-Slack-Signature header to replace");
+            return QCoreApplication::translate("SlackScheme", "no X-Slack-Signature header to replace");
         const QByteArray t = QByteArray::number(options.now);
         if (!SchemeSupport::replaceHeader(target.headers, "X-Slack-Request-Timestamp", t))
             target.headers.append({"X-Slack-Request-Timestamp", t});

@@ -2,6 +2,7 @@
 // Standard Webhooks (and Svix, with the svix- prefix): webhook-id, webhook-timestamp and
 // webhook-signature: v1,<base64 HMAC of "<id>.<timestamp>.<raw body>">, keyed with the base64-decoded part
 // after whsec_ (github.com/standard-webhooks/standard-webhooks, spec/standard-webhooks.md).
+#include <QCoreApplication>
 #include <QRandomGenerator>
 
 #include "signature/schemes/SchemeHandler.h"
@@ -29,7 +30,8 @@ public:
         const QByteArray signature = headerValue(headers, QByteArray(m_prefix + "signature"));
         if (signature.isEmpty())
             return SchemeEarly {SignatureStatus::Missing, SignatureCause::None,
-                                QStringLiteral("no %1signature header").arg(QLatin1String(m_prefix))};
+                                QCoreApplication::translate("StandardWebhooksScheme", "no %1signature header")
+                                    .arg(QLatin1String(m_prefix))};
         check.receivedDisplay = signature;
         check.encoding = SignatureEncoding::Base64;
         check.keyIsWhsecBase64 = true;
@@ -43,15 +45,19 @@ public:
         if (id.isEmpty() || timestamp.isEmpty())
             return SchemeEarly {
                 SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                QStringLiteral("the %1id or %1timestamp header is missing").arg(QLatin1String(m_prefix))};
+                QCoreApplication::translate("StandardWebhooksScheme", "the %1id or %1timestamp header is missing")
+                    .arg(QLatin1String(m_prefix))};
         check.timestamp = SchemeSupport::parseTimestamp(timestamp);
         if (!check.timestamp)
-            return SchemeEarly {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                                QStringLiteral("the %1timestamp header is not a number").arg(QLatin1String(m_prefix))};
-        if (check.received.isEmpty())
             return SchemeEarly {
                 SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                QStringLiteral("no v1 signature in %1signature (v1a is not supported)").arg(QLatin1String(m_prefix))};
+                QCoreApplication::translate("StandardWebhooksScheme", "the %1timestamp header is not a number")
+                    .arg(QLatin1String(m_prefix))};
+        if (check.received.isEmpty())
+            return SchemeEarly {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
+                                QCoreApplication::translate("StandardWebhooksScheme",
+                                                            "no v1 signature in %1signature (v1a is not supported)")
+                                    .arg(QLatin1String(m_prefix))};
         check.head = id + '.' + timestamp.trimmed() + '.';
         check.tolerance = options.standardWebhooksToleranceSeconds;
         return std::nullopt;
@@ -65,7 +71,8 @@ public:
         const QByteArray timestampName = m_prefix + "timestamp";
         const QByteArray signatureName = m_prefix + "signature";
         if (!hasHeader(target.headers, signatureName))
-            return QStringLiteral("no %1 header to replace").arg(QLatin1String(signatureName));
+            return QCoreApplication::translate("StandardWebhooksScheme", "no %1 header to replace")
+                .arg(QLatin1String(signatureName));
         QByteArray id = headerValue(target.headers, idName).trimmed();
         if (options.renewMessageId || id.isEmpty()) {
             const quint64 random = QRandomGenerator::system()->generate64();

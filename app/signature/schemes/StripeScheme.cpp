@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Stripe: Stripe-Signature: t=<unix>,v1=<hex HMAC of "<t>.<raw body>">, keyed with the whole whsec_ string
 // (docs.stripe.com/webhooks, "Verify signatures manually").
+#include <QCoreApplication>
+
 #include "signature/schemes/SchemeHandler.h"
 
 namespace {
@@ -21,7 +23,7 @@ public:
         const QByteArray value = headerValue(headers, "Stripe-Signature");
         if (value.isEmpty())
             return SchemeEarly {SignatureStatus::Missing, SignatureCause::None,
-                                QStringLiteral("no Stripe-Signature header")};
+                                QCoreApplication::translate("StripeScheme", "no Stripe-Signature header")};
         check.receivedDisplay = value;
         check.prefix = "v1=";
         for (const QByteArray& item : value.split(',')) {
@@ -36,11 +38,13 @@ public:
                 check.received.append(content);
         }
         if (!check.timestamp)
-            return SchemeEarly {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                                QStringLiteral("the Stripe-Signature header has no t= timestamp")};
+            return SchemeEarly {
+                SignatureStatus::Invalid, SignatureCause::MalformedSignature,
+                QCoreApplication::translate("StripeScheme", "the Stripe-Signature header has no t= timestamp")};
         if (check.received.isEmpty())
-            return SchemeEarly {SignatureStatus::Invalid, SignatureCause::MalformedSignature,
-                                QStringLiteral("the Stripe-Signature header has no v1= signature")};
+            return SchemeEarly {
+                SignatureStatus::Invalid, SignatureCause::MalformedSignature,
+                QCoreApplication::translate("StripeScheme", "the Stripe-Signature header has no v1= signature")};
         check.head = QByteArray::number(*check.timestamp) + '.';
         check.tolerance = options.stripeToleranceSeconds;
         check.rejectFuture = false; // Stripe's libraries only reject old timestamps
@@ -51,7 +55,7 @@ public:
     std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
     {
         if (!hasHeader(target.headers, "Stripe-Signature"))
-            return QStringLiteral("no Stripe-Signature header to replace");
+            return QCoreApplication::translate("StripeScheme", "no Stripe-Signature header to replace");
         const QByteArray t = QByteArray::number(options.now);
         const QByteArray v1 = Hmac::compute(HmacAlgorithm::Sha256, secret, {t, ".", target.body}).toHex();
         SchemeSupport::replaceHeader(target.headers, "Stripe-Signature", "t=" + t + ",v1=" + v1);
