@@ -111,6 +111,34 @@ private Q_SLOTS:
         QTRY_COMPARE(state(0), 0);
     }
 
+    void signatureChecksCoalesce()
+    {
+        QTemporaryDir dir;
+        SessionController controller(config(dir), nullptr);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        const QByteArray secret = "controller-secret";
+        postRaw(controller.endpoint()->port(), "/firm", firmBody(secret), "Content-Type: application/json\r\n");
+        QTRY_COMPARE(controller.model()->rowCount(), 1);
+        SecretSet secrets;
+        secrets.add(QStringLiteral("main"), secret);
+        controller.setSecrets(secrets, {});
+        std::optional<Capture> capture = controller.captureNow(controller.model()->idAt(0));
+        QVERIFY(capture);
+        QSignalSpy checked(&controller, &SessionController::signatureChecked);
+        // Arrowing through many captures: one check runs, one waits (the newest), the others never queue.
+        constexpr int asked = 500;
+        for (int i = 1; i <= asked; ++i) {
+            capture->id = i;
+            controller.checkSignature(*capture);
+        }
+        QTRY_VERIFY(!checked.isEmpty() && checked.last().at(0).toLongLong() == asked);
+        QTest::qWait(100);
+        QVERIFY2(checked.count() <= 2, QByteArray::number(checked.count()).constData());
+        QCOMPARE(checked.last().at(0).toLongLong(), qint64(asked));
+        QCOMPARE(checked.last().at(1).value<SignatureResult>().status, SignatureStatus::Valid);
+    }
+
     void sessionsSwitchWithoutLosingArrivals()
     {
         QTemporaryDir dir;
