@@ -32,6 +32,19 @@ private:
         return "{\"payload\":" + payload + ",\"signature\":\"" + signature + "\"}";
     }
 
+    // One Firm App delivery signed with secret, posted to the controller's endpoint.
+    static void postFirm(SessionController& controller, const QByteArray& secret)
+    {
+        postRaw(controller.endpoint()->port(), "/firm", firmBody(secret), "Content-Type: application/json\r\n");
+    }
+
+    static SecretSet mainSecret(const QByteArray& secret)
+    {
+        SecretSet secrets;
+        secrets.add(QStringLiteral("main"), secret);
+        return secrets;
+    }
+
 private Q_SLOTS:
     void startsListensAndFillsTheModel()
     {
@@ -91,7 +104,7 @@ private Q_SLOTS:
         controller.start(true);
         QTRY_VERIFY(controller.isReady());
         const QByteArray secret = "controller-secret";
-        postRaw(controller.endpoint()->port(), "/firm", firmBody(secret), "Content-Type: application/json\r\n");
+        postFirm(controller, secret);
         QTRY_COMPARE(controller.model()->rowCount(), 1);
         auto state = [&controller](int row) {
             return controller.model()
@@ -99,12 +112,10 @@ private Q_SLOTS:
                 .data(CaptureTableModel::SignatureStateRole)
                 .toInt();
         };
-        SecretSet secrets;
-        secrets.add(QStringLiteral("main"), secret);
-        controller.setSecrets(secrets, {});
+        controller.setSecrets(mainSecret(secret), {});
         QTRY_COMPARE(state(0), 1);
         // Arrivals are checked as they come, off the calling thread.
-        postRaw(controller.endpoint()->port(), "/firm", firmBody("other"), "Content-Type: application/json\r\n");
+        postFirm(controller, "other");
         QTRY_COMPARE(controller.model()->rowCount(), 2);
         QTRY_COMPARE(state(1), 2);
         controller.setSecrets({}, {});
@@ -117,12 +128,9 @@ private Q_SLOTS:
         SessionController controller(config(dir), nullptr);
         controller.start(true);
         QTRY_VERIFY(controller.isReady());
-        const QByteArray secret = "controller-secret";
-        postRaw(controller.endpoint()->port(), "/firm", firmBody(secret), "Content-Type: application/json\r\n");
+        postFirm(controller, "controller-secret");
         QTRY_COMPARE(controller.model()->rowCount(), 1);
-        SecretSet secrets;
-        secrets.add(QStringLiteral("main"), secret);
-        controller.setSecrets(secrets, {});
+        controller.setSecrets(mainSecret("controller-secret"), {});
         std::optional<Capture> capture = controller.captureNow(controller.model()->idAt(0));
         QVERIFY(capture);
         QSignalSpy checked(&controller, &SessionController::signatureChecked);
