@@ -80,14 +80,14 @@ configure() { # configure BUILD_DIR CMAKE_ARGS...
     cmake -S . -B "$dir" -G Ninja "$@"
 }
 
-fuzz() { # fuzz TARGET: the fuzzer for 30 s on a copy of its seeds
+fuzz() { # fuzz TARGET: the fuzzer for 25 s on a copy of its seeds
     local target=$1 corpus seeds dict=() status=0
     corpus=$(mktemp -d)
     seeds=tests/data/fuzz/$target
     [ "$target" = har-reader ] && seeds=tests/data/har && dict=(-dict=tests/fuzz/har.dict)
     [ "$target" = filter-query ] && dict=(-dict=tests/fuzz/filter.dict)
     cp -r "$seeds"/. "$corpus"/
-    "build-fuzz/tests/fuzz/fuzz_${target//-/_}" -max_total_time=30 -max_len=16384 -rss_limit_mb=2048 \
+    "build-fuzz/tests/fuzz/fuzz_${target//-/_}" -max_total_time=25 -max_len=16384 -rss_limit_mb=2048 \
         "${dict[@]}" "$corpus" || status=$?
     rm -rf "$corpus"
     return $status
@@ -116,9 +116,9 @@ step "Packaging build-test/ and checking the installed package" packaging/check-
 step "Configuring build-fuzz/" configure build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
     -DCMAKE_CXX_COMPILER=clang++ -DHOOKBENCH_GUI=OFF -DHOOKBENCH_FUZZ=ON -DHOOKBENCH_BENCHMARKS=OFF -DBUILD_TESTING=ON
 step "Building the fuzzers" cmake --build build-fuzz -j "$jobs" --target fuzz_request_parser fuzz_har_reader \
-    fuzz_json_reader fuzz_payload_reader fuzz_filter_query
-for target in request-parser har-reader json-reader payload-reader filter-query; do
-    step "Fuzzing the ${target/-/ } for 30 s" fuzz "$target"
+    fuzz_json_reader fuzz_json_stringifier fuzz_payload_reader fuzz_filter_query
+for target in request-parser har-reader json-reader json-stringifier payload-reader filter-query; do
+    step "Fuzzing the ${target//-/ } for 25 s" fuzz "$target"
 done
 # The core without Qt Widgets, under AddressSanitizer and UndefinedBehaviorSanitizer; its summary closes the run.
 step "Configuring build-core-asan/" configure build-core-asan -DCMAKE_BUILD_TYPE=Debug -DHOOKBENCH_GUI=OFF \

@@ -262,6 +262,24 @@ QByteArray ResponseRules::toJson() const
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+int ResponseRules::countDelivery(const QString& key)
+{
+    auto it = m_deliveries.find(key);
+    if (it == m_deliveries.end()) {
+        if (m_deliveries.size() >= maxCounters) {
+            auto oldest = m_deliveries.begin();
+            for (auto c = m_deliveries.begin(); c != m_deliveries.end(); ++c) {
+                if (c->lastUse < oldest->lastUse)
+                    oldest = c;
+            }
+            m_deliveries.erase(oldest);
+        }
+        it = m_deliveries.insert(key, Counter {});
+    }
+    it->lastUse = ++m_uses;
+    return ++it->deliveries;
+}
+
 ResponsePlan ResponseRules::plan(const Capture& capture)
 {
     qsizetype index = 0;
@@ -280,7 +298,7 @@ ResponsePlan ResponseRules::plan(const Capture& capture)
     if (rule.fails()) {
         const QString key = QString::number(index) + QLatin1Char('\n') + QString::fromUtf8(capture.path())
             + QLatin1Char('\n') + deliveryKey(capture.body);
-        const int delivery = ++m_deliveries[key];
+        const int delivery = countDelivery(key);
         const bool counted = rule.failFirst > 0 || rule.failEvery > 0;
         fail = !counted || (rule.failFirst > 0 && delivery <= rule.failFirst)
             || (rule.failEvery > 0 && delivery % rule.failEvery == 0);

@@ -68,6 +68,18 @@ public:
     ResponseRule defaultRule;
     QList<ResponseRule> rules;
 
+    // Delivery counters kept at most; past it the least recently used one is forgotten (that path
+    // counts from its first delivery again), so distinct paths cannot grow memory without end.
+    static constexpr qsizetype maxCounters = 4096;
+    qsizetype counterCount() const { return m_deliveries.size(); }
+
 private:
-    QHash<QString, int> m_deliveries; // "<rule index>\n<path>\n<docIds>" -> deliveries seen
+    struct Counter
+    {
+        int deliveries = 0;
+        quint64 lastUse = 0;
+    };
+    QHash<QString, Counter> m_deliveries; // "<rule index>\n<path>\n<docIds>" -> deliveries seen
+    quint64 m_uses = 0;
+    int countDelivery(const QString& key);
 };

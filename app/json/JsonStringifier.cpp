@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 #include "json/JsonDocumentData.h"
@@ -151,10 +152,28 @@ QByteArray JsonStringifier::stringify(const JsonValue& value, const JsonStringif
     return out;
 }
 
+bool JsonStringifier::stringify(const JsonValue& value, const JsonStringifyOptions& options, qsizetype maxSize,
+                                QByteArray* out)
+{
+    out->clear();
+    if (value.isValid())
+        out->reserve(std::min(maxSize, qsizetype(value.end() - value.begin())));
+    if (append(*out, value, options, maxSize))
+        return true;
+    *out = QByteArray();
+    return false;
+}
+
 void JsonStringifier::append(QByteArray& out, const JsonValue& value, const JsonStringifyOptions& options)
 {
+    append(out, value, options, std::numeric_limits<qsizetype>::max());
+}
+
+bool JsonStringifier::append(QByteArray& out, const JsonValue& value, const JsonStringifyOptions& options,
+                             qsizetype maxSize)
+{
     if (!value.isValid())
-        return;
+        return true;
     const JsonDocumentData& data = *value.m_data;
     const bool pretty = !options.indent.isEmpty();
     const char* itemSeparator = (options.spaceAfterSeparators && !pretty) ? ", " : ",";
@@ -195,6 +214,8 @@ void JsonStringifier::append(QByteArray& out, const JsonValue& value, const Json
 
     open(value.m_index);
     while (!stack.empty()) {
+        if (out.size() > maxSize)
+            return false;
         Frame& frame = stack.back();
         const bool object = frame.node->type == JsonType::Object;
         const quint32 count = object ? quint32(frame.members.size()) : frame.node->count;
@@ -221,4 +242,5 @@ void JsonStringifier::append(QByteArray& out, const JsonValue& value, const Json
         ++frame.next;
         open(child); // may push, invalidating frame
     }
+    return out.size() <= maxSize;
 }

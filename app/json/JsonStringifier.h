@@ -25,7 +25,13 @@ class JsonStringifier final
 {
 public:
     static QByteArray stringify(const JsonValue& value, const JsonStringifyOptions& options = {});
+    // The same, giving up (false, *out emptied) as soon as the output would pass maxSize bytes: what an
+    // indentation multiplied by the nesting depth can make of a small input is never built whole.
+    static bool stringify(const JsonValue& value, const JsonStringifyOptions& options, qsizetype maxSize,
+                          QByteArray* out);
     static void append(QByteArray& out, const JsonValue& value, const JsonStringifyOptions& options = {});
+    // Appends with a bound on out's size; false (out left partly written) when it was reached.
+    static bool append(QByteArray& out, const JsonValue& value, const JsonStringifyOptions& options, qsizetype maxSize);
 
     // "0".."4294967294" written canonically: what ECMAScript orders first among an object's keys.
     static bool isArrayIndex(const QString& key, quint32* index = nullptr);

@@ -23,6 +23,7 @@ namespace {
 // Arrivals waiting for a signature check beyond this are checked by the next full re-verification
 // instead, so a flood never queues without limit.
 constexpr qsizetype maxUnverified = 20000;
+constexpr qint64 maxUnverifiedBytes = 64 * 1024 * 1024; // and beyond this many bytes of bodies
 } // namespace
 
 SessionController::SessionController(const EndpointConfig& endpoint, Settings* settings, QObject* parent)
@@ -277,12 +278,17 @@ void SessionController::onCapturesStored(const QList<Capture>& captures)
     while (!m_arrivals.isEmpty() && m_arrivals.constFirst().first < now - 10000)
         m_arrivals.removeFirst();
     if (!m_secrets.isEmpty()) {
-        if (m_unverified.size() + ours.size() <= maxUnverified) {
+        qint64 bytes = 0;
+        for (const Capture& capture : ours)
+            bytes += capture.body.size();
+        if (m_unverified.size() + ours.size() <= maxUnverified && m_unverifiedBytes + bytes <= maxUnverifiedBytes) {
             m_unverified += ours;
+            m_unverifiedBytes += bytes;
             verifyArrivals();
         } else {
             qCWarning(lcSession) << "signature checks fell behind; the session is checked again in full";
             m_unverified.clear();
+            m_unverifiedBytes = 0;
             m_reverifier->setSession(m_config.storePath, m_sessionId);
             m_reverifier->reverify(m_secrets, m_options);
         }
@@ -299,6 +305,7 @@ void SessionController::verifyArrivals()
     m_verifying = true;
     const SignatureVerifier verifier(m_secrets, m_options);
     const QList<Capture> batch = std::exchange(m_unverified, {});
+    m_unverifiedBytes = 0;
     const quint64 generation = m_secretsGeneration;
     auto cells = std::make_shared<QHash<qint64, CaptureTableModel::SignatureCell>>();
     m_tasks->run(
@@ -325,6 +332,7 @@ void SessionController::setSecrets(const SecretSet& secrets, const SignatureOpti
     m_options = options;
     ++m_secretsGeneration;
     m_unverified.clear();
+    m_unverifiedBytes = 0;
     if (secrets.isEmpty()) {
         m_reverifier->cancel();
         m_model->setSignatures({}, true);
@@ -371,14 +379,26 @@ void SessionController::checkSignature(const Capture& capture)
         Q_EMIT signatureChecked(capture.id, verifier.verify(capture));
         return;
     }
+    m_pendingCheck = capture; // newest wins
+    runPendingCheck();
+}
+
+void SessionController::runPendingCheck()
+{
+    if (m_checking || !m_pendingCheck)
+        return;
+    const Capture capture = *std::exchange(m_pendingCheck, std::nullopt);
+    const SignatureVerifier verifier(m_secrets, m_options);
     auto result = std::make_shared<SignatureResult>();
     const quint64 generation = m_secretsGeneration;
     const qint64 id = capture.id;
-    m_tasks->run(
+    m_checking = m_tasks->run(
         QString(), [verifier, capture, result](TaskControl&) { *result = verifier.verify(capture); },
         [this, id, result, generation](bool canceled) {
+            m_checking = false;
             if (!canceled && generation == m_secretsGeneration)
                 Q_EMIT signatureChecked(id, *result);
+            runPendingCheck();
         },
         TaskRunner::Kind::Background);
 }

@@ -101,7 +101,8 @@ public:
     const SignatureOptions& signatureOptions() const { return m_options; }
 
     // Loads one capture with its body off this thread: captureLoaded() follows unless a later request
-    // superseded it. Then checkSignature() explains its signature off this thread as well.
+    // superseded it. Then checkSignature() explains its signature off this thread as well: one check runs
+    // at a time and one waits, the newest (a check asked while another waits replaces it).
     void requestCapture(qint64 id);
     void checkSignature(const Capture& capture);
     // The session's Firm App events; replaced (eventIndexChanged) when a session is shown, fed as captures
@@ -133,6 +134,7 @@ private:
     void startAfterPrune(bool continueLastSession);
     void onCapturesStored(const QList<Capture>& captures);
     void verifyArrivals();
+    void runPendingCheck();
     void applySummaries(qint64 sessionId, const QList<CaptureSummary>& summaries);
     void addRecentFile(const QString& path);
     void rebuildEvents();
@@ -151,7 +153,10 @@ private:
     SignatureOptions m_options;
     quint64 m_secretsGeneration = 0;
     QList<Capture> m_unverified; // arrivals waiting for the one verification task that runs at a time
+    qint64 m_unverifiedBytes = 0; // their bodies
     bool m_verifying = false;
+    std::optional<Capture> m_pendingCheck; // the newest checkSignature() waiting for the running one
+    bool m_checking = false;
     quint64 m_loadGeneration = 0;
     quint64 m_sessionGeneration = 0;
     bool m_loading = false; // a session's summaries are being read

@@ -80,13 +80,23 @@ QByteArray Hmac::compute(HmacAlgorithm algorithm, QByteArrayView key, std::initi
     return QByteArray(reinterpret_cast<const char*>(digest), qsizetype(length));
 }
 
-bool Hmac::equals(QByteArrayView a, QByteArrayView b)
+bool Hmac::equals(QByteArrayView a, QByteArrayView b, Case letterCase)
 {
     if (a.size() != b.size())
         return false;
     if (a.isEmpty())
         return true;
-    return CRYPTO_memcmp(a.data(), b.data(), size_t(a.size())) == 0;
+    if (letterCase == Case::Sensitive)
+        return CRYPTO_memcmp(a.data(), b.data(), size_t(a.size())) == 0;
+    // Folds A-Z to a-z without branching on the contents, and accumulates every difference.
+    const auto lower = [](unsigned char c) {
+        const unsigned upper = unsigned(c - 'A') <= unsigned('Z' - 'A');
+        return (unsigned(c) | (upper << 5)) & 0xFFu;
+    };
+    unsigned difference = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        difference |= lower(static_cast<unsigned char>(a[i])) ^ lower(static_cast<unsigned char>(b[i]));
+    return difference == 0;
 }
 
 QString Hmac::name(HmacAlgorithm algorithm)

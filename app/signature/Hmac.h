@@ -20,8 +20,14 @@ public:
     static QByteArray compute(HmacAlgorithm algorithm, QByteArrayView key, QByteArrayView data);
     // The HMAC of the parts' concatenation, without building it.
     static QByteArray compute(HmacAlgorithm algorithm, QByteArrayView key, std::initializer_list<QByteArrayView> parts);
-    // CRYPTO_memcmp when the lengths match (lengths are not secret); false otherwise.
-    static bool equals(QByteArrayView a, QByteArrayView b);
+    enum class Case
+    {
+        Sensitive,
+        Insensitive // ASCII letters only: hex digits written in the other case
+    };
+    // The one comparison of signatures: constant time in the contents when the lengths match (lengths are
+    // not secret; false otherwise). Every scheme and forensics compare through it.
+    static bool equals(QByteArrayView a, QByteArrayView b, Case letterCase = Case::Sensitive);
 
     static QString name(HmacAlgorithm algorithm); // "sha1", "sha256", "sha512"
     static bool fromName(QStringView name, HmacAlgorithm* algorithm);

@@ -4,16 +4,51 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
+#include <atomic>
+
+#include <openssl/crypto.h>
+
+namespace {
+std::atomic<SecretSet::WipeObserver> wipeObserver {nullptr};
+} // namespace
+
+SecretSet::Snapshot::~Snapshot()
+{
+    for (qsizetype i = 0; i < secrets.size(); ++i) {
+        // Only bytes this snapshot alone holds: a value still shared with someone's copy stays theirs.
+        QByteArray& value = secrets[i].value;
+        if (value.isEmpty() || !value.isDetached())
+            continue;
+        OPENSSL_cleanse(value.data(), size_t(value.size()));
+        if (const WipeObserver observer = wipeObserver.load())
+            observer(value);
+    }
+}
+
+void SecretSet::setWipeObserver(WipeObserver observer)
+{
+    wipeObserver.store(observer);
+}
+
+const QList<Secret>& SecretSet::secrets() const
+{
+    static const QList<Secret> none;
+    return m_snapshot ? m_snapshot->secrets : none;
+}
 
 void SecretSet::add(const QString& label, const QByteArray& value)
 {
-    m_secrets.append(Secret {label, value});
+    auto next = std::make_shared<Snapshot>();
+    next->secrets = secrets();
+    // A buffer of the set's own, so that it can be overwritten whatever the caller does with its copy.
+    next->secrets.append(Secret {label, QByteArray(value.constData(), value.size())});
+    m_snapshot = std::move(next);
 }
 
 QStringList SecretSet::labels() const
 {
     QStringList labels;
-    for (const Secret& secret : m_secrets)
+    for (const Secret& secret : secrets())
         labels.append(secret.label);
     return labels;
 }

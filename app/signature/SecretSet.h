@@ -2,8 +2,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
+#include <memory>
 #include <optional>
 
 // One signing secret. The label is what results, logs and the UI show; the value never leaves memory.
@@ -25,18 +27,24 @@ struct SecretError
     QString message; // names the variable or file, never the value
 };
 
-// The active secrets, tried in order (several during a rotation).
+// The active secrets, tried in order (several during a rotation). Copies share one immutable snapshot
+// (a verification task holds the set, not a copy of the values); adding makes a new snapshot. The values
+// are overwritten when the last set holding a snapshot lets go of it (replaced or destroyed).
 class SecretSet final
 {
 public:
     SecretSet() = default;
 
     void add(const QString& label, const QByteArray& value);
-    void add(const Secret& secret) { m_secrets.append(secret); }
-    bool isEmpty() const { return m_secrets.isEmpty(); }
-    qsizetype size() const { return m_secrets.size(); }
-    const QList<Secret>& secrets() const { return m_secrets; }
+    void add(const Secret& secret) { add(secret.label, secret.value); }
+    bool isEmpty() const { return secrets().isEmpty(); }
+    qsizetype size() const { return secrets().size(); }
+    const QList<Secret>& secrets() const;
     QStringList labels() const;
+
+    // Called with each value's bytes once they are overwritten, just before they are freed: for tests.
+    using WipeObserver = void (*)(QByteArrayView wiped);
+    static void setWipeObserver(WipeObserver observer);
 
     // The secret in environment variable var, labelled with the variable's name. A single trailing
     // newline ("\n" or "\r\n") is removed; nothing else is changed.
@@ -47,5 +55,13 @@ public:
     static QByteArray withoutTrailingNewline(QByteArray value);
 
 private:
-    QList<Secret> m_secrets;
+    struct Snapshot
+    {
+        QList<Secret> secrets;
+        Snapshot() = default;
+        Snapshot(const Snapshot&) = delete;
+        Snapshot& operator=(const Snapshot&) = delete;
+        ~Snapshot();
+    };
+    std::shared_ptr<const Snapshot> m_snapshot;
 };

@@ -2,6 +2,7 @@
 #include "signature/SignatureForensics.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QList>
 #include <algorithm>
 #include <vector>
@@ -18,13 +19,6 @@ struct Finding
     SignatureCause cause;
     QString detail;
     QString secretLabel;
-};
-
-struct BodyVariant
-{
-    SignatureCause cause;
-    QString detail;
-    QByteArray body;
 };
 
 struct KeyVariant
@@ -48,9 +42,76 @@ JsonStringifyOptions style(const QByteArray& indent, bool sortKeys, bool asciiOn
     return options;
 }
 
-// Re-serializations a relay or a sender's framework commonly produces.
-void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value, bool payloadOnly)
+// Tries body variants one at a time: each is built, tried against every secret and dropped before the
+// next, and each distinct body is tried once (variants often coincide: an ASCII body escapes to itself).
+class BodyTrial final
 {
+public:
+    BodyTrial(const SignatureCheck& check, const SecretSet& secrets)
+        : m_check(check)
+        , m_secrets(secrets)
+    { }
+
+    // True when the search is over: a variant matched, or the bound on variants was reached.
+    bool done() const { return m_finding.has_value() || m_tried >= SignatureForensics::maxBodyVariants; }
+    std::optional<Finding> finding() const { return m_finding; }
+
+    void tryBody(SignatureCause cause, const QString& detail, QByteArrayView body)
+    {
+        if (done())
+            return;
+        if (std::any_of(m_check.candidates.cbegin(), m_check.candidates.cend(),
+                        [body](const SignatureCandidate& c) { return QByteArrayView(c.body) == body; }))
+            return;
+        const QByteArray digest = QCryptographicHash::hash(body, QCryptographicHash::Sha256);
+        if (m_seen.contains(digest))
+            return;
+        m_seen.append(digest);
+        ++m_tried;
+        for (const Secret& secret : m_secrets.secrets()) {
+            if (m_check.matches(m_check.expected(secret.value, body))) {
+                m_finding = Finding {cause, detail, secret.label};
+                return;
+            }
+        }
+    }
+
+private:
+    const SignatureCheck& m_check;
+    const SecretSet& m_secrets;
+    QList<QByteArray> m_seen; // SHA-256 of the bodies tried, not the bodies
+    int m_tried = 0;
+    std::optional<Finding> m_finding;
+};
+
+// How deep arrays and objects nest, counted up to limit + 1.
+int nestingDepth(const JsonValue& value, int limit)
+{
+    int deepest = 0;
+    std::vector<std::pair<JsonValue, int>> pending {{value, 0}};
+    while (!pending.empty()) {
+        const auto [v, depth] = pending.back();
+        pending.pop_back();
+        if (!v.isObject() && !v.isArray())
+            continue;
+        deepest = std::max(deepest, depth + 1);
+        if (deepest > limit)
+            return deepest;
+        for (qsizetype i = 0; i < v.size(); ++i)
+            pending.push_back({v.at(i), depth + 1});
+    }
+    return deepest;
+}
+
+// Re-serializations a relay or a sender's framework commonly produces, within the forensics bounds.
+void tryJsonVariants(BodyTrial& trial, const JsonValue& value, bool payloadOnly)
+{
+    const QByteArrayView source = value.raw();
+    if (source.size() > SignatureForensics::maxJsonBody
+        || nestingDepth(value, SignatureForensics::maxJsonDepth) > SignatureForensics::maxJsonDepth)
+        return;
+    // Indentation can multiply the size; a serializer's output bigger than this is not what was signed.
+    const qsizetype maxSize = std::max<qsizetype>(4 * source.size(), 64 * 1024);
     const QString relay = payloadOnly
         ? QCoreApplication::translate("SignatureForensics", "the signature matches the payload serialized as %1")
         : QCoreApplication::translate("SignatureForensics",
@@ -63,105 +124,101 @@ void addJsonVariants(std::vector<BodyVariant>& variants, const JsonValue& value,
         JsonStringifyOptions options;
     };
     const Style styles[] = {
-        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "compact JSON"),
-         style({}, false, false, false, true)},
-        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "compact JSON (JSON.stringify)"),
-         style({}, false, false, false, false)},
-        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "JSON indented by 2 spaces"),
-         style("  ", false, false, false, true)},
-        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "JSON indented by 4 spaces"),
-         style("    ", false, false, false, true)},
-        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "tab-indented JSON"),
-         style("\t", false, false, false, true)},
-        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "JSON with spaces after separators"),
-         style({}, false, false, true, true)},
-        {SignatureCause::BodyReserialized, QT_TRANSLATE_NOOP("SignatureForensics", "ASCII-escaped JSON"),
-         style({}, false, true, false, true)},
-        {SignatureCause::BodyReserialized,
-         QT_TRANSLATE_NOOP("SignatureForensics", "ASCII-escaped JSON with spaces (Python json.dumps)"),
+        {SignatureCause::BodyReserialized, "compact JSON", style({}, false, false, false, true)},
+        {SignatureCause::BodyReserialized, "compact JSON (JSON.stringify)", style({}, false, false, false, false)},
+        {SignatureCause::BodyReserialized, "JSON indented by 2 spaces", style("  ", false, false, false, true)},
+        {SignatureCause::BodyReserialized, "JSON indented by 4 spaces", style("    ", false, false, false, true)},
+        {SignatureCause::BodyReserialized, "tab-indented JSON", style("\t", false, false, false, true)},
+        {SignatureCause::BodyReserialized, "JSON with spaces after separators", style({}, false, false, true, true)},
+        {SignatureCause::BodyReserialized, "ASCII-escaped JSON", style({}, false, true, false, true)},
+        {SignatureCause::BodyReserialized, "ASCII-escaped JSON with spaces (Python json.dumps)",
          style({}, false, true, true, true)},
-        {SignatureCause::BodyReserialized,
-         QT_TRANSLATE_NOOP("SignatureForensics", "JSON with escaped slashes and \\u escapes (PHP json_encode)"),
+        {SignatureCause::BodyReserialized, "JSON with escaped slashes and \\u escapes (PHP json_encode)",
          style({}, false, true, false, true, true)},
-        {SignatureCause::KeyOrderChanged, QT_TRANSLATE_NOOP("SignatureForensics", "compact JSON with sorted keys"),
-         style({}, true, false, false, false)},
-        {SignatureCause::KeyOrderChanged,
-         QT_TRANSLATE_NOOP("SignatureForensics", "JSON with sorted keys (Python json.dumps sort_keys)"),
+        {SignatureCause::KeyOrderChanged, "compact JSON with sorted keys", style({}, true, false, false, false)},
+        {SignatureCause::KeyOrderChanged, "JSON with sorted keys (Python json.dumps sort_keys)",
          style({}, true, true, true, false)},
     };
     // Without non-ASCII characters or escapes, the ASCII-escaped forms equal the others: skip them.
-    const QByteArrayView source = value.raw();
     const bool escapable = source.contains("\\u")
         || std::any_of(source.begin(), source.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7F; });
     for (const Style& s : styles) {
         if (s.options.asciiOnly && !escapable && !(s.options.escapeSlash && source.contains('/')))
             continue;
-        QString detail = relay.arg(QCoreApplication::translate("SignatureForensics", s.what));
+        QString detail = relay.arg(QLatin1String(s.what));
         if (s.cause == SignatureCause::KeyOrderChanged)
             detail = (payloadOnly ? QCoreApplication::translate(
                           "SignatureForensics", "the signature matches the payload with its keys sorted")
                                   : QCoreApplication::translate("SignatureForensics",
                                                                 "the signature matches the body with its keys sorted"))
                 + QCoreApplication::translate("SignatureForensics", ": the key order changed after signing");
-        variants.push_back(BodyVariant {s.cause, detail, JsonStringifier::stringify(value, s.options)});
+        QByteArray body;
+        if (JsonStringifier::stringify(value, s.options, maxSize, &body))
+            trial.tryBody(s.cause, detail, body);
+        if (trial.done())
+            return;
     }
 }
 
-void addByteVariants(std::vector<BodyVariant>& variants, const QByteArray& body)
+void tryByteVariants(BodyTrial& trial, const QByteArray& body)
 {
+    const QByteArrayView view(body);
     if (body.endsWith("\r\n"))
-        variants.push_back(
-            BodyVariant {SignatureCause::TrailingNewline,
-                         QCoreApplication::translate("SignatureForensics",
-                                                     "the signature matches the body without its trailing CRLF: a "
-                                                     "line ending was added after signing"),
-                         body.chopped(2)});
+        trial.tryBody(
+            SignatureCause::TrailingNewline,
+            QCoreApplication::translate("SignatureForensics",
+                                        "the signature matches the body without its trailing CRLF: a line ending was "
+                                        "added after signing"),
+            view.chopped(2));
     if (body.endsWith('\n'))
-        variants.push_back(
-            BodyVariant {SignatureCause::TrailingNewline,
-                         QCoreApplication::translate("SignatureForensics",
-                                                     "the signature matches the body without its trailing newline: "
-                                                     "one was added after signing"),
-                         body.chopped(1)});
-    variants.push_back(
-        BodyVariant {SignatureCause::TrailingNewline,
-                     QCoreApplication::translate("SignatureForensics",
-                                                 "the signature matches the body with a trailing newline: it was "
-                                                 "removed after signing"),
-                     body + '\n'});
+        trial.tryBody(
+            SignatureCause::TrailingNewline,
+            QCoreApplication::translate("SignatureForensics",
+                                        "the signature matches the body without its trailing newline: one was added "
+                                        "after signing"),
+            view.chopped(1));
+    if (body.startsWith(byteOrderMark))
+        trial.tryBody(
+            SignatureCause::ByteOrderMark,
+            QCoreApplication::translate("SignatureForensics",
+                                        "the signature matches the body without its byte order mark: one was added "
+                                        "after signing"),
+            view.sliced(3));
+    // The others are copies: one at a time, and only of bodies up to the bound.
+    if (body.size() > SignatureForensics::maxCopiedBody)
+        return;
+    trial.tryBody(
+        SignatureCause::TrailingNewline,
+        QCoreApplication::translate("SignatureForensics",
+                                    "the signature matches the body with a trailing newline: it was removed after "
+                                    "signing"),
+        QByteArray(body + '\n'));
     if (body.contains("\r\n")) {
         QByteArray lf = body;
         lf.replace("\r\n", "\n");
-        variants.push_back(
-            BodyVariant {SignatureCause::LineEndings,
-                         QCoreApplication::translate("SignatureForensics",
-                                                     "the signature matches the body with LF line endings: they were "
-                                                     "changed to CRLF after signing"),
-                         lf});
+        trial.tryBody(SignatureCause::LineEndings,
+                      QCoreApplication::translate(
+                          "SignatureForensics",
+                          "the signature matches the body with LF line endings: they were changed to CRLF "
+                          "after signing"),
+                      lf);
     } else if (body.contains('\n')) {
         QByteArray crlf = body;
         crlf.replace("\n", "\r\n");
-        variants.push_back(
-            BodyVariant {SignatureCause::LineEndings,
-                         QCoreApplication::translate("SignatureForensics",
-                                                     "the signature matches the body with CRLF line endings: they "
-                                                     "were changed to LF after signing"),
-                         crlf});
+        trial.tryBody(SignatureCause::LineEndings,
+                      QCoreApplication::translate(
+                          "SignatureForensics",
+                          "the signature matches the body with CRLF line endings: they were changed to LF "
+                          "after signing"),
+                      crlf);
     }
-    if (body.startsWith(byteOrderMark))
-        variants.push_back(
-            BodyVariant {SignatureCause::ByteOrderMark,
-                         QCoreApplication::translate("SignatureForensics",
-                                                     "the signature matches the body without its byte order mark: "
-                                                     "one was added after signing"),
-                         body.mid(3)});
-    else
-        variants.push_back(
-            BodyVariant {SignatureCause::ByteOrderMark,
-                         QCoreApplication::translate("SignatureForensics",
-                                                     "the signature matches the body with a UTF-8 byte order mark: it "
-                                                     "was removed after signing"),
-                         byteOrderMark + body});
+    if (!body.startsWith(byteOrderMark))
+        trial.tryBody(
+            SignatureCause::ByteOrderMark,
+            QCoreApplication::translate("SignatureForensics",
+                                        "the signature matches the body with a UTF-8 byte order mark: it was removed "
+                                        "after signing"),
+            QByteArray(byteOrderMark + body));
 }
 
 bool isHex(const QByteArray& s)
@@ -238,26 +295,6 @@ std::vector<KeyVariant> keyVariants(const SignatureCheck& check, const QByteArra
     return variants;
 }
 
-std::optional<Finding> tryBodies(const SignatureCheck& check, const SecretSet& secrets,
-                                 const std::vector<BodyVariant>& variants)
-{
-    for (size_t i = 0; i < variants.size(); ++i) {
-        const BodyVariant& variant = variants[i];
-        // Variants often coincide (an ASCII body escapes to itself): each distinct body is tried once.
-        const auto same = [&variant](const auto& other) {
-            return other.body == variant.body;
-        };
-        if (std::any_of(check.candidates.cbegin(), check.candidates.cend(), same)
-            || std::any_of(variants.cbegin(), variants.cbegin() + qsizetype(i), same))
-            continue;
-        for (const Secret& secret : secrets.secrets()) {
-            if (check.matches(check.expected(secret.value, variant.body)))
-                return Finding {variant.cause, variant.detail, secret.label};
-        }
-    }
-    return std::nullopt;
-}
-
 bool keysLookSorted(const JsonValue& value, int* multiKeyMembers)
 {
     // Iterative walk: all objects must have their keys in sorted order.
@@ -292,8 +329,8 @@ std::optional<Finding> findCause(const SignatureCheck& check, const SecretSet& s
         for (const SignatureCandidate& candidate : check.candidates) {
             const QByteArray encoded = check.expected(secret.value, candidate.body);
             for (const QByteArray& received : check.received) {
-                if (check.encoding == SignatureEncoding::Hex && received.size() == encoded.size()
-                    && received.compare(encoded, Qt::CaseInsensitive) == 0)
+                if (check.encoding == SignatureEncoding::Hex
+                    && Hmac::equals(received, encoded, Hmac::Case::Insensitive))
                     return Finding {
                         SignatureCause::HexCase,
                         QCoreApplication::translate(
@@ -313,23 +350,25 @@ std::optional<Finding> findCause(const SignatureCheck& check, const SecretSet& s
     }
 
     // 2. The body changed after signing.
-    std::vector<BodyVariant> variants;
+    BodyTrial trial(check, secrets);
     const QByteArray& raw = check.candidates.constFirst().body;
     JsonValue json = check.jsonValue;
     JsonDocument parsed;
     if (!check.payloadOnly) {
-        addByteVariants(variants, raw);
+        tryByteVariants(trial, raw);
         JsonReadOptions options;
         options.skipByteOrderMark = true;
-        JsonReadResult read = JsonReader::read(raw, options);
-        if (read.ok()) {
-            parsed = read.document;
-            json = parsed.root();
+        if (!trial.done() && raw.size() <= SignatureForensics::maxJsonBody) {
+            JsonReadResult read = JsonReader::read(raw, options);
+            if (read.ok()) {
+                parsed = read.document;
+                json = parsed.root();
+            }
         }
     }
-    if (json.isValid())
-        addJsonVariants(variants, json, check.payloadOnly);
-    if (auto finding = tryBodies(check, secrets, variants))
+    if (json.isValid() && !trial.done())
+        tryJsonVariants(trial, json, check.payloadOnly);
+    if (auto finding = trial.finding())
         return finding;
 
     // 3. The secret was pasted in another form.

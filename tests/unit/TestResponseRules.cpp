@@ -104,6 +104,7 @@ private Q_SLOTS:
     void firstMatchingRuleAnswers();
     void failFirstPerPath();
     void failFirstPerFirmDocId();
+    void countersBounded();
     void failEvery();
     void retryAfter();
     void closeWithoutAnswer();
@@ -374,6 +375,23 @@ void TestResponseRules::failFirstPerPath()
     QCOMPARE(failure.status, 500);
     QVERIFY(failure.body.contains("failure simulated"));
     QVERIFY(!hasHeader(failure.headers, "retry-after"));
+}
+
+void TestResponseRules::countersBounded()
+{
+    ResponseRules rules = rulesFrom(R"({"rules": [{"failFirst": 1, "status": 201}]})");
+    QCOMPARE(statuses(rules, {request("POST", "/first"), request("POST", "/first")}), (QList<int> {500, 201}));
+    for (int i = 0; i < int(ResponseRules::maxCounters) + 100; ++i) {
+        if (i % 64 == 0) // kept in use: never the least recent
+            QCOMPARE(rules.plan(request("POST", "/kept")).status, i == 0 ? 500 : 201);
+        QCOMPARE(rules.plan(request("POST", "/p/" + QByteArray::number(i))).status, 500);
+        QVERIFY(rules.counterCount() <= ResponseRules::maxCounters);
+    }
+    QCOMPARE(rules.counterCount(), ResponseRules::maxCounters);
+    // The recent and the kept paths are still counted; the oldest was forgotten and fails once more.
+    QCOMPARE(rules.plan(request("POST", "/p/" + QByteArray::number(ResponseRules::maxCounters + 99))).status, 201);
+    QCOMPARE(rules.plan(request("POST", "/kept")).status, 201);
+    QCOMPARE(rules.plan(request("POST", "/first")).status, 500);
 }
 
 void TestResponseRules::failFirstPerFirmDocId()

@@ -32,6 +32,19 @@ private:
         return "{\"payload\":" + payload + ",\"signature\":\"" + signature + "\"}";
     }
 
+    // One Firm App delivery signed with secret, posted to the controller's endpoint.
+    static void postFirm(SessionController& controller, const QByteArray& secret)
+    {
+        postRaw(controller.endpoint()->port(), "/firm", firmBody(secret), "Content-Type: application/json\r\n");
+    }
+
+    static SecretSet mainSecret(const QByteArray& secret)
+    {
+        SecretSet secrets;
+        secrets.add(QStringLiteral("main"), secret);
+        return secrets;
+    }
+
 private Q_SLOTS:
     void startsListensAndFillsTheModel()
     {
@@ -91,7 +104,7 @@ private Q_SLOTS:
         controller.start(true);
         QTRY_VERIFY(controller.isReady());
         const QByteArray secret = "controller-secret";
-        postRaw(controller.endpoint()->port(), "/firm", firmBody(secret), "Content-Type: application/json\r\n");
+        postFirm(controller, secret);
         QTRY_COMPARE(controller.model()->rowCount(), 1);
         auto state = [&controller](int row) {
             return controller.model()
@@ -99,16 +112,39 @@ private Q_SLOTS:
                 .data(CaptureTableModel::SignatureStateRole)
                 .toInt();
         };
-        SecretSet secrets;
-        secrets.add(QStringLiteral("main"), secret);
-        controller.setSecrets(secrets, {});
+        controller.setSecrets(mainSecret(secret), {});
         QTRY_COMPARE(state(0), 1);
         // Arrivals are checked as they come, off the calling thread.
-        postRaw(controller.endpoint()->port(), "/firm", firmBody("other"), "Content-Type: application/json\r\n");
+        postFirm(controller, "other");
         QTRY_COMPARE(controller.model()->rowCount(), 2);
         QTRY_COMPARE(state(1), 2);
         controller.setSecrets({}, {});
         QTRY_COMPARE(state(0), 0);
+    }
+
+    void signatureChecksCoalesce()
+    {
+        QTemporaryDir dir;
+        SessionController controller(config(dir), nullptr);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        postFirm(controller, "controller-secret");
+        QTRY_COMPARE(controller.model()->rowCount(), 1);
+        controller.setSecrets(mainSecret("controller-secret"), {});
+        std::optional<Capture> capture = controller.captureNow(controller.model()->idAt(0));
+        QVERIFY(capture);
+        QSignalSpy checked(&controller, &SessionController::signatureChecked);
+        // Arrowing through many captures: one check runs, one waits (the newest), the others never queue.
+        constexpr int asked = 500;
+        for (int i = 1; i <= asked; ++i) {
+            capture->id = i;
+            controller.checkSignature(*capture);
+        }
+        QTRY_VERIFY(!checked.isEmpty() && checked.last().at(0).toLongLong() == asked);
+        QTest::qWait(100);
+        QVERIFY2(checked.count() <= 2, QByteArray::number(checked.count()).constData());
+        QCOMPARE(checked.last().at(0).toLongLong(), qint64(asked));
+        QCOMPARE(checked.last().at(1).value<SignatureResult>().status, SignatureStatus::Valid);
     }
 
     void sessionsSwitchWithoutLosingArrivals()

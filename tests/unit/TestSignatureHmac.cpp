@@ -59,6 +59,15 @@ void TestSignatureHmac::constantTimeEquals()
     QVERIFY(!Hmac::equals("abc", "abd"));
     QVERIFY(!Hmac::equals("abc", "abcd"));
     QVERIFY(Hmac::equals(QByteArrayView(), QByteArrayView()));
+    QVERIFY(!Hmac::equals("abc", "ABC"));
+    // Letter case ignored for ASCII letters only, never for other bytes that differ by 0x20.
+    QVERIFY(Hmac::equals("deadBEEF09", "DEADbeef09", Hmac::Case::Insensitive));
+    QVERIFY(!Hmac::equals("deadbeef09", "deadbeef0a", Hmac::Case::Insensitive));
+    QVERIFY(!Hmac::equals("deadbeef", "deadbee", Hmac::Case::Insensitive));
+    QVERIFY(!Hmac::equals("@", "`", Hmac::Case::Insensitive));
+    QVERIFY(!Hmac::equals("[", "{", Hmac::Case::Insensitive));
+    QVERIFY(!Hmac::equals("\xC1", "\xE1", Hmac::Case::Insensitive));
+    QVERIFY(Hmac::equals("Zz", "zZ", Hmac::Case::Insensitive));
 }
 
 void TestSignatureHmac::concurrentUse()
