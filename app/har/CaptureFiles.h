@@ -32,7 +32,7 @@ constexpr int maxProblems = 1000;
 // stays flat in the file's size. Commits in slices bounded by bytes (sliceBytes) and by time (the slice
 // shrinks when a commit takes longer than sliceTargetMs), so the endpoint's own commits are never held up
 // for long. Canceling keeps what was committed so far.
-constexpr qint64 sliceBytes = qint64(4) << 20;
+constexpr qint64 sliceBytes = qint64(2) << 20;
 constexpr qint64 sliceTargetMs = 50;
 ImportResult importHar(const QString& harPath, const QString& storePath, qint64 intoSession,
                        const QString& newSessionName, const Progress& progress = {});
