@@ -23,6 +23,12 @@ void SessionStore::claim(qint64 sessionId)
     m_claims->claim(sessionId);
 }
 
+void SessionStore::releaseClaim(qint64 sessionId)
+{
+    if (m_claims)
+        m_claims->release(sessionId);
+}
+
 bool SessionStore::sessionInUseElsewhere(qint64 sessionId) const
 {
     return m_claims && m_claims->inUseElsewhere(sessionId);

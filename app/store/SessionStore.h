@@ -79,6 +79,8 @@ public:
     // Deletes the session and its captures in slices (a crash part way leaves the session with fewer
     // captures), giving freed space back as it goes (reclaimSpace). Refused for a session in use elsewhere.
     bool deleteSession(qint64 sessionId, StoreError* error = nullptr);
+    // Gives up this instance's claim on the session (before another connection deletes it).
+    void releaseClaim(qint64 sessionId);
     // Whether another process (or store instance) holds the session's claim.
     bool sessionInUseElsewhere(qint64 sessionId) const;
     // The longest write transaction this instance has run, in ms (for benchmarks and tests).
