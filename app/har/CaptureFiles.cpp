@@ -2,6 +2,7 @@
 #include "har/CaptureFiles.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
@@ -12,7 +13,113 @@ namespace CaptureFiles {
 
 namespace {
 
-constexpr qsizetype importSlice = 5000;
+constexpr qsizetype maxSliceCaptures = 5000;
+constexpr qsizetype minSliceCaptures = 16;
+
+qint64 storedSize(const Capture& capture)
+{
+    qint64 size = capture.body.size() + capture.rawHead.size() + capture.target.size();
+    for (const HttpHeader& header : capture.headers)
+        size += header.first.size() + header.second.size();
+    return size;
+}
+
+// Collects captures as the reader hands them over and commits them in bounded slices.
+class SliceWriter final
+{
+public:
+    SliceWriter(SessionStore& store, ImportResult& result, const QString& newSessionName)
+        : m_store(store)
+        , m_result(result)
+        , m_newSessionName(newSessionName)
+    { }
+
+    bool add(HarEntry&& entry)
+    {
+        Capture capture = std::move(entry.capture);
+        capture.id = 0;
+        m_bytes += storedSize(capture);
+        m_slice.append(std::move(capture));
+        m_attempts.append(std::move(entry.replayAttempts));
+        if (m_bytes >= sliceBytes || m_slice.size() >= m_sliceCaptures)
+            return commit();
+        return true;
+    }
+
+    bool commit()
+    {
+        if (m_slice.isEmpty())
+            return true;
+        if (m_result.sessionId == 0) {
+            StoreError error;
+            const std::optional<qint64> id = m_store.createSession(m_newSessionName, &error);
+            if (!id) {
+                m_result.failure = HarError(HarErrorCode::FileWrite, error.message);
+                return false;
+            }
+            m_result.sessionId = *id;
+        }
+        for (Capture& capture : m_slice)
+            capture.sessionId = m_result.sessionId;
+        QElapsedTimer timer;
+        timer.start();
+        if (auto error = m_store.append(m_slice)) {
+            m_result.failure
+                = HarError(HarErrorCode::FileWrite,
+                           QCoreApplication::translate("CaptureFiles", "the session store refused the captures: %1")
+                               .arg(error->message));
+            return false;
+        }
+        const qint64 captureMs = timer.elapsed();
+        // Attempts follow their captures, under the ids the store just gave them.
+        QList<ReplayAttempt> sliceAttempts;
+        for (qsizetype i = 0; i < m_slice.size(); ++i) {
+            for (ReplayAttempt attempt : std::as_const(m_attempts[i])) {
+                attempt.id = 0;
+                attempt.captureId = m_slice.at(i).id;
+                sliceAttempts.append(attempt);
+            }
+        }
+        timer.restart();
+        if (auto error = ReplayAttemptStore(m_store).add(sliceAttempts)) {
+            m_result.failure = HarError(
+                HarErrorCode::FileWrite,
+                QCoreApplication::translate("CaptureFiles", "the session store refused the replay attempts: %1")
+                    .arg(error->message));
+            return false;
+        }
+        const qint64 longest = qMax(captureMs, timer.elapsed());
+        m_result.longestSliceMs = qMax(m_result.longestSliceMs, longest);
+        ++m_result.slices;
+        // Time bound: the next slice shrinks when this one held the write lock too long, grows when it was quick.
+        if (longest > sliceTargetMs)
+            m_sliceCaptures = qMax(minSliceCaptures, m_sliceCaptures / 2);
+        else if (longest < sliceTargetMs / 2)
+            m_sliceCaptures = qMin(maxSliceCaptures, m_sliceCaptures * 2);
+        m_result.imported += m_slice.size();
+        m_slice.clear();
+        m_attempts.clear();
+        m_bytes = 0;
+        return true;
+    }
+
+private:
+    SessionStore& m_store;
+    ImportResult& m_result;
+    QString m_newSessionName;
+    QList<Capture> m_slice;
+    QList<QList<ReplayAttempt>> m_attempts;
+    qint64 m_bytes = 0;
+    qsizetype m_sliceCaptures = 256;
+};
+
+void addProblem(ImportResult& result, const HarError& problem)
+{
+    if (result.problems.size() < maxProblems)
+        result.problems.append(problem);
+    else
+        ++result.problemsOmitted;
+}
 
 } // namespace
 
@@ -20,28 +127,40 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
                        const QString& newSessionName, const Progress& progress)
 {
     ImportResult result;
-    HarReadOptions options;
-    // Reading is the first half of the work, storing the second.
-    if (progress)
-        options.progress = [&progress](qint64 done, qint64 total) {
-            return progress(done, total * 2);
-        };
-    HarExpected<HarLog> log = HarReader::readFile(harPath, options);
-    if (!log) {
-        result.failure = log.error();
-        return result;
-    }
-    for (const HarEntry& entry : log->entries)
-        result.problems.append(entry.warnings);
-    result.problems.append(log->errors);
-
     SessionStore store;
     if (auto error = store.open(storePath)) {
         result.failure = HarError(HarErrorCode::FileOpen, error->message);
         return result;
     }
     result.sessionId = intoSession;
+    SliceWriter writer(store, result, newSessionName);
+    HarReadOptions options;
+    options.maxErrors = maxProblems;
+    options.progress = progress;
+    options.onEntry = [&](HarEntry&& entry) {
+        for (const HarError& warning : std::as_const(entry.warnings))
+            addProblem(result, warning);
+        return writer.add(std::move(entry));
+    };
+    HarExpected<HarLog> log = HarReader::readFile(harPath, options);
+    if (result.failure) // the store refused a slice
+        return result;
+    if (!log) {
+        if (log.error().code == HarErrorCode::Canceled)
+            writer.commit(); // what was read is kept, like what was stored
+        result.failure = log.error();
+        if (result.failure->code == HarErrorCode::Canceled && result.imported > 0)
+            result.failure->message
+                = QCoreApplication::translate("CaptureFiles", "canceled after %1 captures").arg(result.imported);
+        return result;
+    }
+    if (!writer.commit())
+        return result;
+    for (const HarError& error : std::as_const(log->errors))
+        addProblem(result, error);
+    result.problemsOmitted += log->errorsOmitted;
     if (result.sessionId == 0) {
+        // A file without usable entries still opens, as an empty session.
         StoreError error;
         const std::optional<qint64> id = store.createSession(newSessionName, &error);
         if (!id) {
@@ -49,50 +168,6 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
             return result;
         }
         result.sessionId = *id;
-    }
-    const qsizetype total = log->entries.size();
-    for (qsizetype first = 0; first < total; first += importSlice) {
-        QList<Capture> slice;
-        QList<QList<ReplayAttempt>> attempts;
-        slice.reserve(qMin(importSlice, total - first));
-        for (qsizetype i = first; i < qMin(first + importSlice, total); ++i) {
-            Capture capture = std::move(log->entries[i].capture);
-            capture.id = 0;
-            capture.sessionId = result.sessionId;
-            slice.append(std::move(capture));
-            attempts.append(std::move(log->entries[i].replayAttempts));
-        }
-        if (auto error = store.append(slice)) {
-            result.failure
-                = HarError(HarErrorCode::FileWrite,
-                           QCoreApplication::translate("CaptureFiles", "the session store refused the captures: %1")
-                               .arg(error->message));
-            return result;
-        }
-        // Attempts follow their captures, under the ids the store just gave them.
-        QList<ReplayAttempt> sliceAttempts;
-        for (qsizetype i = 0; i < slice.size(); ++i) {
-            for (ReplayAttempt attempt : std::as_const(attempts[i])) {
-                attempt.id = 0;
-                attempt.captureId = slice.at(i).id;
-                sliceAttempts.append(attempt);
-            }
-        }
-        if (auto error = ReplayAttemptStore(store).add(sliceAttempts)) {
-            result.failure = HarError(
-                HarErrorCode::FileWrite,
-                QCoreApplication::translate("CaptureFiles", "the session store refused the replay attempts: %1")
-                    .arg(error->message));
-            return result;
-        }
-        result.imported += slice.size();
-        if (progress && !progress(total + first + slice.size(), total * 2)) {
-            result.failure = HarError(HarErrorCode::Canceled,
-                                      QCoreApplication::translate("CaptureFiles", "canceled after %1 of %2 captures")
-                                          .arg(result.imported)
-                                          .arg(total));
-            return result;
-        }
     }
     return result;
 }

@@ -19,11 +19,21 @@ struct ImportResult
     qint64 sessionId = 0;
     qint64 imported = 0;
     QList<HarError> problems; // entries that could not be read, and warnings about the ones that could
+    qint64 problemsOmitted = 0; // problems past maxProblems, counted but not kept
+    qint64 slices = 0; // write transactions the captures were committed in
+    qint64 longestSliceMs = 0; // the longest of them (write lock held), for benchmarks
     std::optional<HarError> failure; // nothing was imported
 };
 
+constexpr int maxProblems = 1000;
+
 // Reads a HAR file into the store: into session `intoSession`, or a new session named `newSessionName`
-// when it is 0. Commits in slices so the endpoint's own commits are never held up for long.
+// when it is 0 (created with the first captures). Entries stream from the file into the store, so memory
+// stays flat in the file's size. Commits in slices bounded by bytes (sliceBytes) and by time (the slice
+// shrinks when a commit takes longer than sliceTargetMs), so the endpoint's own commits are never held up
+// for long. Canceling keeps what was committed so far.
+constexpr qint64 sliceBytes = qint64(2) << 20;
+constexpr qint64 sliceTargetMs = 50;
 ImportResult importHar(const QString& harPath, const QString& storePath, qint64 intoSession,
                        const QString& newSessionName, const Progress& progress = {});
 

@@ -16,6 +16,7 @@ enum class HarErrorCode
     Syntax, // not JSON
     Truncated, // the JSON ends early
     TooDeep, // nesting beyond the reader's limit
+    EntryTooLarge, // one entry holds more JSON values or bytes than the reader's limit; it was skipped
     NotHar, // JSON, but no log.entries
     MissingField, // a required field is absent
     WrongType, // a field has the wrong JSON type

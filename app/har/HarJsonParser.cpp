@@ -208,7 +208,56 @@ HarJsonParser::Error HarJsonParser::truncatedError() const
 
 std::optional<HarJsonParser::Error> HarJsonParser::parseValue(qint32& index)
 {
+    skipWhitespace();
+    m_valueStart = m_pos;
     return parseValueAt(index, 0);
+}
+
+void HarJsonParser::setLimits(qsizetype maxNodes, qsizetype maxBytes)
+{
+    m_maxNodes = maxNodes;
+    m_maxBytes = maxBytes;
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::checkLimits() const
+{
+    const bool nodes = qsizetype(m_nodes.size()) >= m_maxNodes;
+    if (!nodes && m_pos - m_valueStart <= m_maxBytes)
+        return std::nullopt;
+    Error error = makeError(nodes ? "more JSON values than the limit" : "more JSON text than the limit");
+    error.message += u" (" + QString::number(nodes ? m_maxNodes : m_maxBytes)
+        + (nodes ? QStringView(u" values)") : QStringView(u" bytes)"));
+    error.tooLarge = true;
+    return error;
+}
+
+std::optional<HarJsonParser::Error> HarJsonParser::skipValue(qsizetype offset)
+{
+    m_pos = offset;
+    skipWhitespace();
+    qint64 depth = 0;
+    while (m_pos < m_size) {
+        const char c = m_data[m_pos++];
+        if (c == '"') {
+            while (m_pos < m_size && m_data[m_pos] != '"')
+                m_pos += m_data[m_pos] == '\\' ? 2 : 1;
+            if (m_pos >= m_size)
+                return truncatedError();
+            ++m_pos;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+            continue;
+        } else if (c == '}' || c == ']') {
+            if (--depth < 0)
+                return makeError("unbalanced brackets");
+        } else if (depth == 0) {
+            while (m_pos < m_size && std::string_view(",]} \t\r\n").find(m_data[m_pos]) == std::string_view::npos)
+                ++m_pos;
+        }
+        if (depth == 0)
+            return std::nullopt;
+    }
+    return truncatedError();
 }
 
 std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, int depth)
@@ -221,6 +270,8 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, i
         error.tooDeep = true;
         return error;
     }
+    if (auto error = checkLimits())
+        return error;
     index = qint32(m_nodes.size());
     m_nodes.emplace_back();
     m_nodes.back().sourceOffset = m_pos;
@@ -284,6 +335,8 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseValueAt(qint32& index, i
         qsizetype length = 0;
         bool inScratch = false;
         if (auto error = parseString(offset, length, inScratch))
+            return error;
+        if (auto error = checkLimits())
             return error;
         Node& n = m_nodes[size_t(index)];
         n.type = Type::String;

@@ -46,11 +46,16 @@ public:
     {
         bool truncated = false; // the input ended inside a value
         bool tooDeep = false;
+        bool tooLarge = false; // the value has more nodes or bytes than setLimits() allows
         qsizetype offset = 0;
         QString message;
     };
 
     static constexpr int maxDepth = 64;
+    // Defaults for one value parsed by parseValue() (one HAR entry): 64 bytes of tree per node, so at most
+    // 16 MiB of tree; the bytes bound the unescaped strings beside it.
+    static constexpr qsizetype defaultMaxNodes = qsizetype(1) << 18;
+    static constexpr qsizetype defaultMaxBytes = qsizetype(256) << 20;
 
     HarJsonParser(const char* data, qsizetype size);
 
@@ -69,8 +74,13 @@ public:
     // Reads an object key and the ':' after it; the key stays valid until the next clear().
     std::optional<Error> readKey(std::string_view& key);
 
-    // Parses one value at the current position into the tree; the root is nodes()[index].
+    // Parses one value at the current position into the tree; the root is nodes()[index]. A value with more
+    // than maxNodes nodes, or longer than maxBytes of text, fails with Error::tooLarge.
     std::optional<Error> parseValue(qint32& index);
+    void setLimits(qsizetype maxNodes, qsizetype maxBytes);
+    // Moves past one value starting at offset without building anything (after a tooLarge or tooDeep
+    // error, to go on with the next entry). Brackets are only counted, not matched.
+    std::optional<Error> skipValue(qsizetype offset);
     // Forgets the tree and the unescaped strings.
     void clear();
 
@@ -90,6 +100,7 @@ private:
     std::optional<Error> parseNumber(double& value);
     std::optional<Error> parseLiteral(std::string_view literal);
     Error truncatedError() const;
+    std::optional<Error> checkLimits() const;
     // Links child after previous under parent.
     void appendChild(qint32 parent, qint32& previous, qint32 child);
     // After an array element or object member: a ',' (go on), the closing bracket (closed), or an error.
@@ -98,6 +109,9 @@ private:
     const char* m_data;
     qsizetype m_size;
     qsizetype m_pos = 0;
+    qsizetype m_valueStart = 0;
+    qsizetype m_maxNodes = defaultMaxNodes;
+    qsizetype m_maxBytes = defaultMaxBytes;
     std::vector<Node> m_nodes;
     std::string m_scratch;
 };

@@ -3,14 +3,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QTimeZone>
-#include <algorithm>
-#include <tuple>
 
-#include "core/Utf8.h"
-#include "har/HarFormat.h"
+#include "har/HarEntryConverter.h"
 #include "har/HarJsonParser.h"
-#include "har/HarReplays.h"
 
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>
@@ -24,524 +19,9 @@ namespace {
 using Json = HarJsonParser;
 using Type = HarJsonParser::Type;
 
-const char* typeName(Type type)
-{
-    switch (type) {
-    case Type::Null:
-        return QT_TRANSLATE_NOOP("HarReader", "null");
-    case Type::Bool:
-        return QT_TRANSLATE_NOOP("HarReader", "a boolean");
-    case Type::Number:
-        return QT_TRANSLATE_NOOP("HarReader", "a number");
-    case Type::String:
-        return QT_TRANSLATE_NOOP("HarReader", "a string");
-    case Type::Array:
-        return QT_TRANSLATE_NOOP("HarReader", "an array");
-    case Type::Object:
-        return QT_TRANSLATE_NOOP("HarReader", "an object");
-    }
-    return "?";
-}
-
-QByteArray bytesOf(std::string_view view)
-{
-    return QByteArray(view.data(), qsizetype(view.size()));
-}
-
 QString textOf(std::string_view view)
 {
     return QString::fromUtf8(view.data(), qsizetype(view.size()));
-}
-
-bool isTokenByte(char c)
-{
-    static const char extra[] = "!#$%&'*+-.^_`|~";
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || (c != 0 && std::char_traits<char>::find(extra, sizeof extra - 1, c) != nullptr);
-}
-
-// JSON numbers are doubles; out-of-range conversions to integers would be undefined behaviour.
-qint64 toInteger(double value, qint64 low = -(qint64(1) << 53), qint64 high = qint64(1) << 53)
-{
-    if (!(value >= double(low))) // also NaN
-        return low;
-    if (value > double(high))
-        return high;
-    return qint64(value);
-}
-
-QDateTime parseDate(std::string_view text)
-{
-    return HarFormat::parseIsoDate(QByteArrayView(text.data(), qsizetype(text.size())));
-}
-
-// Converts one entry of log.entries into a capture, or says which field made that impossible.
-class EntryConverter final
-{
-public:
-    EntryConverter(const Json& json, int index, HarEntry& entry)
-        : m_json(json)
-        , m_index(index)
-        , m_entry(entry)
-    { }
-
-    std::optional<HarError> convert(qint32 root);
-
-private:
-    HarError error(HarErrorCode code, const QString& field, const QString& message) const
-    {
-        return HarError {code, message, m_index, field};
-    }
-    void warn(HarErrorCode code, const QString& field, const QString& message)
-    {
-        m_entry.warnings.append(HarError {code, message, m_index, field});
-    }
-    HarError wrongType(const QString& field, qint32 node, const char* expected) const
-    {
-        return error(HarErrorCode::WrongType, field,
-                     QCoreApplication::translate("HarReader", "expected %1, found %2")
-                         .arg(QCoreApplication::translate("HarReader", expected),
-                              QCoreApplication::translate("HarReader", typeName(type(node)))));
-    }
-    Type type(qint32 node) const { return m_json.node(node).type; }
-    // A member that is absent or null counts as missing (Firefox and Charles write nulls).
-    qint32 present(qint32 object, std::string_view name) const
-    {
-        const qint32 child = m_json.member(object, name);
-        return child >= 0 && type(child) != Type::Null ? child : -1;
-    }
-
-    std::optional<HarError> optionalString(qint32 object, std::string_view name, const QString& field,
-                                           std::optional<std::string_view>& out) const;
-    std::optional<HarError> optionalNumber(qint32 object, std::string_view name, const QString& field,
-                                           std::optional<double>& out) const;
-    std::optional<HarError> optionalObject(qint32 object, std::string_view name, const QString& field,
-                                           qint32& out) const;
-    std::optional<HarError> base64(qint32 object, std::string_view name, const QString& field,
-                                   std::optional<QByteArray>& out) const;
-    std::optional<HarError> headers(qint32 request, std::string_view name, const QString& field,
-                                    HttpHeaders& out) const;
-    std::optional<HarError> body(qint32 request);
-    std::optional<HarError> hookbench(qint32 extra);
-
-    const Json& m_json;
-    int m_index;
-    HarEntry& m_entry;
-    bool m_headIsCanonical = false;
-};
-
-std::optional<HarError> EntryConverter::optionalString(qint32 object, std::string_view name, const QString& field,
-                                                       std::optional<std::string_view>& out) const
-{
-    out.reset();
-    const qint32 child = present(object, name);
-    if (child < 0)
-        return std::nullopt;
-    if (type(child) != Type::String)
-        return wrongType(field, child, "a string");
-    out = m_json.string(m_json.node(child));
-    return std::nullopt;
-}
-
-std::optional<HarError> EntryConverter::optionalNumber(qint32 object, std::string_view name, const QString& field,
-                                                       std::optional<double>& out) const
-{
-    out.reset();
-    const qint32 child = present(object, name);
-    if (child < 0)
-        return std::nullopt;
-    if (type(child) != Type::Number)
-        return wrongType(field, child, "a number");
-    out = m_json.node(child).number;
-    return std::nullopt;
-}
-
-std::optional<HarError> EntryConverter::optionalObject(qint32 object, std::string_view name, const QString& field,
-                                                       qint32& out) const
-{
-    out = present(object, name);
-    if (out >= 0 && type(out) != Type::Object)
-        return wrongType(field, out, "an object");
-    return std::nullopt;
-}
-
-std::optional<HarError> EntryConverter::base64(qint32 object, std::string_view name, const QString& field,
-                                               std::optional<QByteArray>& out) const
-{
-    out.reset();
-    std::optional<std::string_view> text;
-    if (auto e = optionalString(object, name, field, text))
-        return e;
-    if (!text)
-        return std::nullopt;
-    auto decoded = QByteArray::fromBase64Encoding(bytesOf(*text), QByteArray::AbortOnBase64DecodingErrors);
-    if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
-        return error(HarErrorCode::InvalidBase64, field, QCoreApplication::translate("HarReader", "invalid base64"));
-    out = std::move(decoded.decoded);
-    return std::nullopt;
-}
-
-std::optional<HarError> EntryConverter::headers(qint32 request, std::string_view name, const QString& field,
-                                                HttpHeaders& out) const
-{
-    const qint32 list = present(request, name);
-    if (list < 0)
-        return std::nullopt;
-    if (type(list) != Type::Array)
-        return wrongType(field, list, "an array");
-    out.reserve(m_json.node(list).childCount);
-    int i = 0;
-    for (qint32 item = m_json.node(list).firstChild; item >= 0; item = m_json.node(item).nextSibling, ++i) {
-        const QString itemField = field + u'[' + QString::number(i) + u']';
-        if (type(item) != Type::Object)
-            return wrongType(itemField, item, "an object");
-        const qint32 nameNode = m_json.member(item, "name");
-        const qint32 valueNode = m_json.member(item, "value");
-        if (nameNode < 0)
-            return error(HarErrorCode::MissingField, itemField + u".name",
-                         QCoreApplication::translate("HarReader", "missing"));
-        if (type(nameNode) != Type::String)
-            return wrongType(itemField + u".name", nameNode, "a string");
-        if (valueNode < 0)
-            return error(HarErrorCode::MissingField, itemField + u".value",
-                         QCoreApplication::translate("HarReader", "missing"));
-        if (type(valueNode) != Type::String)
-            return wrongType(itemField + u".value", valueNode, "a string");
-        HttpHeader header {bytesOf(m_json.string(m_json.node(nameNode))),
-                           bytesOf(m_json.string(m_json.node(valueNode)))};
-        qint32 exact = -1;
-        if (auto e = optionalObject(item, "_hookbench", itemField + u"._hookbench", exact))
-            return e;
-        if (exact >= 0) {
-            std::optional<QByteArray> bytes;
-            if (auto e = base64(exact, "nameBase64", itemField + u"._hookbench.nameBase64", bytes))
-                return e;
-            if (bytes)
-                header.first = *bytes;
-            if (auto e = base64(exact, "valueBase64", itemField + u"._hookbench.valueBase64", bytes))
-                return e;
-            if (bytes)
-                header.second = *bytes;
-        }
-        out.append(std::move(header));
-    }
-    return std::nullopt;
-}
-
-std::optional<HarError> EntryConverter::body(qint32 request)
-{
-    Capture& capture = m_entry.capture;
-    std::optional<double> bodySize;
-    if (auto e = optionalNumber(request, "bodySize", u"request.bodySize"_s, bodySize))
-        return e;
-    m_entry.declaredBodySize = bodySize && *bodySize >= 0 ? toInteger(*bodySize) : -1;
-
-    // HTTP Toolkit's order: _content first, then postData.text, then postData.params.
-    qint32 content = -1;
-    if (auto e = optionalObject(request, "_content", u"request._content"_s, content))
-        return e;
-    if (content >= 0) {
-        std::optional<std::string_view> text;
-        std::optional<std::string_view> encoding;
-        if (auto e = optionalString(content, "encoding", u"request._content.encoding"_s, encoding))
-            return e;
-        if (auto e = optionalString(content, "text", u"request._content.text"_s, text))
-            return e;
-        if (!text)
-            return error(HarErrorCode::MissingField, u"request._content.text"_s,
-                         QCoreApplication::translate("HarReader", "missing"));
-        if (encoding && *encoding == "base64") {
-            std::optional<QByteArray> decoded;
-            if (auto e = base64(content, "text", u"request._content.text"_s, decoded))
-                return e;
-            capture.body = *decoded;
-        } else if (!encoding) {
-            capture.body = bytesOf(*text);
-        } else {
-            return error(HarErrorCode::InvalidValue, u"request._content.encoding"_s,
-                         QCoreApplication::translate("HarReader", "unknown encoding \"%1\"").arg(textOf(*encoding)));
-        }
-        std::optional<double> size;
-        if (auto e = optionalNumber(content, "size", u"request._content.size"_s, size))
-            return e;
-        if (size && toInteger(*size) != capture.body.size())
-            warn(HarErrorCode::BodyMayDiffer, u"request._content.size"_s,
-                 QCoreApplication::translate("HarReader", "says %1 bytes but the text holds %2")
-                     .arg(toInteger(*size))
-                     .arg(capture.body.size()));
-        return std::nullopt;
-    }
-
-    qint32 postData = -1;
-    if (auto e = optionalObject(request, "postData", u"request.postData"_s, postData))
-        return e;
-    bool rebuilt = false;
-    if (postData >= 0) {
-        std::optional<std::string_view> text;
-        if (auto e = optionalString(postData, "text", u"request.postData.text"_s, text))
-            return e;
-        std::optional<std::string_view> mimeType;
-        if (auto e = optionalString(postData, "mimeType", u"request.postData.mimeType"_s, mimeType))
-            return e;
-        if (text && !text->empty()) {
-            capture.body = bytesOf(*text);
-        } else if (const qint32 params = present(postData, "params"); params >= 0) {
-            if (type(params) != Type::Array)
-                return wrongType(u"request.postData.params"_s, params, "an array");
-            int i = 0;
-            for (qint32 item = m_json.node(params).firstChild; item >= 0; item = m_json.node(item).nextSibling, ++i) {
-                const QString field = u"request.postData.params[" + QString::number(i) + u']';
-                if (type(item) != Type::Object)
-                    return wrongType(field, item, "an object");
-                std::optional<std::string_view> name;
-                std::optional<std::string_view> value;
-                if (auto e = optionalString(item, "name", field + u".name", name))
-                    return e;
-                if (auto e = optionalString(item, "value", field + u".value", value))
-                    return e;
-                if (!name)
-                    return error(HarErrorCode::MissingField, field + u".name",
-                                 QCoreApplication::translate("HarReader", "missing"));
-                if (i > 0)
-                    capture.body += '&';
-                capture.body += bytesOf(*name);
-                if (value) {
-                    capture.body += '=';
-                    capture.body += bytesOf(*value);
-                }
-            }
-            rebuilt = !capture.body.isEmpty();
-        }
-    }
-
-    if (rebuilt) {
-        warn(HarErrorCode::BodyMayDiffer, u"request.postData.params"_s,
-             QCoreApplication::translate(
-                 "HarReader", "the body was rebuilt from form parameters; its encoding may differ from what was sent"));
-    } else if (capture.body.isEmpty() && m_entry.declaredBodySize > 0) {
-        m_entry.bodyKept = false;
-        warn(HarErrorCode::BodyNotKept, postData >= 0 ? u"request.postData.text"_s : u"request.postData"_s,
-             QCoreApplication::translate("HarReader",
-                                         "body not kept by the tool that wrote this file (request.bodySize "
-                                         "says %1 bytes)")
-                 .arg(m_entry.declaredBodySize));
-    } else if (!capture.body.isEmpty() && !m_entry.fromHookbench) {
-        // Hookbench writes postData.text only when it is exact; other tools may have decoded lossily.
-        if (m_entry.declaredBodySize > 0 && m_entry.declaredBodySize != capture.body.size())
-            warn(HarErrorCode::BodyMayDiffer, u"request.postData.text"_s,
-                 QCoreApplication::translate("HarReader",
-                                             "the text is %1 bytes but request.bodySize says %2; the tool "
-                                             "that wrote this file may have changed it")
-                     .arg(capture.body.size())
-                     .arg(m_entry.declaredBodySize));
-        else if (capture.body.contains("\xEF\xBF\xBD"))
-            warn(HarErrorCode::BodyMayDiffer, u"request.postData.text"_s,
-                 QCoreApplication::translate("HarReader",
-                                             "the text contains U+FFFD replacement characters; the tool that "
-                                             "wrote this file may have replaced bytes it could not decode"));
-    }
-    std::optional<std::string_view> status;
-    if (auto e = optionalString(request, "_requestBodyStatus", u"request._requestBodyStatus"_s, status))
-        return e;
-    if (status && status->starts_with("discarded") && capture.body.isEmpty() && m_entry.bodyKept) {
-        m_entry.bodyKept = false;
-        warn(HarErrorCode::BodyNotKept, u"request._requestBodyStatus"_s,
-             QCoreApplication::translate("HarReader", "body not kept by the tool that wrote this file (%1)")
-                 .arg(textOf(*status)));
-    }
-    return std::nullopt;
-}
-
-std::optional<HarError> EntryConverter::hookbench(qint32 extra)
-{
-    Capture& capture = m_entry.capture;
-    m_entry.fromHookbench = true;
-    std::optional<double> number;
-    if (auto e = optionalNumber(extra, "id", u"_hookbench.id"_s, number))
-        return e;
-    capture.id = number ? toInteger(*number) : 0;
-    std::optional<std::string_view> text;
-    std::optional<QByteArray> bytes;
-    if (auto e = optionalString(extra, "target", u"_hookbench.target"_s, text))
-        return e;
-    if (text)
-        capture.target = bytesOf(*text);
-    if (auto e = base64(extra, "targetBase64", u"_hookbench.targetBase64"_s, bytes))
-        return e;
-    if (bytes)
-        capture.target = *bytes;
-    if (auto e = base64(extra, "methodBase64", u"_hookbench.methodBase64"_s, bytes))
-        return e;
-    if (bytes)
-        capture.method = *bytes;
-    if (auto e = base64(extra, "httpVersionBase64", u"_hookbench.httpVersionBase64"_s, bytes))
-        return e;
-    if (bytes)
-        capture.httpVersion = *bytes;
-
-    qint32 peer = -1;
-    if (auto e = optionalObject(extra, "peer", u"_hookbench.peer"_s, peer))
-        return e;
-    if (peer >= 0) {
-        if (auto e = optionalString(peer, "address", u"_hookbench.peer.address"_s, text))
-            return e;
-        capture.peerAddress = text ? textOf(*text) : QString();
-        if (auto e = optionalNumber(peer, "port", u"_hookbench.peer.port"_s, number))
-            return e;
-        if (number && (*number < 0 || *number > 65535))
-            return error(HarErrorCode::InvalidValue, u"_hookbench.peer.port"_s,
-                         QCoreApplication::translate("HarReader", "not a port number"));
-        capture.peerPort = number ? quint16(toInteger(*number, 0, 65535)) : 0;
-    }
-    for (auto [name, field, target] : {std::tuple {"receivedAt", u"_hookbench.receivedAt"_s, &capture.receivedAt},
-                                       std::tuple {"completedAt", u"_hookbench.completedAt"_s, &capture.completedAt}}) {
-        if (m_json.member(extra, name) < 0)
-            continue;
-        if (auto e = optionalString(extra, name, field, text))
-            return e;
-        *target = text ? parseDate(*text) : QDateTime();
-        if (text && !target->isValid())
-            return error(HarErrorCode::InvalidValue, field,
-                         QCoreApplication::translate("HarReader", "not an ISO 8601 date"));
-    }
-    if (auto e = optionalNumber(extra, "responseStatus", u"_hookbench.responseStatus"_s, number))
-        return e;
-    if (number)
-        capture.responseStatus = int(toInteger(*number, 0, 999));
-    if (auto e = optionalString(extra, "malformedReason", u"_hookbench.malformedReason"_s, text))
-        return e;
-    capture.malformedReason = text ? textOf(*text) : QString();
-    if (auto e = optionalString(extra, "note", u"_hookbench.note"_s, text))
-        return e;
-    capture.note = text ? textOf(*text) : QString();
-    if (auto e = headers(extra, "trailers", u"_hookbench.trailers"_s, capture.trailers))
-        return e;
-    if (auto e = base64(extra, "rawHead", u"_hookbench.rawHead"_s, bytes))
-        return e;
-    capture.rawHead = bytes ? *bytes : QByteArray();
-    m_headIsCanonical = !bytes; // absent: the head was exactly what the fields spell out
-    if (const qint32 replays = m_json.member(extra, "replays"); replays >= 0) {
-        if (auto e = HarReplays::read(m_json, replays, m_index, m_entry.replayAttempts))
-            return e;
-    }
-    return std::nullopt;
-}
-
-std::optional<HarError> EntryConverter::convert(qint32 root)
-{
-    Capture& capture = m_entry.capture;
-    if (type(root) != Type::Object)
-        return error(HarErrorCode::WrongType, QString(),
-                     QCoreApplication::translate("HarReader", "expected %1, found %2")
-                         .arg(QCoreApplication::translate("HarReader", "an object"),
-                              QCoreApplication::translate("HarReader", typeName(type(root)))));
-    const qint32 request = m_json.member(root, "request");
-    if (request < 0)
-        return error(HarErrorCode::MissingField, u"request"_s, QCoreApplication::translate("HarReader", "missing"));
-    if (type(request) != Type::Object)
-        return wrongType(u"request"_s, request, "an object");
-    qint32 extra = -1;
-    if (auto e = optionalObject(root, "_hookbench", u"_hookbench"_s, extra))
-        return e;
-
-    const qint32 methodNode = m_json.member(request, "method");
-    if (methodNode < 0)
-        return error(HarErrorCode::MissingField, u"request.method"_s,
-                     QCoreApplication::translate("HarReader", "missing"));
-    if (type(methodNode) != Type::String)
-        return wrongType(u"request.method"_s, methodNode, "a string");
-    capture.method = bytesOf(m_json.string(m_json.node(methodNode)));
-    const qint32 urlNode = m_json.member(request, "url");
-    if (urlNode < 0)
-        return error(HarErrorCode::MissingField, u"request.url"_s, QCoreApplication::translate("HarReader", "missing"));
-    if (type(urlNode) != Type::String)
-        return wrongType(u"request.url"_s, urlNode, "a string");
-    const std::string_view url = m_json.string(m_json.node(urlNode));
-
-    std::optional<std::string_view> version;
-    if (auto e = optionalString(request, "httpVersion", u"request.httpVersion"_s, version))
-        return e;
-    capture.httpVersion = version && !version->empty() ? bytesOf(*version) : QByteArray("HTTP/1.1");
-    if (!version || version->empty())
-        warn(HarErrorCode::MissingField, u"request.httpVersion"_s,
-             QCoreApplication::translate("HarReader", "missing; HTTP/1.1 assumed"));
-    if (auto e = headers(request, "headers", u"request.headers"_s, capture.headers))
-        return e;
-    m_entry.fromHookbench = extra >= 0;
-    if (auto e = body(request))
-        return e;
-
-    if (extra >= 0) {
-        if (auto e = hookbench(extra))
-            return e;
-    }
-    if (extra < 0 || (m_json.member(extra, "target") < 0 && m_json.member(extra, "targetBase64") < 0)) {
-        // Another tool's file: the target is the URL's path and query, taken as written (no normalization).
-        const size_t schemeEnd = url.find("://");
-        std::string_view scheme = schemeEnd == std::string_view::npos ? std::string_view() : url.substr(0, schemeEnd);
-        const bool http = schemeEnd != std::string_view::npos
-            && (QByteArrayView(scheme).compare("http", Qt::CaseInsensitive) == 0
-                || QByteArrayView(scheme).compare("https", Qt::CaseInsensitive) == 0);
-        if (!http && !url.starts_with('/')) {
-            const QString shown = textOf(url.substr(0, 60)) + (url.size() > 60 ? u"…"_s : QString());
-            return error(HarErrorCode::NotHttp, u"request.url"_s,
-                         QCoreApplication::translate("HarReader", "not an HTTP request (%1)").arg(shown));
-        }
-        std::string_view rest = url;
-        if (http) {
-            rest = url.substr(schemeEnd + 3);
-            const size_t pathStart = rest.find_first_of("/?#");
-            rest = pathStart == std::string_view::npos ? std::string_view() : rest.substr(pathStart);
-        }
-        const size_t hash = rest.find('#');
-        if (hash != std::string_view::npos)
-            rest = rest.substr(0, hash);
-        capture.target = bytesOf(rest);
-        if (capture.target.isEmpty() || capture.target.startsWith('?'))
-            capture.target.prepend('/');
-    }
-    if (!m_entry.fromHookbench) {
-        if (capture.method.isEmpty() || !std::all_of(capture.method.cbegin(), capture.method.cend(), isTokenByte))
-            return error(HarErrorCode::NotHttp, u"request.method"_s,
-                         QCoreApplication::translate("HarReader", "not an HTTP method (\"%1\")")
-                             .arg(QString::fromUtf8(capture.method.left(40))));
-    }
-
-    std::optional<std::string_view> started;
-    if (auto e = optionalString(root, "startedDateTime", u"startedDateTime"_s, started))
-        return e;
-    std::optional<double> time;
-    if (auto e = optionalNumber(root, "time", u"time"_s, time))
-        return e;
-    if (started) {
-        const QDateTime when = parseDate(*started);
-        if (!when.isValid())
-            return error(HarErrorCode::InvalidValue, u"startedDateTime"_s,
-                         QCoreApplication::translate("HarReader", "not an ISO 8601 date (\"%1\")")
-                             .arg(textOf(started->substr(0, 40))));
-        if (extra < 0 || m_json.member(extra, "receivedAt") < 0)
-            capture.receivedAt = when;
-        if (extra < 0 || m_json.member(extra, "completedAt") < 0) {
-            // A day at most: a longer "time" is not a request's duration, and dates must stay in 0001..9999.
-            capture.completedAt = when.addMSecs(time && *time > 0 ? toInteger(*time, 0, 86400000) : 0);
-            if (capture.completedAt.date().year() > 9999)
-                capture.completedAt = when;
-        }
-    }
-
-    if (m_headIsCanonical)
-        capture.rawHead = HarFormat::canonicalHead(capture);
-
-    qint32 response = -1;
-    if (auto e = optionalObject(root, "response", u"response"_s, response))
-        return e;
-    if (response >= 0 && (extra < 0 || m_json.member(extra, "responseStatus") < 0)) {
-        std::optional<double> status;
-        if (auto e = optionalNumber(response, "status", u"response.status"_s, status))
-            return e;
-        capture.responseStatus = status ? int(toInteger(*status, 0, 999)) : 0;
-    }
-    return std::nullopt;
 }
 
 // Walks {"log": {..., "entries": [...]}} token by token, converting each entry as soon as it is parsed.
@@ -552,7 +32,9 @@ public:
         : m_json(data, size)
         , m_options(options)
         , m_consumed(std::move(consumed))
-    { }
+    {
+        m_json.setLimits(options.maxEntryNodes, options.maxEntryBytes);
+    }
 
     HarExpected<HarLog> read();
 
@@ -560,11 +42,20 @@ private:
     // A JSON error before any entry loses the file; after some entries it is reported beside them.
     static HarError jsonError(const Json::Error& e, int entryIndex)
     {
-        const HarErrorCode code
-            = e.truncated ? HarErrorCode::Truncated : (e.tooDeep ? HarErrorCode::TooDeep : HarErrorCode::Syntax);
+        const HarErrorCode code = e.truncated ? HarErrorCode::Truncated
+            : e.tooDeep                       ? HarErrorCode::TooDeep
+            : e.tooLarge                      ? HarErrorCode::EntryTooLarge
+                                              : HarErrorCode::Syntax;
         return HarError {code, e.message, entryIndex, QString()};
     }
     std::optional<HarError> readLog();
+    void addError(HarError error)
+    {
+        if (m_log.errors.size() < m_options.maxErrors)
+            m_log.errors.append(std::move(error));
+        else
+            ++m_log.errorsOmitted;
+    }
     std::optional<HarError> readEntries();
 
     Json m_json;
@@ -583,14 +74,24 @@ std::optional<HarError> LogReader::readEntries()
     for (int index = 0;; ++index) {
         m_json.clear();
         qint32 root = -1;
-        if (auto e = m_json.parseValue(root))
-            return jsonError(*e, index);
+        m_json.skipWhitespace();
+        const qsizetype start = m_json.position();
+        std::optional<Json::Error> tooBig = m_json.parseValue(root);
+        if (tooBig && !tooBig->tooLarge && !tooBig->tooDeep)
+            return jsonError(*tooBig, index);
+        // Bounded: an entry over the limits is skipped and reported, the next ones are read.
+        if (tooBig) {
+            m_json.clear();
+            if (m_json.skipValue(start))
+                return jsonError(*tooBig, index); // it does not end: the file is damaged from here on
+        }
         ++m_log.entriesSeen;
         HarEntry entry;
         entry.index = index;
-        EntryConverter converter(m_json, index, entry);
-        if (auto e = converter.convert(root)) {
-            m_log.errors.append(*e);
+        if (tooBig) {
+            addError(jsonError(*tooBig, index));
+        } else if (auto e = convertHarEntry(m_json, index, root, entry)) {
+            addError(*e);
         } else {
             ++m_log.entriesRead;
             if (!m_options.onEntry) {
@@ -618,12 +119,10 @@ std::optional<HarError> LogReader::readEntries()
             return std::nullopt;
         }
         if (m_json.atEnd())
-            return HarError {
-                HarErrorCode::Truncated,
-                QCoreApplication::translate("HarReader", "the file ends after entry %1 (truncated?)").arg(index), -1,
-                u"log.entries"_s};
-        return jsonError(m_json.makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected ',' or ']' after an entry")),
-                         -1);
+            return HarError {HarErrorCode::Truncated,
+                             u"the file ends after entry " + QString::number(index) + u" (truncated?)", -1,
+                             u"log.entries"_s};
+        return jsonError(m_json.makeError("expected ',' or ']' after an entry"), -1);
     }
 }
 
@@ -641,9 +140,8 @@ std::optional<HarError> LogReader::readLog()
                 if (auto e = m_json.parseValue(node))
                     return jsonError(*e, -1);
                 return HarError {HarErrorCode::WrongType,
-                                 QCoreApplication::translate("HarReader", "expected %1, found %2")
-                                     .arg(QCoreApplication::translate("HarReader", "an array"),
-                                          QCoreApplication::translate("HarReader", typeName(m_json.node(node).type))),
+                                 u"expected an array, found "
+                                     + QString::fromUtf8(harJsonTypeName(m_json.node(node).type)),
                                  -1, u"log.entries"_s};
             }
             m_json.accept('[');
@@ -678,7 +176,7 @@ std::optional<HarError> LogReader::readLog()
             return HarError {HarErrorCode::Truncated,
                              QCoreApplication::translate("HarReader", "the file ends inside \"log\" (truncated?)"), -1,
                              u"log"_s};
-        return jsonError(m_json.makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected ',' or '}' in \"log\"")), -1);
+        return jsonError(m_json.makeError("expected ',' or '}' in \"log\""), -1);
     }
 }
 
@@ -694,9 +192,8 @@ HarExpected<HarLog> LogReader::read()
         if (m_json.position() == 0 && (byte == 0x1F || byte == 0x78))
             return HarError {
                 HarErrorCode::NotHar,
-                QCoreApplication::translate("HarReader",
-                                            "not a HAR file: it looks compressed (gzip or zlib, like mitmproxy's "
-                                            ".zhar); decompress it first")};
+                u"not a HAR file: it looks compressed (gzip or zlib, like mitmproxy's .zhar); " QCoreApplication::
+                    translate("HarReader", "decompress it first")};
         return HarError {
             HarErrorCode::NotHar,
             QCoreApplication::translate("HarReader", "not a HAR file: it does not start with a JSON object")};
@@ -726,12 +223,10 @@ HarExpected<HarLog> LogReader::read()
                     break;
                 }
                 if (isLog) {
-                    return HarError {
-                        HarErrorCode::WrongType,
-                        QCoreApplication::translate("HarReader", "expected %1, found %2")
-                            .arg(QCoreApplication::translate("HarReader", "an object"),
-                                 QCoreApplication::translate("HarReader", typeName(m_json.node(node).type))),
-                        -1, u"log"_s};
+                    return HarError {HarErrorCode::WrongType,
+                                     u"expected an object, found "
+                                         + QString::fromUtf8(harJsonTypeName(m_json.node(node).type)),
+                                     -1, u"log"_s};
                 }
                 m_json.clear();
             }
@@ -747,7 +242,7 @@ HarExpected<HarLog> LogReader::read()
             failure = m_json.atEnd()
                 ? HarError {HarErrorCode::Truncated,
                             QCoreApplication::translate("HarReader", "the file ends early (truncated?)")}
-                : jsonError(m_json.makeError(QT_TRANSLATE_NOOP("HarJsonParser", "expected ',' or '}'")), -1);
+                : jsonError(m_json.makeError("expected ',' or '}'"), -1);
             break;
         }
     }
@@ -756,8 +251,7 @@ HarExpected<HarLog> LogReader::read()
     if (!failure) {
         m_json.skipWhitespace();
         if (!m_json.atEnd())
-            failure = jsonError(
-                m_json.makeError(QT_TRANSLATE_NOOP("HarJsonParser", "unexpected data after the end of the JSON")), -1);
+            failure = jsonError(m_json.makeError("unexpected data after the end of the JSON"), -1);
     }
     if (!m_sawEntries) {
         if (failure)
@@ -772,7 +266,7 @@ HarExpected<HarLog> LogReader::read()
     if (failure && m_log.entriesRead == 0 && m_log.errors.isEmpty())
         return *failure; // broken before anything usable: the file as a whole is unreadable
     if (failure)
-        m_log.errors.append(*failure);
+        addError(*failure);
     if (m_options.progress)
         m_options.progress(m_json.size(), m_json.size());
     return std::move(m_log);
@@ -784,9 +278,8 @@ HarExpected<HarLog> HarReader::readBytes(QByteArrayView data, const HarReadOptio
 {
     if (data.size() > options.maxFileBytes)
         return HarError {HarErrorCode::FileTooLarge,
-                         QCoreApplication::translate("HarReader", "the data is %1 bytes, over the limit of %2")
-                             .arg(data.size())
-                             .arg(options.maxFileBytes)};
+                         u"the data is " + QString::number(data.size()) + u" bytes, over the limit of "
+                             + QString::number(options.maxFileBytes)};
     LogReader reader(data.data(), data.size(), options, {});
     return reader.read();
 }
@@ -795,18 +288,15 @@ HarExpected<HarLog> HarReader::readFile(const QString& path, const HarReadOption
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return HarError {HarErrorCode::FileOpen,
-                         QCoreApplication::translate("HarReader", "cannot open %1: %2").arg(path, file.errorString())};
+        return HarError {HarErrorCode::FileOpen, u"cannot open " + path + u": " + file.errorString()};
     const qint64 size = file.size();
     if (size > options.maxFileBytes) {
         const auto mib = [](qint64 bytes) {
             return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
         };
         return HarError {HarErrorCode::FileTooLarge,
-                         QCoreApplication::translate("HarReader",
-                                                     "cannot open %1: the file is %2 MiB; HAR files up to %3 MiB "
-                                                     "can be opened")
-                             .arg(path, mib(size), mib(options.maxFileBytes))};
+                         u"cannot open " + path + u": the file is " + mib(size) + u" MiB; HAR files up to "
+                             + mib(options.maxFileBytes) + u" MiB can be opened"};
     }
     if (size == 0)
         return HarError {HarErrorCode::NotHar,
@@ -816,9 +306,7 @@ HarExpected<HarLog> HarReader::readFile(const QString& path, const HarReadOption
         // Not mappable (a pipe, some network file systems): read it whole instead.
         const QByteArray data = file.readAll();
         if (data.size() != size)
-            return HarError {
-                HarErrorCode::FileOpen,
-                QCoreApplication::translate("HarReader", "cannot read %1: %2").arg(path, file.errorString())};
+            return HarError {HarErrorCode::FileOpen, u"cannot read " + path + u": " + file.errorString()};
         return readBytes(data, options);
     }
     std::function<void(qsizetype)> consumed;

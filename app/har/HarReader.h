@@ -9,6 +9,7 @@
 #include "core/Capture.h"
 #include "core/ReplayAttempt.h"
 #include "har/HarError.h"
+#include "har/HarJsonParser.h"
 
 // One imported entry. warnings say what the file could not give exactly (e.g. a body that the tool
 // which wrote the file did not keep); they never drop the entry.
@@ -29,6 +30,7 @@ struct HarLog
     QString creatorVersion;
     QList<HarEntry> entries; // the usable entries, in file order (empty when HarReadOptions::onEntry is set)
     QList<HarError> errors; // entries that could not be read, and file damage after the last good entry
+    int errorsOmitted = 0; // errors past HarReadOptions::maxErrors, counted but not kept
     int entriesSeen = 0;
     int entriesRead = 0; // usable entries, also those handed to HarReadOptions::onEntry
 };
@@ -37,6 +39,12 @@ struct HarReadOptions
 {
     // Files above this size are refused before anything is read.
     qint64 maxFileBytes = qint64(1) << 30;
+    // One entry with more JSON values or more bytes than these is reported as an EntryTooLarge error and
+    // skipped; the entries after it are read. Nesting deeper than HarJsonParser::maxDepth is skipped likewise.
+    qsizetype maxEntryNodes = HarJsonParser::defaultMaxNodes;
+    qsizetype maxEntryBytes = HarJsonParser::defaultMaxBytes;
+    // Errors kept in HarLog::errors; the rest are only counted (HarLog::errorsOmitted).
+    int maxErrors = 1000;
     // Called now and then with (bytes read, file size); return false to cancel.
     std::function<bool(qint64 done, qint64 total)> progress;
     // When set, each usable entry is handed over as soon as it is read instead of being collected in

@@ -37,7 +37,7 @@ void SessionController::openFile(const QString& path)
                     Q_EMIT message(
                         tr("Opened %n capture(s) from %1. %2 (and %3 more notes)", nullptr, int(result->imported))
                             .arg(name, result->problems.constFirst().text())
-                            .arg(result->problems.size() - 1),
+                            .arg(result->problems.size() - 1 + result->problemsOmitted),
                         Severity::Warning);
                 } else {
                     Q_EMIT notice(tr("Opened %n capture(s) from %1", nullptr, int(result->imported)).arg(name));

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QScopeGuard>
@@ -16,6 +17,8 @@
 
 #include "store/CaptureTrash.h"
 #include "store/ReplayAttemptStore.h"
+#include "store/SessionClaims.h"
+#include "store/SqliteStatement.h"
 
 namespace {
 
@@ -128,20 +131,7 @@ QDateTime fromMs(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
 }
 
-// Owns a prepared statement for one use.
-class Statement final
-{
-public:
-    Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr); }
-    ~Statement() { sqlite3_finalize(m_statement); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    sqlite3_stmt* get() const { return m_statement; }
-    explicit operator bool() const { return m_statement != nullptr; }
-
-private:
-    sqlite3_stmt* m_statement = nullptr;
-};
+using Statement = SqliteStatement;
 
 } // namespace
 
@@ -186,6 +176,7 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
         return error;
     }
     m_path = path;
+    m_claims = std::make_unique<SessionClaims>(path);
     sqlite3_busy_timeout(m_db, 5000);
     // WAL: readers (the window) never block the writer (the endpoint). FULL syncs the log at every
     // commit, so an acknowledged capture survives a power cut as well as a crash.
@@ -246,6 +237,7 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
 void SessionStore::close()
 {
     m_statements.reset();
+    m_claims.reset();
     if (m_db) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
@@ -302,7 +294,9 @@ std::optional<qint64> SessionStore::createSession(const QString& name, const QDa
             error->message = lastError();
         return std::nullopt;
     }
-    return sqlite3_last_insert_rowid(m_db);
+    const qint64 id = sqlite3_last_insert_rowid(m_db);
+    claim(id);
+    return id;
 }
 
 QList<SessionInfo> SessionStore::sessions() const
@@ -338,25 +332,6 @@ std::optional<qint64> SessionStore::latestSessionId() const
     return std::nullopt;
 }
 
-bool SessionStore::deleteSession(qint64 sessionId, StoreError* error)
-{
-    bool deleted = false;
-    {
-        Statement statement(m_db, "DELETE FROM sessions WHERE id = ?");
-        if (statement) {
-            sqlite3_bind_int64(statement.get(), 1, sessionId);
-            deleted = sqlite3_step(statement.get()) == SQLITE_DONE;
-        }
-    }
-    if (!deleted) {
-        if (error)
-            error->message = lastError();
-        return false;
-    }
-    reclaimSpace();
-    return true;
-}
-
 bool SessionStore::renameSession(qint64 sessionId, const QString& name, StoreError* error)
 {
     Statement statement(m_db, "UPDATE sessions SET name = ? WHERE id = ?");
@@ -383,72 +358,6 @@ qint64 SessionStore::totalBytes() const
     return statement && sqlite3_step(statement.get()) == SQLITE_ROW ? sqlite3_column_int64(statement.get(), 0) : 0;
 }
 
-PruneResult SessionStore::prune(const StoreBudget& budget, qint64 currentSessionId, const QDateTime& now)
-{
-    PruneResult result;
-    if (!m_db) {
-        result.error = StoreError {lastError()};
-        return result;
-    }
-    // Read before taking the write lock: only the current session, which stays, grows meanwhile.
-    QList<SessionInfo> oldestFirst = sessions();
-    std::sort(oldestFirst.begin(), oldestFirst.end(), [](const SessionInfo& a, const SessionInfo& b) {
-        return a.lastActivityAt != b.lastActivityAt ? a.lastActivityAt < b.lastActivityAt : a.id < b.id;
-    });
-    qint64 total = 0;
-    for (const SessionInfo& info : oldestFirst)
-        total += info.storedBytes;
-    const QDateTime cutoff = now.addDays(-qint64(budget.maxAgeDays));
-    QList<SessionInfo> doomed;
-    qint64 freed = 0;
-    for (const SessionInfo& info : oldestFirst) {
-        if (info.id == currentSessionId)
-            continue;
-        const bool tooOld = budget.maxAgeDays > 0 && info.lastActivityAt < cutoff;
-        const bool overBudget = budget.maxBytes > 0 && total - freed > budget.maxBytes;
-        if (!tooOld && !overBudget)
-            break; // every later session is newer, and the size already fits
-        doomed.append(info);
-        freed += info.storedBytes;
-    }
-    result.bytesKept = total;
-    if (doomed.isEmpty())
-        return result;
-
-    if (auto error = exec("BEGIN IMMEDIATE")) {
-        result.error = error;
-        return result;
-    }
-    bool deleted = true;
-    {
-        Statement statement(m_db, "DELETE FROM sessions WHERE id = ?");
-        for (qsizetype i = 0; deleted && i < doomed.size(); ++i) {
-            deleted = bool(statement);
-            if (deleted) {
-                sqlite3_reset(statement.get());
-                sqlite3_bind_int64(statement.get(), 1, doomed.at(i).id);
-                deleted = sqlite3_step(statement.get()) == SQLITE_DONE;
-            }
-            if (!deleted)
-                result.error = StoreError {lastError()};
-        }
-    }
-    if (!deleted) {
-        exec("ROLLBACK");
-        return result;
-    }
-    if (auto error = exec("COMMIT")) {
-        result.error = error;
-        exec("ROLLBACK");
-        return result;
-    }
-    result.removed = doomed;
-    result.bytesFreed = freed;
-    result.bytesKept = total - freed;
-    reclaimSpace();
-    return result;
-}
-
 qint64 SessionStore::reclaimSpace(int maxPages)
 {
     if (!m_db)
@@ -473,8 +382,11 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
         return StoreError {lastError()};
     if (captures.isEmpty())
         return std::nullopt;
+    claim(captures.constFirst().sessionId);
     if (auto error = exec("BEGIN IMMEDIATE"))
         return error;
+    QElapsedTimer held; // from holding the write lock to releasing it
+    held.start();
     sqlite3_stmt* insert = m_statements->insertCapture;
     // Ids are given here, in the write transaction, as SQLite would: one past the largest row id.
     qint64 nextId = pragmaValue("SELECT COALESCE(MAX(id), 0) FROM captures") + 1;
@@ -519,6 +431,7 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
     sqlite3_reset(insert);
     if (auto error = exec("COMMIT"))
         return fail(*error);
+    noteWrite(held.elapsed());
     return std::nullopt;
 }
 

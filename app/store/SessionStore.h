@@ -11,6 +11,7 @@
 #include "core/Capture.h"
 
 struct sqlite3;
+class SessionClaims;
 
 struct StoreError
 {
@@ -40,11 +41,15 @@ struct PruneResult
     QList<SessionInfo> removed; // oldest first
     qint64 bytesFreed = 0;
     qint64 bytesKept = 0; // still above maxBytes when the current session alone exceeds it
-    std::optional<StoreError> error; // when set, nothing was removed
+    QList<SessionInfo> inUse; // due for removal but in use by another Hookbench process: kept
+    std::optional<StoreError> error; // when set, removal stopped there (removed says what went)
 };
 
 // The durable session store: one SQLite database (WAL) holding sessions and their captures.
 // One instance per thread; the endpoint thread writes, the window reads through its own instance.
+// An instance claims the session it creates or last appended to (SessionClaims), so that no other
+// process or instance prunes or deletes it meanwhile. Long work (deleting, pruning) runs in write
+// transactions of about sliceTargetMs each, so the endpoint's commits wait at most that long.
 class SessionStore final
 {
 public:
@@ -72,14 +77,23 @@ public:
     std::optional<qint64> createSession(const QString& name, const QDateTime& createdAt, StoreError* error = nullptr);
     QList<SessionInfo> sessions() const; // newest first
     std::optional<qint64> latestSessionId() const;
-    // Deletes the session and its captures, then returns a bounded slice of the freed space (reclaimSpace).
+    // Deletes the session and its captures in slices (a crash part way leaves the session with fewer
+    // captures), giving freed space back as it goes (reclaimSpace). Refused for a session in use elsewhere.
     bool deleteSession(qint64 sessionId, StoreError* error = nullptr);
+    // Gives up this instance's claim on the session (before another connection deletes it).
+    void releaseClaim(qint64 sessionId);
+    // Whether another process (or store instance) holds the session's claim.
+    bool sessionInUseElsewhere(qint64 sessionId) const;
+    // The longest write transaction this instance has run, in ms (for benchmarks and tests).
+    qint64 longestWriteMs() const { return m_longestWriteMs; }
+    static constexpr qint64 sliceTargetMs = 50;
     bool renameSession(qint64 sessionId, const QString& name, StoreError* error = nullptr);
     // The stored bytes of every capture (SessionInfo::storedBytes summed): what the budget is checked against.
     qint64 totalBytes() const;
 
     // Removes sessions, least recently used first, until none is older than budget.maxAgeDays (measured from
-    // its last activity) and the store holds at most budget.maxBytes. Never removes currentSessionId.
+    // its last activity) and the store holds at most budget.maxBytes. Never removes currentSessionId, nor a
+    // session in use by another process (PruneResult::inUse).
     PruneResult prune(const StoreBudget& budget, qint64 currentSessionId, const QDateTime& now);
 
     // Gives at most maxPages free pages back to the file system (new databases use incremental auto-vacuum;
@@ -112,9 +126,14 @@ private:
     QString lastError() const;
     std::optional<StoreError> exec(const char* sql);
     qint64 pragmaValue(const char* sql) const;
+    std::optional<StoreError> removeSession(qint64 sessionId);
+    void claim(qint64 sessionId);
+    void noteWrite(qint64 ms) { m_longestWriteMs = qMax(m_longestWriteMs, ms); }
 
     sqlite3* m_db = nullptr;
     QString m_path;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<SessionClaims> m_claims;
+    qint64 m_longestWriteMs = 0;
 };

@@ -12,9 +12,9 @@
 #include <algorithm>
 
 #include "core/ByteSize.h"
-#include "widgets/MessageBar.h"
 #include "dialogs/SessionsDialog.h"
 #include "store/SessionStore.h"
+#include "widgets/MessageBar.h"
 
 using namespace Qt::StringLiterals;
 
@@ -147,8 +147,7 @@ private Q_SLOTS:
 
         auto* budget = m_dialog->findChild<QLabel*>(u"budgetLabel"_s);
         QVERIFY(budget);
-        QVERIFY2(budget->text().contains(ByteSize::text(m_store->totalBytes())),
-                 qPrintable(budget->text()));
+        QVERIFY2(budget->text().contains(ByteSize::text(m_store->totalBytes())), qPrintable(budget->text()));
         QVERIFY2(budget->text().contains(ByteSize::text(qint64(2) << 30)), qPrintable(budget->text()));
         QVERIFY2(budget->text().contains(u"unused for 30 day"_s), qPrintable(budget->text()));
     }
@@ -198,6 +197,7 @@ private Q_SLOTS:
 
         SessionsDialog::setNextConfirmation(SessionsDialog::Confirmation::Delete);
         QTest::mouseClick(m_delete, Qt::LeftButton);
+        QTRY_COMPARE(deleted.count(), 1); // the deletion runs off the window's thread
         QVERIFY(!storeHas(m_first));
         QCOMPARE(m_store->captureCount(m_first), 0);
         QVERIFY(!itemFor(m_first));
@@ -216,7 +216,8 @@ private Q_SLOTS:
         m_tree->setFocus();
         SessionsDialog::setNextConfirmation(SessionsDialog::Confirmation::Delete);
         QTest::keyClick(m_tree, Qt::Key_Delete);
-        QVERIFY(!storeHas(m_second));
+        QTRY_VERIFY(!storeHas(m_second));
+        QTRY_VERIFY(!itemFor(m_second));
         QVERIFY(!itemFor(m_second));
         // The next row takes the selection.
         QCOMPARE(m_dialog->selectedSessionId(), m_first);

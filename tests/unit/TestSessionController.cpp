@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
+
+#include <sys/resource.h>
 
 #include "RawHttp.h"
 #include "session/CaptureTableModel.h"
@@ -212,6 +216,36 @@ private Q_SLOTS:
         QVERIFY(messages.count() >= 1);
         QCOMPARE(messages.at(0).at(1).value<SessionController::Severity>(), SessionController::Severity::Error);
         QVERIFY(messages.at(0).at(0).toString().contains(QStringLiteral("session store")));
+    }
+
+    // A full disk, made with a file size limit on this process: the sender gets 503, the window says why,
+    // and capture resumes by itself once writes succeed again.
+    void fullDiskIsAMessageAndCaptureResumes()
+    {
+        QTemporaryDir dir;
+        SessionController controller(config(dir), nullptr);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        QVERIFY(postRaw(controller.endpoint()->port(), "/before", "one").startsWith("HTTP/1.1 200"));
+        QSignalSpy messages(&controller, &SessionController::message);
+
+        const QString store = config(dir).storePath;
+        const qint64 used = std::max(QFileInfo(store).size(), QFileInfo(store + QStringLiteral("-wal")).size());
+        std::signal(SIGXFSZ, SIG_IGN); // writes past the limit fail with EFBIG instead of killing the process
+        rlimit limit {};
+        getrlimit(RLIMIT_FSIZE, &limit);
+        const rlimit full {rlim_t(used + 65536), limit.rlim_max};
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &full), 0);
+        const QByteArray refused = postRaw(controller.endpoint()->port(), "/full", QByteArray(4 << 20, 'x'));
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.left(200).constData());
+        QTRY_VERIFY(messages.count() >= 1);
+        QCOMPARE(messages.at(0).at(1).value<SessionController::Severity>(), SessionController::Severity::Error);
+        QVERIFY2(messages.at(0).at(0).toString().contains(QStringLiteral("503")),
+                 qPrintable(messages.at(0).at(0).toString()));
+
+        QVERIFY(postRaw(controller.endpoint()->port(), "/after", QByteArray(4 << 20, 'y')).startsWith("HTTP/1.1 200"));
+        QTRY_COMPARE(controller.model()->rowCount(), 2);
     }
 };
 

@@ -7,8 +7,11 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QThread>
 #include <QTreeWidget>
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <utility>
 
 #include "core/ByteSize.h"
@@ -178,8 +181,8 @@ void SessionsDialog::updateActions()
     const bool other = id != 0 && id != m_currentSessionId;
     m_ui->openSessionPushButton->setEnabled(other);
     m_openAction->setEnabled(other);
-    m_ui->deleteSessionPushButton->setEnabled(other);
-    m_deleteAction->setEnabled(other);
+    m_ui->deleteSessionPushButton->setEnabled(other && !m_deleting);
+    m_deleteAction->setEnabled(other && !m_deleting);
     m_ui->renameSessionPushButton->setEnabled(id != 0);
     m_renameAction->setEnabled(id != 0);
 }
@@ -269,27 +272,49 @@ void SessionsDialog::deleteSelected()
 {
     const qint64 id = selectedSessionId();
     const SessionInfo* found = sessionInfo(id);
-    if (!found || id == m_currentSessionId || !m_store)
+    if (!found || id == m_currentSessionId || !m_store || m_deleting)
         return;
     const SessionInfo info = *found;
     if (!confirmDelete(info))
         return;
     // The row below takes the selection, as in a file manager.
     const int row = m_ui->sessionsTreeWidget->indexOfTopLevelItem(itemFor(id));
-    StoreError error;
-    if (!m_store->deleteSession(id, &error)) {
-        m_messageBar->showMessage(tr("“%1” was not deleted: %2").arg(info.name, error.message),
-                                  MessageBar::Kind::Error);
-        return;
-    }
-    m_messageBar->showMessage(tr("Deleted “%1”: %n capture(s), %2.", nullptr, int(info.captureCount))
-                                  .arg(info.name, formatSize(info.storedBytes)),
-                              MessageBar::Kind::Information);
-    refresh();
-    QTreeWidget* tree = m_ui->sessionsTreeWidget;
-    if (tree->topLevelItemCount() > 0) {
-        const int next = std::min(row, tree->topLevelItemCount() - 1);
-        selectSession(tree->topLevelItem(next)->data(NameColumn, SessionIdRole).toLongLong());
-    }
-    Q_EMIT sessionDeleted(id);
+    // Deleting a large session takes a while: it runs on its own thread and store connection, in slices, so
+    // neither the window nor the endpoint's commits wait for it.
+    m_deleting = true;
+    updateActions();
+    m_messageBar->showMessage(tr("Deleting “%1”…").arg(info.name), MessageBar::Kind::Information);
+    m_store->releaseClaim(id); // this window's own connection does not keep it
+    auto error = std::make_shared<std::optional<StoreError>>();
+    QThread* worker = QThread::create([path = m_store->path(), id, error] {
+        SessionStore store;
+        if (auto failed = store.open(path)) {
+            *error = failed;
+            return;
+        }
+        StoreError failed;
+        if (!store.deleteSession(id, &failed))
+            *error = failed;
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, info, id, row, error] {
+        m_deleting = false;
+        if (*error) {
+            m_messageBar->showMessage(tr("“%1” was not deleted: %2").arg(info.name, (*error)->message),
+                                      MessageBar::Kind::Error);
+            updateActions();
+            return;
+        }
+        m_messageBar->showMessage(tr("Deleted “%1”: %n capture(s), %2.", nullptr, int(info.captureCount))
+                                      .arg(info.name, formatSize(info.storedBytes)),
+                                  MessageBar::Kind::Information);
+        refresh();
+        QTreeWidget* tree = m_ui->sessionsTreeWidget;
+        if (tree->topLevelItemCount() > 0) {
+            const int next = std::min(row, tree->topLevelItemCount() - 1);
+            selectSession(tree->topLevelItem(next)->data(NameColumn, SessionIdRole).toLongLong());
+        }
+        Q_EMIT sessionDeleted(id);
+    });
+    worker->start();
 }

@@ -73,6 +73,7 @@ private:
     std::unique_ptr<Ui::SessionsDialog> m_ui;
     SessionStore* m_store;
     qint64 m_currentSessionId;
+    bool m_deleting = false; // a deletion runs on its thread
     StoreBudget m_budget;
     QList<SessionInfo> m_sessions;
     MessageBar* m_messageBar;

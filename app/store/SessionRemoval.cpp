@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// SessionStore's removals: deleting and pruning sessions in time-bounded slices, sparing claimed sessions.
+#include <QElapsedTimer>
+#include <algorithm>
+
+#include "store/SessionClaims.h"
+#include "store/SessionStore.h"
+#include "store/SqliteStatement.h"
+
+namespace {
+constexpr qint64 firstSliceRows = 64;
+constexpr qint64 maxSliceRows = 20000;
+constexpr int reclaimPagesPerSlice = 256;
+} // namespace
+
+void SessionStore::claim(qint64 sessionId)
+{
+    // An instance writes one session at a time (the endpoint its current session, an import its target):
+    // claiming another lets the previous one go.
+    if (!m_claims || sessionId <= 0 || m_claims->holds(sessionId))
+        return;
+    m_claims->releaseAll();
+    m_claims->claim(sessionId);
+}
+
+void SessionStore::releaseClaim(qint64 sessionId)
+{
+    if (m_claims)
+        m_claims->release(sessionId);
+}
+
+bool SessionStore::sessionInUseElsewhere(qint64 sessionId) const
+{
+    return m_claims && m_claims->inUseElsewhere(sessionId);
+}
+
+std::optional<StoreError> SessionStore::removeSession(qint64 sessionId)
+{
+    qint64 rows = firstSliceRows;
+    for (;;) {
+        if (auto error = exec("BEGIN IMMEDIATE"))
+            return error;
+        QElapsedTimer held;
+        held.start();
+        qint64 removed = 0;
+        bool ok = false;
+        {
+            SqliteStatement captures(m_db,
+                                     "DELETE FROM captures WHERE id IN "
+                                     "(SELECT id FROM captures WHERE session_id = ? ORDER BY id LIMIT ?)");
+            if (captures) {
+                sqlite3_bind_int64(captures.get(), 1, sessionId);
+                sqlite3_bind_int64(captures.get(), 2, rows);
+                ok = sqlite3_step(captures.get()) == SQLITE_DONE;
+                removed = sqlite3_changes64(m_db);
+            }
+        }
+        if (ok && removed == 0) {
+            // The captures are gone: the session itself goes last.
+            SqliteStatement session(m_db, "DELETE FROM sessions WHERE id = ?");
+            ok = bool(session);
+            if (ok) {
+                sqlite3_bind_int64(session.get(), 1, sessionId);
+                ok = sqlite3_step(session.get()) == SQLITE_DONE;
+            }
+        }
+        if (!ok) {
+            StoreError error {lastError()};
+            exec("ROLLBACK");
+            return error;
+        }
+        if (auto error = exec("COMMIT")) {
+            exec("ROLLBACK");
+            return error;
+        }
+        const qint64 ms = held.elapsed();
+        noteWrite(ms);
+        if (removed == 0)
+            return std::nullopt;
+        // Time bound: the next slice is sized from how long this one held the write lock.
+        if (ms > sliceTargetMs)
+            rows = std::max<qint64>(1, rows / 2);
+        else if (ms < sliceTargetMs / 2)
+            rows = std::min(maxSliceRows, rows * 2);
+        QElapsedTimer reclaim;
+        reclaim.start();
+        reclaimSpace(reclaimPagesPerSlice);
+        noteWrite(reclaim.elapsed());
+    }
+}
+
+bool SessionStore::deleteSession(qint64 sessionId, StoreError* error)
+{
+    if (!m_db) {
+        if (error)
+            error->message = lastError();
+        return false;
+    }
+    if (sessionInUseElsewhere(sessionId)) {
+        if (error)
+            error->message = QStringLiteral("the session is in use by another Hookbench window or listen command");
+        return false;
+    }
+    if (auto failed = removeSession(sessionId)) {
+        if (error)
+            *error = *failed;
+        return false;
+    }
+    reclaimSpace();
+    return true;
+}
+
+PruneResult SessionStore::prune(const StoreBudget& budget, qint64 currentSessionId, const QDateTime& now)
+{
+    PruneResult result;
+    if (!m_db) {
+        result.error = StoreError {lastError()};
+        return result;
+    }
+    // Read before taking the write lock: only the sessions in use, which stay, grow meanwhile.
+    QList<SessionInfo> oldestFirst = sessions();
+    std::sort(oldestFirst.begin(), oldestFirst.end(), [](const SessionInfo& a, const SessionInfo& b) {
+        return a.lastActivityAt != b.lastActivityAt ? a.lastActivityAt < b.lastActivityAt : a.id < b.id;
+    });
+    qint64 total = 0;
+    for (const SessionInfo& info : oldestFirst)
+        total += info.storedBytes;
+    const QDateTime cutoff = now.addDays(-qint64(budget.maxAgeDays));
+    QList<SessionInfo> doomed;
+    qint64 freed = 0;
+    for (const SessionInfo& info : oldestFirst) {
+        if (info.id == currentSessionId)
+            continue;
+        const bool tooOld = budget.maxAgeDays > 0 && info.lastActivityAt < cutoff;
+        const bool overBudget = budget.maxBytes > 0 && total - freed > budget.maxBytes;
+        if (!tooOld && !overBudget)
+            break; // every later session is newer, and the size already fits
+        if (sessionInUseElsewhere(info.id)) {
+            result.inUse.append(info);
+            continue;
+        }
+        doomed.append(info);
+        freed += info.storedBytes;
+    }
+    result.bytesKept = total;
+    for (const SessionInfo& info : std::as_const(doomed)) {
+        if (auto error = removeSession(info.id)) {
+            result.error = error;
+            break;
+        }
+        result.removed.append(info);
+        result.bytesFreed += info.storedBytes;
+        result.bytesKept -= info.storedBytes;
+    }
+    if (!result.removed.isEmpty())
+        reclaimSpace();
+    return result;
+}
