@@ -320,13 +320,17 @@ std::optional<HarError> EntryConverter::body(qint32 request)
         // Hookbench writes postData.text only when it is exact; other tools may have decoded lossily.
         if (m_entry.declaredBodySize > 0 && m_entry.declaredBodySize != capture.body.size())
             warn(HarErrorCode::BodyMayDiffer, u"request.postData.text"_s,
-                 u"the text is " + QString::number(capture.body.size()) + u" bytes but request.bodySize says "
-                     + QString::number(m_entry.declaredBodySize)
-                     + u"; the tool that wrote this file may have changed it");
+                 QCoreApplication::translate("HarReader",
+                                             "the text is %1 bytes but request.bodySize says %2; the tool that "
+                                             "wrote this file may have changed it")
+                     .arg(capture.body.size())
+                     .arg(m_entry.declaredBodySize));
         else if (capture.body.contains("\xEF\xBF\xBD"))
             warn(HarErrorCode::BodyMayDiffer, u"request.postData.text"_s,
-                 u"the text contains U+FFFD replacement characters; the tool that wrote this file may "
-                 u"have " QCoreApplication::translate("HarReader", "replaced bytes it could not decode"));
+                 QCoreApplication::translate("HarReader",
+                                             "the text contains U+FFFD replacement characters; the tool "
+                                             "that wrote this file may have replaced bytes it could not "
+                                             "decode"));
     }
     std::optional<std::string_view> status;
     if (auto e = optionalString(request, "_requestBodyStatus", u"request._requestBodyStatus"_s, status))

@@ -190,10 +190,10 @@ HarExpected<HarLog> LogReader::read()
     if (first != '{') {
         const auto byte = static_cast<unsigned char>(first);
         if (m_json.position() == 0 && (byte == 0x1F || byte == 0x78))
-            return HarError {
-                HarErrorCode::NotHar,
-                u"not a HAR file: it looks compressed (gzip or zlib, like mitmproxy's .zhar); " QCoreApplication::
-                    translate("HarReader", "decompress it first")};
+            return HarError {HarErrorCode::NotHar,
+                             QCoreApplication::translate("HarReader",
+                                                         "not a HAR file: it looks compressed (gzip or zlib, like "
+                                                         "mitmproxy's .zhar); decompress it first")};
         return HarError {
             HarErrorCode::NotHar,
             QCoreApplication::translate("HarReader", "not a HAR file: it does not start with a JSON object")};
