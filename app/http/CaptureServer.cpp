@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "http/CaptureServer.h"
 
+#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -119,6 +120,14 @@ void CaptureServer::refuse(qintptr socketDescriptor)
     shutdownWrite();
 }
 
+void CaptureServer::releaseCommitted()
+{
+    m_bodyBytesTotal -= std::exchange(m_committingBytes, 0);
+    for (const HttpConnection* waiter : std::exchange(m_budgetWaiters, {}))
+        QMetaObject::invokeMethod(const_cast<HttpConnection*>(waiter), &HttpConnection::resumeReading,
+                                  Qt::QueuedConnection);
+}
+
 void CaptureServer::bodyBytesChanged(HttpConnection* connection, qint64 bytes)
 {
     qint64& held = m_bodyBytes[connection];
@@ -153,6 +162,8 @@ bool CaptureServer::mayReadBody(const HttpConnection* connection)
 void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture capture, const ResponsePlan& plan)
 {
     capture.sessionId = m_sessionId;
+    m_committingBytes += capture.body.capacity(); // in the budget until stored
+    m_bodyBytesTotal += capture.body.capacity();
     capture.responseStatus = plan.noAnswer ? 0 : plan.status;
     m_pendingCaptures.append(std::move(capture));
     m_pending.append(Pending {connection, sequence, plan});
@@ -170,6 +181,8 @@ void CaptureServer::flush()
         return;
     QList<Capture> captures = std::exchange(m_pendingCaptures, {});
     const QList<Pending> pending = std::exchange(m_pending, {});
+    // Stored or refused, the bodies leave the budget once this turn is over.
+    const auto release = qScopeGuard([this] { releaseCommitted(); });
     if (const std::optional<StoreError> error = m_store->append(captures)) {
         const QString message
             = QStringLiteral("the session store refused %1 capture(s): %2").arg(captures.size()).arg(error->message);

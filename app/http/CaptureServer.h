@@ -59,6 +59,7 @@ private:
     };
     void flush();
     void refuse(qintptr socketDescriptor);
+    void releaseCommitted();
     void onAcceptError(QAbstractSocket::SocketError error);
 
     ServerConfig m_config;
@@ -70,6 +71,7 @@ private:
     int m_refusing = 0; // sockets answered 503 that are still draining
     QHash<const HttpConnection*, qint64> m_bodyBytes;
     qint64 m_bodyBytesTotal = 0;
+    qint64 m_committingBytes = 0; // bodies submitted and not yet stored
     QSet<const HttpConnection*> m_budgetWaiters;
     QList<Capture> m_pendingCaptures;
     QList<Pending> m_pending;

@@ -525,7 +525,8 @@ ParsedRequest RequestParser::abort(int status, const QString& reason)
 
 qint64 RequestParser::bodyBytesHeld() const
 {
-    return d->phase == Private::Phase::Body || d->phase == Private::Phase::Trailers ? d->current.body.size() : 0;
+    // The memory the body takes (QByteArray grows ahead of what it holds), not only its size.
+    return d->phase == Private::Phase::Body || d->phase == Private::Phase::Trailers ? d->current.body.capacity() : 0;
 }
 
 bool RequestParser::failed() const

@@ -54,7 +54,7 @@ public:
     std::optional<ParsedRequest> finish();
 
     bool failed() const;
-    qint64 bodyBytesHeld() const; // bytes of the body in progress (what a body budget counts)
+    qint64 bodyBytesHeld() const; // memory of the body in progress (what the body budget counts)
     bool inHead() const; // a request has started and its header section is not complete
     bool inMessage() const; // a request has started and is not complete
     // The current request sent `Expect: 100-continue`, is within the limits and its body has not
