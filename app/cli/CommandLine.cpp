@@ -24,6 +24,7 @@ QString usageText()
         "                                            the window (with that file open)\n"
         "  hookbench listen [--port N] [--bind ADDR] [--json] [--rules FILE.json] [--store FILE]\n"
         "                   [--max-body BYTES] [--max-connections N] [--header-timeout SECONDS]\n"
+        "                   [--request-timeout SECONDS] [--body-budget BYTES]\n"
         "                   [--save FILE.har] [--secret-env VAR | --secret-file F]\n"
         "                   [--scheme NAME] [--generic SPEC] [--forward-to URL]\n"
         "                                            capture without a window, one line per capture;\n"

@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@
 #include "cli/ReplayOptions.h"
 #include "cli/SecretOptions.h"
 #include "har/CaptureFiles.h"
+#include "http/CaptureServer.h"
 #include "http/Endpoint.h"
 #include "replay/LiveForwarder.h"
 #include "signature/SignatureReport.h"
@@ -100,6 +102,14 @@ int runListen(const QStringList& arguments)
     const QCommandLineOption headerTimeout(QStringLiteral("header-timeout"),
                                            QStringLiteral("Seconds a request head may take (default 10); then 408."),
                                            QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption requestTimeout(
+        QStringLiteral("request-timeout"),
+        QStringLiteral("Seconds a whole request (head, body, trailers) may take (default 300); then 408."),
+        QStringLiteral("SECONDS"), QStringLiteral("300"));
+    const QCommandLineOption bodyBudget(QStringLiteral("body-budget"),
+                                        QStringLiteral("Request bodies held in memory across connections, e.g. "
+                                                       "256M (default); over it uploads wait their turn."),
+                                        QStringLiteral("BYTES"), QStringLiteral("256M"));
     const QCommandLineOption save(QStringLiteral("save"),
                                   QStringLiteral("Write the session's captures as HAR on exit."),
                                   QStringLiteral("FILE.har"));
@@ -109,7 +119,8 @@ int runListen(const QStringList& arguments)
                                        QStringLiteral("URL"));
     const SecretOptions secrets;
     const ReplayOptions forwardOptions;
-    parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout, save, forwardTo});
+    parser.addOptions({port, bind, json, rules, store, maxBody, maxConnections, headerTimeout, requestTimeout,
+                       bodyBudget, save, forwardTo});
     parser.addOptions(secrets.options());
     parser.addOptions(forwardOptions.options());
     parser.addHelpOption();
@@ -145,6 +156,18 @@ int runListen(const QStringList& arguments)
         return 2;
     }
     config.server.headerTimeoutMs = int(headerSeconds * 1000);
+    const double requestSeconds = parser.value(requestTimeout).toDouble(&ok);
+    if (!ok || requestSeconds <= 0 || requestSeconds > 86400) {
+        printError(command, QStringLiteral("--request-timeout: expected a number of seconds up to 86400"));
+        return 2;
+    }
+    config.server.requestTimeoutMs = int(requestSeconds * 1000);
+    const std::optional<qint64> budget = parseBytes(parser.value(bodyBudget));
+    if (!budget || *budget < 1) {
+        printError(command, QStringLiteral("--body-budget: expected a size such as 64M or 1G"));
+        return 2;
+    }
+    config.server.bodyBudgetBytes = *budget;
     if (parser.isSet(rules)) {
         QFile file(parser.value(rules));
         if (!file.open(QIODevice::ReadOnly)) {
@@ -258,6 +281,15 @@ int runListen(const QStringList& arguments)
         printError(command,
                    QStringLiteral("warning: listening on %1, reachable from other machines")
                        .arg(config.server.bindAddress.toString()));
+    }
+    struct rlimit files = {};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
+        const int cap = CaptureServer::connectionCapFor(config.server.maxConnections, qint64(files.rlim_cur));
+        if (cap < config.server.maxConnections)
+            printError(command,
+                       QStringLiteral("warning: at most %1 connections at a time (the file limit is %2)")
+                           .arg(cap)
+                           .arg(qint64(files.rlim_cur)));
     }
     if (forwardTarget) {
         if (auto error = attemptStore.open(endpoint.storePath()))

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "http/CaptureServer.h"
 
+#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "http/HttpConnection.h"
 #include "store/SessionStore.h"
@@ -12,7 +17,28 @@ CaptureServer::CaptureServer(const ServerConfig& config, SessionStore* store, qi
     , m_config(config)
     , m_store(store)
     , m_sessionId(sessionId)
-{ }
+{
+    struct rlimit limit = {};
+    const qint64 files = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+        ? qint64(limit.rlim_cur)
+        : qint64(1) << 30;
+    m_connectionCap = connectionCapFor(m_config.maxConnections, files);
+    // Qt stops accepting after a resource error (EMFILE, ENFILE): accept again once some are free.
+    connect(this, &QTcpServer::acceptError, this, &CaptureServer::onAcceptError);
+}
+
+int CaptureServer::connectionCapFor(int configured, qint64 fileLimit)
+{
+    // Each connection is one file; the store (database, WAL, shared memory, journal), Qt's own
+    // descriptors and the sockets answered 503 need the rest.
+    constexpr qint64 headroom = 64;
+    return int(qBound<qint64>(1, qMin<qint64>(configured, fileLimit - headroom - refusingCap), qint64(configured)));
+}
+
+void CaptureServer::onAcceptError(QAbstractSocket::SocketError)
+{
+    QTimer::singleShot(100, this, [this] { resumeAccepting(); });
+}
 
 CaptureServer::~CaptureServer()
 {
@@ -45,29 +71,99 @@ ResponsePlan CaptureServer::planFor(const Capture& capture)
 
 void CaptureServer::incomingConnection(qintptr socketDescriptor)
 {
-    if (m_connectionCount >= m_config.maxConnections) {
-        auto* socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(socketDescriptor);
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        socket->write(
-            ResponsePlan::error(503, QStringLiteral("too many connections (limit %1)").arg(m_config.maxConnections))
-                .serialize(0));
-        socket->disconnectFromHost();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        QTimer::singleShot(5000, socket, &QTcpSocket::abort);
+    if (m_connectionCount >= m_connectionCap) {
+        refuse(socketDescriptor);
         return;
     }
     ++m_connectionCount;
     auto* connection = new HttpConnection(socketDescriptor, this);
     connect(connection, &HttpConnection::finished, this, [this, connection] {
         --m_connectionCount;
+        bodyBytesChanged(connection, 0);
+        m_bodyBytes.remove(connection);
+        m_budgetWaiters.remove(connection);
         connection->deleteLater();
     });
+}
+
+void CaptureServer::refuse(qintptr socketDescriptor)
+{
+    if (m_refusing >= refusingCap) {
+        ::close(int(socketDescriptor)); // a flood: these are not answered
+        return;
+    }
+    ++m_refusing;
+    auto* socket = new QTcpSocket(this);
+    socket->setSocketDescriptor(socketDescriptor);
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    socket->write(
+        ResponsePlan::error(503, QStringLiteral("too many connections (limit %1)").arg(m_connectionCap)).serialize(0));
+    // The answer leaves, then a FIN; what the client still sends is read and dropped until it closes,
+    // so the kernel does not reset the connection and discard the answer.
+    const auto shutdownWrite = [socket] {
+        if (socket->bytesToWrite() == 0 && socket->state() == QAbstractSocket::ConnectedState)
+            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, shutdownWrite);
+    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+    const auto done = [this, socket] {
+        if (socket->property("done").toBool())
+            return;
+        socket->setProperty("done", true);
+        --m_refusing;
+        socket->abort();
+        socket->deleteLater();
+    };
+    connect(socket, &QTcpSocket::disconnected, this, done);
+    QTimer::singleShot(2000, socket, done);
+    socket->flush();
+    shutdownWrite();
+}
+
+void CaptureServer::releaseCommitted()
+{
+    m_bodyBytesTotal -= std::exchange(m_committingBytes, 0);
+    for (const HttpConnection* waiter : std::exchange(m_budgetWaiters, {}))
+        QMetaObject::invokeMethod(const_cast<HttpConnection*>(waiter), &HttpConnection::resumeReading,
+                                  Qt::QueuedConnection);
+}
+
+void CaptureServer::bodyBytesChanged(HttpConnection* connection, qint64 bytes)
+{
+    qint64& held = m_bodyBytes[connection];
+    const qint64 before = held;
+    m_bodyBytesTotal += bytes - before;
+    held = bytes;
+    if (bytes >= before)
+        return;
+    // Room freed: connections waiting for the budget try again (the largest body among them may read).
+    for (const HttpConnection* waiter : std::exchange(m_budgetWaiters, {})) {
+        if (waiter != connection)
+            QMetaObject::invokeMethod(const_cast<HttpConnection*>(waiter), &HttpConnection::resumeReading,
+                                      Qt::QueuedConnection);
+    }
+}
+
+bool CaptureServer::mayReadBody(const HttpConnection* connection)
+{
+    const qint64 held = m_bodyBytes.value(connection);
+    if (held < m_config.smallBodyBytes || m_bodyBytesTotal <= m_config.bodyBudgetBytes)
+        return true;
+    // Over the budget: only the largest body in progress reads on, so one always completes.
+    for (auto it = m_bodyBytes.cbegin(); it != m_bodyBytes.cend(); ++it) {
+        if (it.value() > held || (it.value() == held && it.key() < connection)) {
+            m_budgetWaiters.insert(connection);
+            return false;
+        }
+    }
+    return true;
 }
 
 void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture capture, const ResponsePlan& plan)
 {
     capture.sessionId = m_sessionId;
+    m_committingBytes += capture.body.capacity(); // in the budget until stored
+    m_bodyBytesTotal += capture.body.capacity();
     capture.responseStatus = plan.noAnswer ? 0 : plan.status;
     m_pendingCaptures.append(std::move(capture));
     m_pending.append(Pending {connection, sequence, plan});
@@ -85,6 +181,8 @@ void CaptureServer::flush()
         return;
     QList<Capture> captures = std::exchange(m_pendingCaptures, {});
     const QList<Pending> pending = std::exchange(m_pending, {});
+    // Stored or refused, the bodies leave the budget once this turn is over.
+    const auto release = qScopeGuard([this] { releaseCommitted(); });
     // The answer is recorded with its capture, in the same transaction, once the capture's id is known.
     const auto recordAnswer = [&pending](qsizetype index, Capture& capture) {
         const ResponsePlan& plan = pending.at(index).plan;

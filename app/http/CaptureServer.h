@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QTcpServer>
 
 #include "core/Capture.h"
@@ -32,6 +34,15 @@ public:
     void submit(HttpConnection* connection, quint64 sequence, Capture capture, const ResponsePlan& plan);
     ResponsePlan planFor(const Capture& capture);
 
+    // The body budget (ServerConfig::bodyBudgetBytes) across connections. A connection reports the
+    // bytes of its body in progress after each read, and asks before each read.
+    void bodyBytesChanged(HttpConnection* connection, qint64 bytes);
+    bool mayReadBody(const HttpConnection* connection);
+    qint64 bodyBytesInFlight() const { return m_bodyBytesTotal; }
+    // The connection cap in force: the configured one, lowered to stay below the file limit.
+    int connectionCap() const { return m_connectionCap; }
+    static int connectionCapFor(int configured, qint64 fileLimit);
+
 Q_SIGNALS:
     void capturesStored(const QList<Capture>& captures);
     void storeFailed(const QString& message);
@@ -47,11 +58,21 @@ private:
         ResponsePlan plan;
     };
     void flush();
+    void refuse(qintptr socketDescriptor);
+    void releaseCommitted();
+    void onAcceptError(QAbstractSocket::SocketError error);
 
     ServerConfig m_config;
     SessionStore* m_store;
     qint64 m_sessionId;
     int m_connectionCount = 0;
+    int m_connectionCap = 0;
+    static constexpr int refusingCap = 32; // sockets draining a 503 at a time; more are closed unanswered
+    int m_refusing = 0; // sockets answered 503 that are still draining
+    QHash<const HttpConnection*, qint64> m_bodyBytes;
+    qint64 m_bodyBytesTotal = 0;
+    qint64 m_committingBytes = 0; // bodies submitted and not yet stored
+    QSet<const HttpConnection*> m_budgetWaiters;
     QList<Capture> m_pendingCaptures;
     QList<Pending> m_pending;
     bool m_flushScheduled = false;

@@ -26,15 +26,23 @@ HttpConnection::HttpConnection(qintptr socketDescriptor, CaptureServer* server)
     , m_parser(server->config().limits)
 {
     m_socket->setSocketDescriptor(socketDescriptor);
+    // Qt reads no further than this from the kernel while the connection does not read: a paused
+    // connection holds at most this much, and TCP flow control makes the client wait.
+    m_socket->setReadBufferSize(server->config().readChunkBytes);
     // Each answer goes out in one write; without NODELAY Nagle and delayed ACK add ~40 ms per request.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_peerAddress = peerText(m_socket->peerAddress());
     m_peerPort = m_socket->peerPort();
 
-    m_headerTimer.setSingleShot(true);
-    m_idleTimer.setSingleShot(true);
+    for (QTimer* timer : {&m_headerTimer, &m_requestTimer, &m_stallTimer, &m_idleTimer}) {
+        timer->setSingleShot(true);
+        timer->setTimerType(Qt::PreciseTimer);
+    }
     connect(&m_headerTimer, &QTimer::timeout, this, &HttpConnection::onHeaderTimeout);
+    connect(&m_requestTimer, &QTimer::timeout, this, &HttpConnection::onRequestTimeout);
+    connect(&m_stallTimer, &QTimer::timeout, this, &HttpConnection::onStallTimeout);
     connect(&m_idleTimer, &QTimer::timeout, this, &HttpConnection::onIdleTimeout);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::resumeReading);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
@@ -49,12 +57,38 @@ HttpConnection::HttpConnection(qintptr socketDescriptor, CaptureServer* server)
 
 HttpConnection::~HttpConnection() = default;
 
+bool HttpConnection::backPressure() const
+{
+    const ServerConfig& config = m_server->config();
+    return qsizetype(m_exchanges.size()) >= config.maxPendingAnswers
+        || m_socket->bytesToWrite() > config.maxOutgoingBytes;
+}
+
 void HttpConnection::onReadyRead()
 {
-    const QByteArray data = m_socket->readAll();
-    if (m_closing || m_parser.failed())
+    if (m_closing || m_parser.failed()) {
+        m_socket->readAll(); // a closing connection drains and drops what the client still sends
         return;
+    }
+    if (backPressure()) {
+        m_readPaused = true; // pump() and bytesWritten read on
+        return;
+    }
+    if (!m_server->mayReadBody(this)) {
+        m_readPaused = true;
+        pauseForBudget(true); // the server reads on when the budget frees
+        return;
+    }
+    m_readPaused = false;
+    pauseForBudget(false);
+    const QByteArray data = m_socket->read(m_server->config().readChunkBytes);
+    if (data.isEmpty())
+        return;
+    const bool wasInMessage = m_parser.inMessage();
     m_parser.feed(data);
+    m_server->bodyBytesChanged(this, m_parser.bodyBytesHeld());
+    if (m_parser.inMessage() || wasInMessage)
+        m_stallTimer.start(m_server->config().idleTimeoutMs);
     const QList<ParsedRequest> requests = m_parser.takeRequests();
     for (const ParsedRequest& request : requests)
         handle(request);
@@ -68,19 +102,62 @@ void HttpConnection::onReadyRead()
         }
     }
     restartTimers();
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+void HttpConnection::resumeReading()
+{
+    if (!m_readPaused || m_closing || backPressure() || !m_server->mayReadBody(this))
+        return;
+    m_readPaused = false;
+    pauseForBudget(false);
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+void HttpConnection::pauseForBudget(bool paused)
+{
+    // Waiting for the budget is not the client's doing: its deadlines stand still meanwhile.
+    if (paused == m_budgetPaused)
+        return;
+    m_budgetPaused = paused;
+    if (paused) {
+        m_requestRemainingMs = m_requestTimer.isActive() ? m_requestTimer.remainingTime() : 0;
+        m_requestTimer.stop();
+        m_stallTimer.stop();
+    } else if (m_requestRemainingMs > 0) {
+        m_requestTimer.start(m_requestRemainingMs);
+        m_stallTimer.start(m_server->config().idleTimeoutMs);
+        m_requestRemainingMs = 0;
+    }
 }
 
 void HttpConnection::restartTimers()
 {
+    // Deadlines run from the first byte of a request and are not restarted by later bytes; the idle
+    // limit runs from the moment nothing is in flight.
     if (m_closing)
         return;
+    const ServerConfig& config = m_server->config();
     if (m_parser.inHead()) {
         if (!m_headerTimer.isActive())
-            m_headerTimer.start(m_server->config().headerTimeoutMs);
-    } else {
-        m_headerTimer.stop();
+            m_headerTimer.start(config.headerTimeoutMs);
+    } else if (m_nextSequence > 1 || m_parser.inMessage() || m_parser.failed()) {
+        m_headerTimer.stop(); // before the first byte it also closes a connection that sends nothing
     }
-    m_idleTimer.start(m_server->config().idleTimeoutMs);
+    if (m_parser.inMessage()) {
+        if (!m_requestTimer.isActive() && !m_budgetPaused)
+            m_requestTimer.start(config.requestTimeoutMs);
+        m_idleTimer.stop();
+        return;
+    }
+    m_requestTimer.stop();
+    m_stallTimer.stop();
+    if (!m_exchanges.empty())
+        m_idleTimer.stop();
+    else if (!m_idleTimer.isActive())
+        m_idleTimer.start(config.idleTimeoutMs);
 }
 
 void HttpConnection::handle(ParsedRequest request)
@@ -173,6 +250,7 @@ void HttpConnection::pump()
     if (wrote)
         m_socket->flush();
     restartTimers();
+    resumeReading();
 }
 
 void HttpConnection::closeConnection()
@@ -180,9 +258,12 @@ void HttpConnection::closeConnection()
     if (m_closing)
         return;
     m_closing = true;
-    m_headerTimer.stop();
-    m_idleTimer.stop();
+    for (QTimer* timer : {&m_headerTimer, &m_requestTimer, &m_stallTimer, &m_idleTimer})
+        timer->stop();
     m_exchanges.clear();
+    m_server->bodyBytesChanged(this, 0);
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
     if (m_socket->state() == QAbstractSocket::UnconnectedState) {
         QMetaObject::invokeMethod(this, &HttpConnection::finish, Qt::QueuedConnection);
         return;
@@ -234,15 +315,17 @@ void HttpConnection::onDisconnected()
         }
         m_closing = true;
     }
-    m_headerTimer.stop();
-    m_idleTimer.stop();
+    for (QTimer* timer : {&m_headerTimer, &m_requestTimer, &m_stallTimer, &m_idleTimer})
+        timer->stop();
     m_exchanges.clear();
+    m_server->bodyBytesChanged(this, 0);
     finish();
 }
 
 void HttpConnection::onHeaderTimeout()
 {
-    if (m_closing || !m_exchanges.empty())
+    // Runs whether or not an earlier answer is pending: the head's deadline is the client's.
+    if (m_closing)
         return;
     if (!m_parser.inMessage()) {
         if (!m_parser.failed() && m_nextSequence == 1)
@@ -253,17 +336,31 @@ void HttpConnection::onHeaderTimeout()
         return;
     const double seconds = m_server->config().headerTimeoutMs / 1000.0;
     handle(m_parser.abort(408, QStringLiteral("header section not complete within %1 s").arg(seconds)));
+    m_server->bodyBytesChanged(this, 0);
+}
+
+void HttpConnection::onRequestTimeout()
+{
+    if (m_closing || !m_parser.inMessage())
+        return;
+    const double seconds = m_server->config().requestTimeoutMs / 1000.0;
+    handle(m_parser.abort(408, QStringLiteral("request not complete within %1 s").arg(seconds)));
+    m_server->bodyBytesChanged(this, 0);
+}
+
+void HttpConnection::onStallTimeout()
+{
+    if (m_closing || !m_parser.inMessage() || m_budgetPaused)
+        return;
+    const double seconds = m_server->config().idleTimeoutMs / 1000.0;
+    handle(m_parser.abort(408, QStringLiteral("no bytes for %1 s in the middle of a request").arg(seconds)));
+    m_server->bodyBytesChanged(this, 0);
 }
 
 void HttpConnection::onIdleTimeout()
 {
-    if (m_closing)
+    if (m_closing || m_parser.inMessage())
         return;
-    if (m_parser.inMessage()) {
-        const double seconds = m_server->config().idleTimeoutMs / 1000.0;
-        handle(m_parser.abort(408, QStringLiteral("no bytes for %1 s in the middle of a request").arg(seconds)));
-        return;
-    }
     if (m_exchanges.empty())
         closeConnection();
 }

@@ -23,6 +23,9 @@ public:
 
     // The server committed (or failed to commit) the exchange `sequence`; answer it.
     void respond(quint64 sequence, const ResponsePlan& plan, qint64 captureId);
+    // Reading was paused (back-pressure or the body budget); reads on if it may now.
+    void resumeReading();
+    qint64 bodyBytesHeld() const { return m_parser.bodyBytesHeld(); }
 
 Q_SIGNALS:
     void finished();
@@ -48,8 +51,12 @@ private:
     void shutdownWrite();
     void finish(); // once: tells the server this connection is done
     void restartTimers();
+    bool backPressure() const;
+    void pauseForBudget(bool paused);
     void onHeaderTimeout();
     void onIdleTimeout();
+    void onStallTimeout();
+    void onRequestTimeout();
 
     CaptureServer* m_server;
     QTcpSocket* m_socket;
@@ -62,8 +69,13 @@ private:
     static constexpr int lingerMs = 2000; // how long a closing connection drains what the client still sends
     bool m_closeAfterAnswers = false; // a request in flight ends the connection once answered
     bool m_continueDeferred = false;
-    QTimer m_headerTimer;
-    QTimer m_idleTimer;
+    bool m_readPaused = false;
+    bool m_budgetPaused = false;
+    int m_requestRemainingMs = 0; // the request deadline left while paused for the budget
+    QTimer m_headerTimer; // the head of a request, from its first byte
+    QTimer m_requestTimer; // the whole request, from its first byte
+    QTimer m_stallTimer; // no byte for idleTimeoutMs in the middle of a request
+    QTimer m_idleTimer; // nothing in flight, from the moment the connection became idle
     QString m_peerAddress;
     quint16 m_peerPort = 0;
 };

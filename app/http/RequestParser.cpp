@@ -3,33 +3,9 @@
 
 #include <llhttp.h>
 
-namespace {
+#include "http/RequestChecks.h"
 
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
+namespace {
 
 QString byteCount(qint64 bytes)
 {
@@ -59,6 +35,7 @@ struct RequestParser::Private
     };
 
     HttpLimits limits;
+    ParserOptions options;
     llhttp_t parser;
     llhttp_settings_t settings;
 
@@ -68,12 +45,17 @@ struct RequestParser::Private
     QByteArray rawTrailers; // the trailer section of a chunked body, checked like the head
     bool lastWasValue = false;
     bool continueWanted = false;
+    bool methodChecked = false;
+    QByteArray methodOverride; // a token method llhttp does not know; llhttp saw POST in its place
+    QByteArray stash; // the start of a method whose end has not arrived yet
+    qint64 chunkExtensionBytes = 0;
     int userRejectStatus = 0;
     QString userRejectReason;
     QList<ParsedRequest> done;
 
-    explicit Private(HttpLimits l)
+    Private(HttpLimits l, ParserOptions o)
         : limits(l)
+        , options(std::move(o))
     {
         llhttp_settings_init(&settings);
         settings.on_message_begin = &Private::onMessageBegin;
@@ -87,9 +69,19 @@ struct RequestParser::Private
         settings.on_chunk_header = &Private::onChunkHeader;
         settings.on_body = &Private::onBody;
         settings.on_message_complete = &Private::onMessageComplete;
+        settings.on_chunk_extension_name = &Private::onChunkExtension;
+        settings.on_chunk_extension_value = &Private::onChunkExtension;
         llhttp_init(&parser, HTTP_REQUEST, &settings);
         parser.data = this;
+        if (options.lenientLlhttp) {
+            llhttp_set_lenient_headers(&parser, 1);
+            llhttp_set_lenient_chunked_length(&parser, 1);
+            llhttp_set_lenient_keep_alive(&parser, 1);
+            llhttp_set_lenient_transfer_encoding(&parser, 1);
+        }
     }
+
+    QDateTime now() const { return options.clock ? options.clock() : QDateTime::currentDateTimeUtc(); }
 
     static Private* self(llhttp_t* p) { return static_cast<Private*>(p->data); }
 
@@ -101,10 +93,12 @@ struct RequestParser::Private
         Private* d = self(p);
         d->phase = Phase::Head;
         d->current = Capture {};
-        d->current.receivedAt = QDateTime::currentDateTimeUtc();
+        d->current.receivedAt = d->now();
         d->rawTrailers.clear();
         d->lastWasValue = false;
         d->continueWanted = false;
+        d->methodChecked = false;
+        d->chunkExtensionBytes = 0;
         d->pause = Pause::MessageBegin;
         return HPE_PAUSED;
     }
@@ -195,36 +189,22 @@ struct RequestParser::Private
         d->continueWanted = false;
         return 0;
     }
+    static int onChunkExtension(llhttp_t* p, const char*, size_t length)
+    {
+        // Chunk extensions are not kept, but they are bytes a client can send without end.
+        Private* d = self(p);
+        d->chunkExtensionBytes += qint64(length);
+        if (d->chunkExtensionBytes <= d->limits.maxChunkExtensionBytes)
+            return 0;
+        d->userRejectStatus = 400;
+        d->userRejectReason = QStringLiteral("chunk extensions larger than the limit of %1")
+                                  .arg(byteCount(d->limits.maxChunkExtensionBytes));
+        return HPE_USER;
+    }
     static int onMessageComplete(llhttp_t* p)
     {
         self(p)->pause = Pause::MessageComplete;
         return HPE_PAUSED;
-    }
-
-    // Checks llhttp leaves to its caller (or skips when built lenient), for the header section or, with
-    // trailerSection, the trailer section. Empty when the fields are fine.
-    static QString checkFields(const HttpHeaders& fields, const QByteArray& raw, bool trailerSection)
-    {
-        for (const HttpHeader& field : fields) {
-            if (field.first.isEmpty())
-                return QStringLiteral("empty field name");
-            for (char c : field.first) {
-                if (!isTokenChar(c))
-                    return QStringLiteral("invalid character 0x%1 in field name \"%2\"")
-                        .arg(uchar(c), 2, 16, QLatin1Char('0'))
-                        .arg(QString::fromLatin1(field.first.left(64)));
-            }
-        }
-        // Obsolete line folding: a field line that starts with a space or a tab (the head's first line
-        // is the request line, the trailer section starts with a field line).
-        if (trailerSection && !raw.isEmpty() && (raw.front() == ' ' || raw.front() == '\t'))
-            return QStringLiteral("obsolete line folding (RFC 9112 section 5.2)");
-        for (qsizetype i = raw.indexOf('\n'); i >= 0 && i + 1 < raw.size(); i = raw.indexOf('\n', i + 1)) {
-            const char next = raw.at(i + 1);
-            if (next == ' ' || next == '\t')
-                return QStringLiteral("obsolete line folding (RFC 9112 section 5.2)");
-        }
-        return {};
     }
 
     QString checkHead() const
@@ -235,8 +215,10 @@ struct RequestParser::Private
         if (!current.target.startsWith('/') && current.target != "*" && !current.target.contains("://")
             && current.method != "CONNECT")
             return QStringLiteral("request target is not a path, an absolute URL or *");
-        const QString problem = checkFields(current.headers, current.rawHead, false);
-        return problem.isEmpty() ? problem : QStringLiteral("header section: ") + problem;
+        QString problem = RequestChecks::checkFields(current.headers, current.rawHead, false);
+        if (!problem.isEmpty())
+            return QStringLiteral("header section: ") + problem;
+        return RequestChecks::checkFraming(current.headers);
     }
 
     void reject(int status, const QString& reason)
@@ -244,11 +226,13 @@ struct RequestParser::Private
         ParsedRequest request;
         request.rejectStatus = status;
         request.keepAlive = false;
+        current.method.append(stash); // a method cut short (only token characters wait in the stash)
+        current.rawHead.append(std::exchange(stash, {}));
         request.capture = std::move(current);
         request.capture.malformedReason = reason;
         if (!request.capture.receivedAt.isValid())
-            request.capture.receivedAt = QDateTime::currentDateTimeUtc();
-        request.capture.completedAt = QDateTime::currentDateTimeUtc();
+            request.capture.receivedAt = now();
+        request.capture.completedAt = now();
         current = Capture {};
         rawTrailers.clear();
         done.append(std::move(request));
@@ -258,6 +242,53 @@ struct RequestParser::Private
 
     void feed(const char* data, qsizetype length)
     {
+        if (!stash.isEmpty()) {
+            const QByteArray joined = std::exchange(stash, {}) + QByteArray(data, length);
+            feedBytes(joined.constData(), joined.size());
+        } else {
+            feedBytes(data, length);
+        }
+    }
+
+    // A method is any RFC 9110 token. llhttp 8 knows 33 of them and rejects the rest, so a token it does
+    // not know is kept here and llhttp parses the request with POST in its place. Returns false when
+    // feedBytes() stops: the method has not ended yet (its bytes wait in the stash) or the head is over
+    // its limit.
+    bool checkMethod(const char*& cur, const char* end)
+    {
+        const char* p = cur;
+        while (p < end && RequestChecks::isTokenChar(*p))
+            ++p;
+        if (p == end && current.rawHead.size() + (end - cur) <= limits.maxHeaderBytes) {
+            stash = QByteArray(cur, end - cur);
+            return false;
+        }
+        methodChecked = true;
+        if (p == end) {
+            keepSectionBytes(cur, end); // a token longer than the head limit: rejected with 431
+            return false;
+        }
+        if (p == cur || *p != ' ' || RequestChecks::knownToLlhttp(QByteArrayView(cur, p - cur)))
+            return true; // llhttp decides, as for any other byte of the head
+        methodOverride = QByteArray(cur, p - cur);
+        if (!keepSectionBytes(cur, p))
+            return false;
+        llhttp_execute(&parser, "POST", 4);
+        current.method = methodOverride;
+        cur = p;
+        return true;
+    }
+
+    struct FieldSnapshot
+    {
+        llhttp_t parser;
+        QByteArray method, target, version;
+        HttpHeaders headers, trailers;
+        bool lastWasValue;
+    };
+
+    void feedBytes(const char* data, qsizetype length)
+    {
         const char* cur = data;
         const char* const end = data + length;
         // After a pause llhttp may still have steps that consume no bytes (completing a request without
@@ -266,6 +297,8 @@ struct RequestParser::Private
         bool runAfterPause = false;
         while ((cur < end || runAfterPause) && phase != Phase::Rejected) {
             runAfterPause = false;
+            if (phase == Phase::Head && !methodChecked && cur < end && !checkMethod(cur, end))
+                return;
             // Bytes after the head, chunk framing included, are the body arriving: 100 Continue is moot.
             if (cur < end && (phase == Phase::Body || phase == Phase::Trailers))
                 continueWanted = false;
@@ -278,8 +311,18 @@ struct RequestParser::Private
                 size = qMin(size, qMax<qsizetype>(1, limits.maxHeaderBytes + 1 - rawTrailers.size()));
             const char* const chunkEnd = cur + size;
 
+            // On an error llhttp drops the part of the field it was reading (method, target, header
+            // name...) that it had not reported yet, while a stream split before the error reported it at
+            // the end of the previous piece. So the fields do not depend on the split, a section that
+            // fails is parsed again from a copy of the parser up to the byte before the error: llhttp
+            // reports a pending field at the end of its input.
+            const bool inSection = phase == Phase::Head || phase == Phase::Trailers;
+            std::optional<FieldSnapshot> before;
+            if (inSection)
+                before = FieldSnapshot {parser,          current.method,   current.target, current.httpVersion,
+                                        current.headers, current.trailers, lastWasValue};
             pause = Pause::None;
-            const llhttp_errno_t err = llhttp_execute(&parser, cur, size_t(size));
+            llhttp_errno_t err = llhttp_execute(&parser, cur, size_t(size));
             const char* stop = err == HPE_OK ? chunkEnd : llhttp_get_error_pos(&parser);
             if (!stop || stop < cur || stop > chunkEnd)
                 stop = chunkEnd;
@@ -319,8 +362,9 @@ struct RequestParser::Private
             }
             // A parse error or a limit decided in a callback. The head keeps the bytes before the one
             // llhttp stopped at; what came after depends on how the stream was split, so it is not kept.
-            if (err != HPE_USER)
-                deliverPendingSpan(stop);
+            const char* llhttpReason = llhttp_get_error_reason(&parser);
+            if (err != HPE_USER && before)
+                parseAgainUpTo(*before, cur, stop);
             if (phase == Phase::Idle) {
                 current.rawHead.append(cur, qsizetype(stop - cur));
                 trimLeadingBlankLines();
@@ -330,9 +374,9 @@ struct RequestParser::Private
             if (err == HPE_USER && userRejectStatus != 0) {
                 reject(userRejectStatus, userRejectReason);
             } else {
-                const char* reason = llhttp_get_error_reason(&parser);
-                QString message = QStringLiteral("%1: %2").arg(QString::fromLatin1(llhttp_errno_name(err)),
-                                                               QString::fromLatin1(reason ? reason : "parse error"));
+                QString message
+                    = QStringLiteral("%1: %2").arg(QString::fromLatin1(llhttp_errno_name(err)),
+                                                   QString::fromLatin1(llhttpReason ? llhttpReason : "parse error"));
                 if (phase == Phase::Head)
                     message += QStringLiteral(" (at byte %1 of the head)").arg(current.rawHead.size());
                 reject(400, message);
@@ -365,17 +409,27 @@ struct RequestParser::Private
         return true;
     }
 
-    // On an error llhttp drops the part of the field it was reading (method, target, header name...)
-    // that it had not reported yet, while a stream split before the error reported it at the end of the
-    // previous piece. Report it now so that the fields do not depend on how the stream was split.
-    void deliverPendingSpan(const char* stop)
+    void parseAgainUpTo(const FieldSnapshot& before, const char* from, const char* to)
     {
-        const auto* start = static_cast<const char*>(parser._span_pos0);
-        if (!start || !parser._span_cb0 || start > stop)
-            return;
-        using SpanCallback = int (*)(llhttp_t*, const char*, const char*);
-        reinterpret_cast<SpanCallback>(parser._span_cb0)(&parser, start, stop);
-        parser._span_pos0 = nullptr;
+        // The byte llhttp stopped at, or the one before it, is the one it refused: parse up to the
+        // last position it accepts.
+        for (const char* last = to; last >= from && last >= to - 2; --last) {
+            restore(before);
+            if (last == from || llhttp_execute(&parser, from, size_t(last - from)) == HPE_OK)
+                return;
+        }
+        restore(before);
+    }
+
+    void restore(const FieldSnapshot& before)
+    {
+        parser = before.parser;
+        current.method = before.method;
+        current.target = before.target;
+        current.httpVersion = before.version;
+        current.headers = before.headers;
+        current.trailers = before.trailers;
+        lastWasValue = before.lastWasValue;
     }
 
     bool headComplete()
@@ -385,7 +439,8 @@ struct RequestParser::Private
             reject(400, problem);
             return false;
         }
-        if ((parser.flags & F_CONTENT_LENGTH) && qint64(parser.content_length) > limits.maxBodyBytes) {
+        if ((parser.flags & F_CONTENT_LENGTH)
+            && parser.content_length > quint64(qMax<qint64>(limits.maxBodyBytes, 0))) {
             reject(413,
                    QStringLiteral("Content-Length %1 is larger than the limit of %2")
                        .arg(parser.content_length)
@@ -403,7 +458,7 @@ struct RequestParser::Private
     bool messageComplete()
     {
         if (phase == Phase::Trailers) {
-            const QString problem = checkFields(current.trailers, rawTrailers, true);
+            const QString problem = RequestChecks::checkFields(current.trailers, rawTrailers, true);
             if (!problem.isEmpty()) {
                 reject(400, QStringLiteral("trailer section: ") + problem);
                 return false;
@@ -413,7 +468,7 @@ struct RequestParser::Private
         request.keepAlive = llhttp_should_keep_alive(&parser) != 0;
         request.upgrade = parser.upgrade != 0;
         request.capture = std::move(current);
-        request.capture.completedAt = QDateTime::currentDateTimeUtc();
+        request.capture.completedAt = now();
         current = Capture {};
         rawTrailers.clear();
         done.append(std::move(request));
@@ -432,8 +487,8 @@ struct RequestParser::Private
     }
 };
 
-RequestParser::RequestParser(HttpLimits limits)
-    : d(std::make_unique<Private>(limits))
+RequestParser::RequestParser(HttpLimits limits, ParserOptions options)
+    : d(std::make_unique<Private>(limits, std::move(options)))
 { }
 
 RequestParser::~RequestParser() = default;
@@ -466,6 +521,12 @@ ParsedRequest RequestParser::abort(int status, const QString& reason)
 {
     d->reject(status, reason);
     return d->done.takeLast();
+}
+
+qint64 RequestParser::bodyBytesHeld() const
+{
+    // The memory the body takes (QByteArray grows ahead of what it holds), not only its size.
+    return d->phase == Private::Phase::Body || d->phase == Private::Phase::Trailers ? d->current.body.capacity() : 0;
 }
 
 bool RequestParser::failed() const

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QDateTime>
 #include <QList>
+#include <functional>
 #include <memory>
 
 #include "core/Capture.h"
@@ -11,6 +13,13 @@ struct HttpLimits
 {
     qint64 maxHeaderBytes = 64 * 1024;
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
+    qint64 maxChunkExtensionBytes = 16 * 1024; // all chunk extensions of one request; more get 400
+};
+
+struct ParserOptions
+{
+    std::function<QDateTime()> clock; // receivedAt and completedAt; empty: the system clock (UTC)
+    bool lenientLlhttp = false; // for tests: llhttp lets through what a lenient build would
 };
 
 // A request the parser finished, or one it rejected (then capture.malformedReason says why and
@@ -23,12 +32,14 @@ struct ParsedRequest
     bool upgrade = false; // the client asked to switch protocols; answered, then closed
 };
 
-// Incremental HTTP/1.x request parser over llhttp. A pure function of the bytes fed to it: any split
-// of the same stream gives the same requests. Keeps the exact bytes of each request head.
+// Incremental HTTP/1.x request parser over llhttp. A function of the bytes fed to it and of the clock
+// it is given: any split of the same stream gives the same requests. Keeps the exact bytes of each
+// request head. Methods, framing (RFC 9112 section 6) and line endings are checked in Hookbench's own
+// code, so a lenient llhttp build does not change what is accepted.
 class RequestParser final
 {
 public:
-    explicit RequestParser(HttpLimits limits = {});
+    explicit RequestParser(HttpLimits limits = {}, ParserOptions options = {});
     ~RequestParser();
     RequestParser(const RequestParser&) = delete;
     RequestParser& operator=(const RequestParser&) = delete;
@@ -43,6 +54,7 @@ public:
     std::optional<ParsedRequest> finish();
 
     bool failed() const;
+    qint64 bodyBytesHeld() const; // memory of the body in progress (what the body budget counts)
     bool inHead() const; // a request has started and its header section is not complete
     bool inMessage() const; // a request has started and is not complete
     // The current request sent `Expect: 100-continue`, is within the limits and its body has not

@@ -63,3 +63,37 @@ stored_bodies() {
     mkdir -p "$dir"
     sqlite3 "$db" "SELECT writefile('$dir/' || substr(CAST(target AS TEXT), 8), body) FROM captures WHERE CAST(target AS TEXT) LIKE '/burst/%';" >/dev/null
 }
+
+# memory_mb PID FIELD: a field of /proc/PID/status (VmHWM: peak resident, VmRSS: resident) in MiB.
+memory_mb() {
+    awk -v field="$2:" '$1 == field { printf "%d", $2 / 1024 }' "/proc/$1/status"
+}
+
+# The latency probe the pressure scripts run beside their load: a small POST on a fresh connection
+# every 50 ms until the file $e2e_work/stop-probe exists; writes "max p99 p50 count" in ms.
+probe_py() {
+    cat <<'PY'
+import os, socket, sys, time
+port, stop, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+body = b'{"probe":true}'
+request = b"POST /probe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+times = []
+while not os.path.exists(stop):
+    start = time.monotonic()
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    s.sendall(request)
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        answer += chunk
+    times.append((time.monotonic() - start) * 1000)
+    s.close()
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:80]
+    time.sleep(0.05)
+times.sort()
+with open(out, "w") as f:
+    f.write("%.1f %.1f %.1f %d\n" % (times[-1], times[int(len(times) * 0.99)], times[len(times) // 2], len(times)))
+PY
+}

@@ -576,6 +576,10 @@ void TestRequestParser::everyMethod_data()
            "REBIND",     "ACL",       "LINK",  "UNLINK",   "MKCALENDAR", "SOURCE"};
     for (const char* method : methods)
         QTest::newRow(method) << QByteArray(method);
+    // RFC 9110 section 9.1: any token is a method, and methods are case-sensitive. llhttp knows none of
+    // these (DESCRIBE is RTSP); Hookbench captures them all.
+    for (const char* method : {"QUERY", "FOO-BAR", "FOO", "GEX", "get", "DESCRIBE", "X_1.2~!"})
+        QTest::newRow(method) << QByteArray(method);
 }
 
 void TestRequestParser::everyMethod()
@@ -666,17 +670,6 @@ void TestRequestParser::rejects_data()
     }
 
     // Request line (RFC 9112 section 3).
-    QTest::newRow("bad method") << QByteArray("GEX / HTTP/1.1\r\n\r\n") << h << b << 0 << 400
-                                << QStringLiteral("HPE_INVALID_METHOD") << QByteArray("GE") << QByteArray();
-    QTest::newRow("lowercase method (methods are case-sensitive, RFC 9110 section 9.1)")
-        << QByteArray("get / HTTP/1.1\r\n\r\n") << h << b << 0 << 400 << QStringLiteral("HPE_INVALID_METHOD")
-        << QByteArray() << QByteArray();
-    QTest::newRow("method llhttp does not know")
-        << QByteArray("FOO / HTTP/1.1\r\n\r\n") << h << b << 0 << 400 << QStringLiteral("HPE_INVALID_METHOD")
-        << QByteArray("F") << QByteArray();
-    QTest::newRow("RTSP method over HTTP")
-        << QByteArray("DESCRIBE / HTTP/1.1\r\n\r\n") << h << b << 0 << 400
-        << QStringLiteral("Invalid method for HTTP/x.x request") << QByteArray("DESCRIBE / HTTP/") << QByteArray();
     QTest::newRow("bad version number (RFC 9112 section 2.3)")
         << QByteArray("GET / HTTP/1.2\r\n\r\n") << h << b << 0 << 400 << QStringLiteral("HPE_INVALID_VERSION")
         << QByteArray("GET / HTTP/1.2") << QByteArray();
@@ -800,7 +793,7 @@ void TestRequestParser::rejects_data()
         << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: c") << QByteArray();
     QTest::newRow("unknown coding without chunked (RFC 9112 section 6.3)")
         << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nabc") << h << b << 0 << 400
-        << QStringLiteral("HPE_INVALID_TRANSFER_ENCODING")
+        << QStringLiteral("Transfer-Encoding does not end in chunked")
         << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n") << QByteArray();
 
     // Chunked framing (RFC 9112 section 7.1).
