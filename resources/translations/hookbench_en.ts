@@ -56,6 +56,27 @@
     </message>
 </context>
 <context>
+    <name>ArrivalNotifier</name>
+    <message>
+        <source>&amp;Notify of New Captures in the Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new capture(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BodyView</name>
     <message>
         <source>◀ Previous</source>
@@ -113,6 +134,10 @@
         <source>bytes %1–%2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · lines over %2 characters are shown broken (Save Body keeps the exact bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaptureCompare</name>
@@ -149,6 +174,36 @@
     </message>
     <message>
         <source>Compared as bytes because %1: %2 and %3 bytes, first difference at byte %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDeletion</name>
+    <message numerus="yes">
+        <source>Delete %n Capture(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -210,11 +265,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>canceled after %1 of %2 captures</source>
+        <source>canceled; the file was not changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>canceled; the file was not changed</source>
+        <source>canceled after %1 captures</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -552,6 +607,10 @@ After:
 %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the body&apos;s events…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FieldChangesModel</name>
@@ -818,22 +877,6 @@ After:
         <source>invalid escape in a string</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;]&apos; after an entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;}&apos; in &quot;log&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected &apos;,&apos; or &apos;}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unexpected data after the end of the JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>HarReader</name>
@@ -874,19 +917,7 @@ After:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown encoding &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>says %1 bytes but the text holds %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the body was rebuilt from form parameters; its encoding may differ from what was sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>body not kept by the tool that wrote this file (request.bodySize says %1 bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -895,10 +926,6 @@ After:
     </message>
     <message>
         <source>the text contains U+FFFD replacement characters; the tool that wrote this file may have replaced bytes it could not decode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>body not kept by the tool that wrote this file (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -914,27 +941,11 @@ After:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not an HTTP request (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an HTTP method (&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an ISO 8601 date (&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reading was stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>reading was canceled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file ends after entry %1 (truncated?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -959,22 +970,6 @@ After:
     </message>
     <message>
         <source>not a HAR file: no &quot;log&quot; object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the data is %1 bytes, over the limit of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot open %1: the file is %2 MiB; HAR files up to %3 MiB can be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1491,6 +1486,31 @@ After:
         <source>%1 port %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Answer headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+… (%1 in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PayloadReader</name>
@@ -1976,6 +1996,10 @@ After:
         <source>Add headers: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A password in the URL (https://user:password@host/) is used until Hookbench quits and is never saved, like the re-signing secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplayView</name>
@@ -2052,6 +2076,10 @@ After:
     </message>
     <message>
         <source>Replay finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original answer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2437,6 +2465,46 @@ After:
             <numerusform>Exported %n captures to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Deleting %n capture(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The captures could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n capture(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restoring %n capture(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deleted captures could not be restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n capture(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removing deleted captures</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionStore</name>
@@ -2576,6 +2644,10 @@ After:
         <source>“%1” was not deleted: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Deleting “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShopifyScheme</name>
@@ -2596,50 +2668,6 @@ After:
     </message>
     <message>
         <source>the signature matches the body re-serialized as %1: something in between re-serialized it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>compact JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>compact JSON (JSON.stringify)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON indented by 2 spaces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON indented by 4 spaces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tab-indented JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON with spaces after separators</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ASCII-escaped JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ASCII-escaped JSON with spaces (Python json.dumps)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON with escaped slashes and \u escapes (PHP json_encode)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>compact JSON with sorted keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON with sorted keys (Python json.dumps sort_keys)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2891,6 +2919,11 @@ After:
     </message>
     <message>
         <source>&lt;br&gt;Signed timestamp: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+… %1 in all; the rest is the body as received</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3190,6 +3223,22 @@ After:
     </message>
     <message>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Session</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
