@@ -63,16 +63,16 @@
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 and %n more</numerusform>
             <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new capture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new capture</numerusform>
+            <numerusform>%n new captures</numerusform>
         </translation>
     </message>
 </context>
@@ -181,9 +181,9 @@
     <name>CaptureDeletion</name>
     <message numerus="yes">
         <source>Delete %n Capture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n Capture</numerusform>
+            <numerusform>Delete %n Captures</numerusform>
         </translation>
     </message>
     <message>
@@ -2467,9 +2467,9 @@ After:
     </message>
     <message numerus="yes">
         <source>Deleting %n capture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deleting %n capture</numerusform>
+            <numerusform>Deleting %n captures</numerusform>
         </translation>
     </message>
     <message>
@@ -2478,16 +2478,16 @@ After:
     </message>
     <message numerus="yes">
         <source>Deleted %n capture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deleted %n capture</numerusform>
+            <numerusform>Deleted %n captures</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Restoring %n capture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Restoring %n capture</numerusform>
+            <numerusform>Restoring %n captures</numerusform>
         </translation>
     </message>
     <message>
@@ -2496,9 +2496,9 @@ After:
     </message>
     <message numerus="yes">
         <source>Restored %n capture(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Restored %n capture</numerusform>
+            <numerusform>Restored %n captures</numerusform>
         </translation>
     </message>
     <message>
