@@ -14,6 +14,7 @@
 #include "dialogs/AboutDialog.h"
 #include "settings/Settings.h"
 #include "store/SessionStore.h"
+#include "widgets/Theme.h"
 #include "window/MainWindow.h"
 
 namespace {
@@ -77,11 +78,24 @@ int runWindow(int argc, char** argv)
     const QCommandLineOption store(QStringLiteral("store"), QStringLiteral("Session database."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption newSession(QStringLiteral("new-session"), QStringLiteral("Start a new session."));
-    parser.addOptions({port, bind, store, newSession});
+    const QCommandLineOption appearance(QStringLiteral("appearance"),
+                                        QStringLiteral("system, light or dark (remembered from View > Appearance)."),
+                                        QStringLiteral("NAME"));
+    parser.addOptions({port, bind, store, newSession, appearance});
     parser.addPositionalArgument(QStringLiteral("FILE.har"), QStringLiteral("A capture file to open."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
+
+    const QString appearanceName
+        = parser.isSet(appearance) ? parser.value(appearance) : settings->value(Settings::Key::Appearance).toString();
+    const std::optional<Theme::Appearance> chosen = Theme::appearanceFromName(appearanceName);
+    if (!chosen) {
+        std::fputs("hookbench: --appearance expects system, light or dark\n", stderr);
+        return 2;
+    }
+    if (*chosen != Theme::Appearance::System)
+        Theme::applyAppearance(*chosen);
 
     WindowOptions options;
     ServerConfig& server = options.endpoint.server;

@@ -21,6 +21,7 @@ QString usageText()
     return QStringLiteral(
         "Usage:\n"
         "  hookbench [FILE.har] [--port N] [--bind ADDR] [--store FILE] [--new-session]\n"
+        "            [--appearance system|light|dark]\n"
         "                                            the window (with that file open)\n"
         "  hookbench listen [--port N] [--bind ADDR] [--json] [--rules FILE.json] [--store FILE]\n"
         "                   [--max-body BYTES] [--max-connections N] [--header-timeout SECONDS]\n"

@@ -268,6 +268,12 @@ struct RequestParser::Private
             keepSectionBytes(cur, end); // a token longer than the head limit: rejected with 431
             return false;
         }
+        if (current.rawHead.size() + (p - cur) > limits.maxHeaderBytes) {
+            // Over the head limit before the token ends, whatever follows it: 431, as when it arrives in
+            // pieces and the stash outgrows the limit.
+            keepSectionBytes(cur, p);
+            return false;
+        }
         if (p == cur || *p != ' ' || RequestChecks::knownToLlhttp(QByteArrayView(cur, p - cur)))
             return true; // llhttp decides, as for any other byte of the head
         methodOverride = QByteArray(cur, p - cur);

@@ -34,6 +34,7 @@ const QList<Entry>& table()
         {Settings::Key::ReplayTargets, "replay/targets", QString()},
         {Settings::Key::RecentQueries, "filter/recent", QStringList()},
         {Settings::Key::NotifyInBackground, "window/notifyInBackground", true},
+        {Settings::Key::Appearance, "window/appearance", QStringLiteral("system")},
     };
     return entries;
 }

@@ -34,6 +34,7 @@ public:
         ReplayTargets, // JSON list of replay targets (ReplayTargets); never holds their secrets
         RecentQueries, // the captures filter's, newest first
         NotifyInBackground, // a desktop notification for new captures while the window is in the background
+        Appearance, // "system", "light" or "dark"
     };
     Q_ENUM(Key)
 

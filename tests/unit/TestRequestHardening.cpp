@@ -98,6 +98,16 @@ void TestRequestHardening::notAToken()
     const QList<ParsedRequest> large = parse(QByteArray(40, 'Q') + " / HTTP/1.1\r\n\r\n", {}, small, 1);
     QCOMPARE(large.size(), 1);
     QCOMPARE(large.first().rejectStatus, 431);
+    // A token longer than the head limit that ends in a character no method has: 431 whole or in pieces,
+    // not llhttp's verdict on its first bytes (found by fuzz_request_parser).
+    const QByteArray longToken = "OPTIO" + QByteArray(150, 'W') + "q=%2F HTTP/1.1\r\n\r\n";
+    small.maxHeaderBytes = 64;
+    for (const qsizetype step : {qsizetype(0), qsizetype(1), qsizetype(7)}) {
+        const QList<ParsedRequest> parsed = parse(longToken, {}, small, step);
+        QCOMPARE(parsed.size(), 1);
+        QCOMPARE(parsed.first().rejectStatus, 431);
+        QCOMPARE(parsed.first().capture.rawHead.size(), small.maxHeaderBytes);
+    }
 }
 
 void TestRequestHardening::hugeLengthWithExpectIs413()

@@ -3,6 +3,8 @@
 
 #include <QColor>
 #include <QIcon>
+#include <QString>
+#include <optional>
 
 class QPalette;
 class QWidget;
@@ -19,6 +21,19 @@ enum class Tone
     Warning,
     Muted
 };
+
+// How the window looks: as the desktop says, or light or dark whatever it says (the Fusion style with a
+// palette of its own). Set at start from the settings and from View > Appearance.
+enum class Appearance
+{
+    System,
+    Light,
+    Dark
+};
+void applyAppearance(Appearance appearance);
+QString appearanceName(Appearance appearance); // "system", "light", "dark": settings and --appearance
+std::optional<Appearance> appearanceFromName(const QString& name);
+QPalette darkPalette();
 
 bool isDark(const QPalette& palette);
 QColor color(Tone tone, const QPalette& palette);

@@ -41,6 +41,7 @@
 #include "widgets/MessageBar.h"
 #include "widgets/SecretsPanel.h"
 #include "window/AnalysisViews.h"
+#include "window/AppearanceMenu.h"
 #include "window/ArrivalNotifier.h"
 #include "window/CaptureDeletion.h"
 #include "window/CapturesPane.h"
@@ -123,7 +124,8 @@ MainWindow::MainWindow(const WindowOptions& options, Settings* settings, QWidget
     if (m_settings)
         fileExtras.append(StartupChoice::createContinueLastSessionAction(m_settings, this));
     m_notifier = new ArrivalNotifier(this, m_settings, this);
-    m_actions->populate(menuBar(), fileExtras, {m_notifier->toggle()});
+    auto* appearance = new AppearanceMenu(m_settings, this);
+    m_actions->populate(menuBar(), fileExtras, {m_notifier->toggle(), appearance->menuAction()});
     m_captures->table()->addAction(m_actions->copyAsCurl);
     m_deletion = new CaptureDeletion(m_controller, m_captures, m_actions, this);
     m_captures->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
