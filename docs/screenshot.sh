@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: MIT
 # Takes the README's screenshots: the real window under Xvfb, first empty, then with a few deliveries
 # sent with curl, a secret typed, and one capture's tabs shown in turn.
-#   docs/screenshot.sh BUILD_DIR OUTPUT_DIR
+#   docs/screenshot.sh BUILD_DIR OUTPUT_DIR [system|light|dark]
+# With dark, the files are named *-dark.png.
 set -euo pipefail
-build=${1:?build dir}; outdir=${2:?output dir}
+build=${1:?build dir}; outdir=${2:?output dir}; appearance=${3:-system}
+suffix=; [ "$appearance" = dark ] && suffix=-dark
 mkdir -p "$outdir"
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -15,14 +17,15 @@ trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
 export DISPLAY=$display
 port=$((20000 + RANDOM % 20000))
-HOME=$work XDG_CONFIG_HOME=$work "$build/hookbench" --port "$port" --store "$work/s.sqlite" --new-session &
+HOME=$work XDG_CONFIG_HOME=$work "$build/hookbench" --port "$port" --store "$work/s.sqlite" --new-session \
+    --appearance "$appearance" &
 app=$!
 shot() {
     sleep 0.8
     import -window root "$work/root.png"
     # The window sits at the top left of an otherwise black screen: cut the black away.
-    convert "$work/root.png" -bordercolor black -border 1 -trim +repage "$outdir/$1.png"
-    echo "wrote $outdir/$1.png"
+    convert "$work/root.png" -bordercolor black -border 1 -trim +repage "$outdir/$1$suffix.png"
+    echo "wrote $outdir/$1$suffix.png"
 }
 window=$(xdotool search --sync --name Hookbench | head -1)
 xdotool windowmove "$window" 0 0
