@@ -121,8 +121,10 @@ for target in request-parser har-reader json-reader json-stringifier payload-rea
     step "Fuzzing the ${target//-/ } for 25 s" fuzz "$target"
 done
 # The core without Qt Widgets, under AddressSanitizer and UndefinedBehaviorSanitizer; its summary closes the run.
+# pipelining.sh checks a memory bound, which the release build above checks: under ASan the process's memory
+# is mostly the sanitizer's own (shadow and quarantine).
 step "Configuring build-core-asan/" configure build-core-asan -DCMAKE_BUILD_TYPE=Debug -DHOOKBENCH_GUI=OFF \
     -DHOOKBENCH_WERROR=ON -DHOOKBENCH_SANITIZE=ON -DHOOKBENCH_BENCHMARKS=OFF
 step "Building build-core-asan/" cmake --build build-core-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1 ctest_step "Testing build-core-asan/ under ASan and UBSan" --test-dir build-core-asan \
-    --output-on-failure -j "$jobs" -L 'unit|e2e'
+    --output-on-failure -j "$jobs" -L 'unit|e2e' -E '^e2e\.pipelining$'
