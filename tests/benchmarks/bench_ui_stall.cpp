@@ -82,6 +82,21 @@ private:
     qint64 m_longestEndedAtMs = 0; // since start()
 };
 
+Capture jsonCapture(qint64 session, const QByteArray& target, const QByteArray& body)
+{
+    Capture capture;
+    capture.sessionId = session;
+    capture.method = "POST";
+    capture.target = target;
+    capture.httpVersion = "HTTP/1.1";
+    capture.headers = {{"Content-Type", "application/json"}};
+    capture.body = body;
+    capture.receivedAt = capture.completedAt = QDateTime::currentDateTimeUtc();
+    capture.responseStatus = 200;
+    capture.peerAddress = QStringLiteral("127.0.0.1");
+    return capture;
+}
+
 void runFor(int msecs)
 {
     QElapsedTimer clock;
@@ -117,17 +132,7 @@ int main(int argc, char** argv)
             = R"({"payload":{"events":[{"action":"update","doc":{"id":"d1","v":1}}]},"signature":"00"})";
         QList<Capture> batch;
         for (int i = 0; i < count; ++i) {
-            Capture capture;
-            capture.sessionId = session;
-            capture.method = "POST";
-            capture.target = "/hooks/firm";
-            capture.httpVersion = "HTTP/1.1";
-            capture.headers = {{"Content-Type", "application/json"}};
-            capture.body = body;
-            capture.receivedAt = capture.completedAt = QDateTime::currentDateTimeUtc();
-            capture.responseStatus = 200;
-            capture.peerAddress = QStringLiteral("127.0.0.1");
-            batch.append(capture);
+            batch.append(jsonCapture(session, "/hooks/firm", body));
             if (batch.size() == 5000 || i == count - 1) {
                 if (store.append(batch))
                     return 2;
@@ -139,16 +144,7 @@ int main(int argc, char** argv)
             big += R"({"id":12345,"name":"an item with a name","tags":["a","b","c"],"ok":true},)";
         big.chop(1);
         big += "]}";
-        Capture capture;
-        capture.sessionId = session;
-        capture.method = "POST";
-        capture.target = "/hooks/big";
-        capture.httpVersion = "HTTP/1.1";
-        capture.headers = {{"Content-Type", "application/json"}};
-        capture.body = big;
-        capture.receivedAt = capture.completedAt = QDateTime::currentDateTimeUtc();
-        capture.responseStatus = 200;
-        QList<Capture> one {capture};
+        QList<Capture> one {jsonCapture(session, "/hooks/big", big)};
         if (store.append(one))
             return 2;
         bigId = one.first().id;

@@ -7,14 +7,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "dialogs/FileDialog.h"
-#include "window/MainWindow.h"
+#include "RawHttp.h"
 #include "TestSettings.h"
+#include "dialogs/FileDialog.h"
+#include "har/HarReader.h"
+#include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
 #include "widgets/MessageBar.h"
-#include "RawHttp.h"
-#include "session/CaptureTableModel.h"
-#include "har/HarReader.h"
+#include "window/MainWindow.h"
 
 class TestFileOperations final : public QObject
 {

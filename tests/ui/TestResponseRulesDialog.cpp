@@ -7,11 +7,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "window/MainWindow.h"
-#include "TestSettings.h"
-#include "session/SessionController.h"
 #include "RawHttp.h"
+#include "TestSettings.h"
 #include "dialogs/ResponseRulesDialog.h"
+#include "session/SessionController.h"
+#include "window/MainWindow.h"
 
 class TestResponseRulesDialog final : public QObject
 {

@@ -10,11 +10,11 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "window/MainWindow.h"
-#include "TestSettings.h"
-#include "session/SessionController.h"
 #include "RawHttp.h"
+#include "TestSettings.h"
 #include "session/CaptureTableModel.h"
+#include "session/SessionController.h"
+#include "window/MainWindow.h"
 
 class TestSignaturesInWindow final : public QObject
 {
