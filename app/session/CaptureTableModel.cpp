@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <algorithm>
 
 #include "core/ByteSize.h"
 #include "signature/SignatureReport.h"
@@ -186,9 +187,8 @@ void CaptureTableModel::setSignatures(const QHash<qint64, SignatureCell>& cells,
             m_signatures.insert(it.key(), *it);
         }
     }
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, SignatureColumn), index(int(m_rows.size()) - 1, SignatureColumn),
-                           {Qt::DisplayRole, Qt::ToolTipRole, SortRole, SignatureStateRole});
+    columnChanged(SignatureColumn, replaceAll ? QList<qint64>() : cells.keys(),
+                  {Qt::DisplayRole, Qt::ToolTipRole, SortRole, SignatureStateRole});
 }
 
 void CaptureTableModel::setEvents(const QHash<qint64, EventsCell>& cells, bool replaceAll)
@@ -197,9 +197,39 @@ void CaptureTableModel::setEvents(const QHash<qint64, EventsCell>& cells, bool r
         m_events = cells;
     else
         m_events.insert(cells);
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, EventsColumn), index(int(m_rows.size()) - 1, EventsColumn),
-                           {Qt::DisplayRole, Qt::ToolTipRole, SortRole, EventFlagsRole});
+    columnChanged(EventsColumn, replaceAll ? QList<qint64>() : cells.keys(),
+                  {Qt::DisplayRole, Qt::ToolTipRole, SortRole, EventFlagsRole});
+}
+
+void CaptureTableModel::columnChanged(int column, const QList<qint64>& ids, const QList<int>& roles)
+{
+    if (m_rows.isEmpty())
+        return;
+    if (ids.isEmpty()) {
+        Q_EMIT dataChanged(index(0, column), index(int(m_rows.size()) - 1, column), roles);
+        return;
+    }
+    QList<int> rows;
+    rows.reserve(ids.size());
+    for (const qint64 id : ids) {
+        const int row = m_rowById.value(id, -1);
+        if (row >= 0)
+            rows.append(row); // a capture still queued gets its cells when it is inserted
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    QList<std::pair<int, int>> runs; // first and last row
+    for (const int row : std::as_const(rows)) {
+        if (!runs.isEmpty() && runs.constLast().second + 1 >= row)
+            runs.last().second = row;
+        else
+            runs.append({row, row});
+    }
+    if (runs.size() > maxRunsInPlace)
+        runs = {{rows.constFirst(), rows.constLast()}};
+    for (const auto& [first, last] : std::as_const(runs))
+        Q_EMIT dataChanged(index(first, column), index(last, column), roles);
 }
 
 QHash<qint64, FilterSignature> CaptureTableModel::filterSignatures() const

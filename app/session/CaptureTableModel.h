@@ -71,11 +71,13 @@ public:
     // Inserts what is queued now (called by the turn-end flush; tests may call it directly).
     void flushQueued();
     void reset(const QList<CaptureSummary>& summaries);
-    // Replaces the signature cells of these captures with one dataChanged over the column.
+    // Replaces the signature cells of these captures (all of them when replaceAll). dataChanged covers the
+    // rows changed, in runs, so that a few arrivals do not make the views look at every row.
     void setSignatures(const QHash<qint64, SignatureCell>& cells, bool replaceAll);
     int validCount() const { return m_validCount; }
     // Every capture's check as the filter language sees it.
     QHash<qint64, FilterSignature> filterSignatures() const;
+    FilterSignature filterSignature(qint64 id) const { return m_signatures.value(id).filter; }
     int invalidCount() const { return m_invalidCount; }
     // Replaces the events cells of these captures (all of them when replaceAll).
     void setEvents(const QHash<qint64, EventsCell>& cells, bool replaceAll);
@@ -103,8 +105,10 @@ Q_SIGNALS:
     void rowsFlushed(int count);
 
 private:
-    static constexpr int maxRunsInPlace = 32; // more separate runs of rows change by a reset
+    static constexpr int maxRunsInPlace = 32; // more separate runs: rows removed by a reset, cells changed in one span
     void reindexFrom(int row);
+    // dataChanged for one column: every row when ids is empty, else the rows of these ids, in runs.
+    void columnChanged(int column, const QList<qint64>& ids, const QList<int>& roles);
     void countSignature(int state, int delta);
 
     QList<CaptureSummary> m_rows;

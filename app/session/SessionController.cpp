@@ -373,9 +373,11 @@ void SessionController::requestCapture(qint64 id)
 
 void SessionController::checkSignature(const Capture& capture)
 {
-    const SignatureVerifier verifier(m_secrets, m_options);
-    if (m_secrets.isEmpty()) {
-        // Without a secret there is no HMAC and no forensics: cheap enough to say at once.
+    // Without a secret there is no HMAC and no forensics: cheap enough to say at once for a body of ordinary
+    // size. Detecting the scheme still reads the body, so a large one is checked off this thread too.
+    constexpr qsizetype inlineCheckBytes = 1024 * 1024;
+    if (m_secrets.isEmpty() && capture.body.size() <= inlineCheckBytes) {
+        const SignatureVerifier verifier(m_secrets, m_options);
         Q_EMIT signatureChecked(capture.id, verifier.verify(capture));
         return;
     }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 #include <thread>
 
 #include "RawHttp.h"
@@ -35,17 +36,23 @@ public:
         m_timer.setInterval(intervalMs);
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
             const qint64 now = m_clock.nsecsElapsed();
+            // The UI thread's own CPU time across a stall: near the stall's length when the thread works, far
+            // less when it waits (a lock, the kernel, another thread holding the cores).
+            timespec cpu {};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+            const double cpuMs = double(cpu.tv_sec) * 1e3 + double(cpu.tv_nsec) / 1e6;
             if (m_last >= 0) {
                 m_gaps.append(double(now - m_last) / 1e6 - m_intervalMs);
                 if (m_gaps.constLast() > 50 && qEnvironmentVariableIsSet("HOOKBENCH_STALL_TRACE"))
-                    std::printf("    stall %.1f ms ending at %lld ms\n", m_gaps.constLast(),
-                                static_cast<long long>(now / 1000000));
+                    std::printf("    stall %.1f ms ending at %lld ms, %.1f ms of it on the CPU\n", m_gaps.constLast(),
+                                static_cast<long long>(now / 1000000), cpuMs - m_lastCpuMs);
                 if (m_gaps.constLast() > m_longest) {
                     m_longest = m_gaps.constLast();
                     m_longestEndedAtMs = now / 1000000;
                 }
             }
             m_last = now;
+            m_lastCpuMs = cpuMs;
         });
     }
     void start()
@@ -77,6 +84,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
+    double m_lastCpuMs = 0;
     QList<double> m_gaps;
     double m_longest = 0;
     qint64 m_longestEndedAtMs = 0; // since start()

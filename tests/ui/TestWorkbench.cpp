@@ -142,6 +142,39 @@ private Q_SLOTS:
                  QStringList {QStringLiteral("body:three")});
     }
 
+    void aSignatureFilterDecidesArrivalsOnceChecked()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow window(options(dir), settings.get());
+        window.show();
+        QTRY_VERIFY(window.controller()->isReady());
+        QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("secretLineEdit")), QStringLiteral("s3cret"));
+        QTRY_VERIFY(!window.controller()->secrets().isEmpty());
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterLineEdit"));
+        filter->setText(QStringLiteral("sig:invalid path:/hooks/*"));
+        QTRY_VERIFY(!window.findChild<CaptureFilterModel*>()->isFiltering());
+        QCOMPARE(table->model()->rowCount(), 0);
+
+        // A Firm App delivery with a wrong signature: unknown when it arrives, shown once it is checked.
+        const QByteArray wrong = R"({"payload":{"events":[]},"signature":"00"})";
+        postRaw(window.endpoint()->port(), "/hooks/firm", wrong, "Content-Type: application/json\r\n");
+        QTRY_COMPARE(window.captureModel()->rowCount(), 1);
+        QTRY_COMPARE(signatureState(table, 0), 2);
+        QCOMPARE(table->model()->rowCount(), 1);
+
+        // The test delivery is signed with the secret typed: it arrives valid and stays out.
+        QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("testDeliveryPushButton")), Qt::LeftButton);
+        QTRY_COMPARE(window.captureModel()->rowCount(), 2);
+        QTRY_COMPARE(window.captureModel()->validCount(), 1);
+        QCOMPARE(table->model()->rowCount(), 1);
+        filter->setText(QStringLiteral("-sig:invalid"));
+        QTRY_VERIFY(!window.findChild<CaptureFilterModel*>()->isFiltering());
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(signatureState(table, 0), 1);
+    }
+
     void settingsSurviveARestartAndSecretsDoNot()
     {
         QTemporaryDir dir;

@@ -95,6 +95,46 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 40);
     }
 
+    void cellsChangeOnlyTheirRows()
+    {
+        CaptureTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reset(make(1, 1000));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const auto span = [&changed](int at) {
+            const auto first = changed.at(at).at(0).value<QModelIndex>();
+            const auto last = changed.at(at).at(1).value<QModelIndex>();
+            return std::tuple {first.row(), last.row(), first.column(), last.column()};
+        };
+        CaptureTableModel::SignatureCell cell;
+        cell.state = 1;
+        // Two runs of rows: one dataChanged each, over the signature column only.
+        model.setSignatures({{998, cell}, {999, cell}, {1000, cell}, {10, cell}, {77777, cell}}, false);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(span(0),
+                 std::tuple(9, 9, int(CaptureTableModel::SignatureColumn), int(CaptureTableModel::SignatureColumn)));
+        QCOMPARE(
+            span(1),
+            std::tuple(997, 999, int(CaptureTableModel::SignatureColumn), int(CaptureTableModel::SignatureColumn)));
+        QCOMPARE(model.validCount(), 5); // 77777 may still be queued: its cell counts
+        // Many scattered rows: one span from the first to the last.
+        changed.clear();
+        QHash<qint64, CaptureTableModel::EventsCell> events;
+        for (qint64 id = 5; id <= 500; id += 5)
+            events.insert(id, {});
+        model.setEvents(events, false);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(span(0),
+                 std::tuple(4, 499, int(CaptureTableModel::EventsColumn), int(CaptureTableModel::EventsColumn)));
+        // Everything replaced: the whole column.
+        changed.clear();
+        model.setSignatures({}, true);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(span(0),
+                 std::tuple(0, 999, int(CaptureTableModel::SignatureColumn), int(CaptureTableModel::SignatureColumn)));
+        QCOMPARE(model.validCount(), 0);
+    }
+
     void idLookupIsExact()
     {
         CaptureTableModel model;

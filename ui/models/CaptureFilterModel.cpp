@@ -30,6 +30,16 @@ void CaptureFilterModel::setCaptureModel(CaptureTableModel* model)
 {
     m_captures = model;
     setSourceModel(model);
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+                if (!m_awaited.isEmpty() && topLeft.column() <= CaptureTableModel::SignatureColumn
+                    && bottomRight.column() >= CaptureTableModel::SignatureColumn)
+                    decideAwaited();
+            });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_awaited.clear();
+        m_awaitedBytes = 0;
+    });
 }
 
 void CaptureFilterModel::setSession(const QString& storePath, qint64 sessionId, TaskRunner* tasks)
@@ -44,6 +54,9 @@ void CaptureFilterModel::setSession(const QString& storePath, qint64 sessionId, 
 void CaptureFilterModel::setFilterText(const QString& text)
 {
     m_text = text;
+    m_awaited.clear();
+    m_awaitedBytes = 0;
+    m_decidedWhileSearching.clear();
     const FilterParseResult parsed = FilterParser::parse(text);
     if (parsed.error) {
         ++m_generation; // a search still running for an older text is not applied either
@@ -97,6 +110,13 @@ void CaptureFilterModel::run()
                     self->m_matches.insert(id);
             }
             self->m_arrivalMatches.clear();
+            for (auto it = self->m_decidedWhileSearching.cbegin(); it != self->m_decidedWhileSearching.cend(); ++it) {
+                if (it.value())
+                    self->m_matches.insert(it.key());
+                else
+                    self->m_matches.remove(it.key());
+            }
+            self->m_decidedWhileSearching.clear();
             self->m_searchedUpToId = upTo;
             self->m_pending = false;
             self->invalidateRowsFilter();
@@ -109,12 +129,47 @@ void CaptureFilterModel::matchArrivals(const QList<Capture>& captures)
 {
     if (!m_evaluator)
         return;
+    const bool readsSignature = m_evaluator->needs().testFlag(FilterNeed::Signature);
     for (const Capture& capture : captures) {
+        if (readsSignature)
+            awaitSignature(capture);
         if (!m_evaluator->matches(FilterRecord::of(capture)))
             continue;
         m_matches.insert(capture.id);
         if (m_pending)
             m_arrivalMatches.insert(capture.id);
+    }
+}
+
+void CaptureFilterModel::awaitSignature(const Capture& capture)
+{
+    if (m_awaited.size() >= maxAwaited || m_awaitedBytes + capture.body.size() > maxAwaitedBytes) {
+        qCWarning(lcFilter) << "arrivals came faster than their signatures were checked; the older ones keep the"
+                               " filter's answer from their arrival";
+        m_awaited.clear();
+        m_awaitedBytes = 0;
+    }
+    m_awaited.insert(capture.id, capture);
+    m_awaitedBytes += capture.body.size();
+}
+
+void CaptureFilterModel::decideAwaited()
+{
+    for (auto it = m_awaited.begin(); it != m_awaited.end();) {
+        const FilterSignature signature = m_captures->filterSignature(it.key());
+        if (signature.state == FilterSignatureState::Unknown) {
+            ++it;
+            continue;
+        }
+        const bool matches = m_evaluator && m_evaluator->matches(FilterRecord::of(*it, signature));
+        if (matches)
+            m_matches.insert(it.key());
+        else
+            m_matches.remove(it.key());
+        if (m_pending)
+            m_decidedWhileSearching.insert(it.key(), matches); // newer than the signatures the search took
+        m_awaitedBytes -= it->body.size();
+        it = m_awaited.erase(it);
     }
 }
 
@@ -125,7 +180,15 @@ bool CaptureFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
         return true;
     if (m_pending && m_searchedUpToId == 0)
         return true; // until the first search finishes, the view keeps showing what it showed
-    return m_matches.contains(m_captures->summaryAt(sourceRow).id);
+    const qint64 id = m_captures->summaryAt(sourceRow).id;
+    // An arrival whose check has just been done is decided with it, whichever sees the change first: the
+    // proxy's own refiltering or decideAwaited().
+    if (const auto awaited = m_awaited.constFind(id); awaited != m_awaited.constEnd()) {
+        const FilterSignature signature = m_captures->filterSignature(id);
+        if (signature.state != FilterSignatureState::Unknown && m_evaluator)
+            return m_evaluator->matches(FilterRecord::of(*awaited, signature));
+    }
+    return m_matches.contains(id);
 }
 
 QVariant CaptureFilterModel::data(const QModelIndex& index, int role) const

@@ -1,21 +1,24 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <memory>
+
+#include "core/Capture.h"
 
 class CaptureTableModel;
 class FilterEvaluator;
 class FilterQuery;
 class TaskRunner;
-struct Capture;
 struct FilterError;
 
 // Sorting and filtering over the captures model, plus the colours of the view. The filter is a query in the
 // filter language (docs/filter.md): a bad query is reported with its position and is not applied. A query is
 // run over the session in the store on a worker thread; the view changes once the matching ids are known.
-// Captures that arrive meanwhile are matched as they come, from their own bytes.
+// Captures that arrive meanwhile are matched as they come, from their own bytes; when the query reads the
+// signature, an arrival is decided again once its check is done.
 class CaptureFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -43,6 +46,13 @@ protected:
 
 private:
     void run();
+    void awaitSignature(const Capture& capture);
+    void decideAwaited(); // arrivals whose signature is known now
+
+    // At most this many arrivals (and bytes of their bodies) wait for their signature; over it they keep the
+    // answer they had on arrival.
+    static constexpr qsizetype maxAwaited = 4096;
+    static constexpr qint64 maxAwaitedBytes = 32 * 1024 * 1024;
 
     CaptureTableModel* m_captures = nullptr;
     TaskRunner* m_tasks = nullptr;
@@ -56,4 +66,7 @@ private:
     QSet<qint64> m_matches; // ids that matched, of the rows that existed when the search started
     qint64 m_searchedUpToId = 0; // rows with larger ids arrived later and are matched as they come
     QSet<qint64> m_arrivalMatches; // matched while a search ran
+    QHash<qint64, Capture> m_awaited; // arrivals whose signature the query reads and that is not checked yet
+    qint64 m_awaitedBytes = 0;
+    QHash<qint64, bool> m_decidedWhileSearching; // awaited arrivals decided while a search ran
 };
