@@ -244,6 +244,22 @@ private Q_SLOTS:
         postRaw(port, "/item/33", "x");
         QTRY_COMPARE(table->model()->rowCount(), 2);
         QCOMPARE(table->model()->index(0, CaptureTableModel::PathColumn).data().toString(), QStringLiteral("/item/33"));
+        // Ascending by time or number is the rows' own order; an arrival goes to the end.
+        for (const int column : {int(CaptureTableModel::TimeColumn), int(CaptureTableModel::NumberColumn)}) {
+            table->sortByColumn(column, Qt::AscendingOrder);
+            QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), column);
+            QCOMPARE(table->model()->index(0, CaptureTableModel::PathColumn).data().toString(),
+                     QStringLiteral("/item/3"));
+            QCOMPARE(table->model()->index(1, CaptureTableModel::PathColumn).data().toString(),
+                     QStringLiteral("/item/33"));
+        }
+        postRaw(port, "/item/333", "x");
+        QTRY_COMPARE(table->model()->rowCount(), 3);
+        QCOMPARE(table->model()->index(2, CaptureTableModel::PathColumn).data().toString(),
+                 QStringLiteral("/item/333"));
+        table->sortByColumn(CaptureTableModel::TimeColumn, Qt::DescendingOrder);
+        QCOMPARE(table->model()->index(0, CaptureTableModel::PathColumn).data().toString(),
+                 QStringLiteral("/item/333"));
     }
 };
 

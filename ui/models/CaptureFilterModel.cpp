@@ -173,6 +173,13 @@ void CaptureFilterModel::decideAwaited()
     }
 }
 
+void CaptureFilterModel::sort(int column, Qt::SortOrder order)
+{
+    const bool idOrder = (column == CaptureTableModel::NumberColumn || column == CaptureTableModel::TimeColumn)
+        && order == Qt::AscendingOrder;
+    QSortFilterProxyModel::sort(idOrder ? -1 : column, order);
+}
+
 bool CaptureFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     Q_UNUSED(sourceParent)
