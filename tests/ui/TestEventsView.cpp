@@ -14,6 +14,7 @@
 #include "PayloadFixtures.h"
 #include "detail/EventsView.h"
 #include "models/FieldChangesModel.h"
+#include "session/TaskRunner.h"
 
 using namespace Qt::StringLiterals;
 using fixtures::body;
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void outsideTextStaysPlain();
     void coloursFollowThePalette();
     void refreshAfterArrivals();
+    void largeBodiesAreReadOnTheRunner();
 
 private:
     void attachTesters(EventsView& view);
@@ -259,3 +261,34 @@ void TestEventsView::refreshAfterArrivals()
 
 QTEST_MAIN(TestEventsView)
 #include "TestEventsView.moc"
+
+void TestEventsView::largeBodiesAreReadOnTheRunner()
+{
+    TaskRunner tasks;
+    EventsView view;
+    attachTesters(view);
+    view.setTaskRunner(&tasks);
+    auto* events = view.findChild<QTableView*>(u"eventsTableView"_s);
+    auto* summary = view.findChild<QLabel*>(u"eventsSummaryLabel"_s);
+    const QByteArray padding = "\"" + QByteArray(EventsView::readAtOnceBytes, 'p') + "\"";
+    const QByteArray large = body({firmEvent("update", "user", "u1", t1, R"({"bio":)" + padding + "}"),
+                                   firmEvent("create", "user", "u2", t1, R"({"name":"B"})")});
+    QVERIFY(large.size() > EventsView::readAtOnceBytes);
+
+    view.showCapture(fixtures::capture(20, large));
+    QVERIFY2(summary->text().contains(u"Reading"_s), qPrintable(summary->text())); // not read on this thread
+    QTRY_COMPARE(events->model()->rowCount(), 2);
+
+    // A newer selection wins over a read still running.
+    view.showCapture(fixtures::capture(21, large));
+    view.showCapture(fixtures::capture(22, body({firmEvent("delete", "user", "u3", t2, "{}")})));
+    QCOMPARE(events->model()->rowCount(), 1);
+    QTest::qWait(300); // the read of 21 ends meanwhile, and is not shown
+    QVERIFY(tasks.shutdown());
+    QCOMPARE(events->model()->rowCount(), 1);
+    QCOMPARE(view.captureId(), 22);
+
+    // A runner shut down (the window closing): the view reads on the spot, nothing is lost.
+    view.showCapture(fixtures::capture(23, large));
+    QCOMPARE(events->model()->rowCount(), 2);
+}

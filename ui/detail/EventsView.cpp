@@ -12,12 +12,12 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include "core/Capture.h"
 #include "models/EventsTableModel.h"
 #include "models/FieldChangesModel.h"
+#include "session/TaskRunner.h"
 
 namespace {
 
@@ -117,7 +117,8 @@ void EventsView::showCapture(const Capture& capture)
         showPayload(capture.id, capture.receivedAt, PayloadReader::read(capture.body));
         return;
     }
-    // A large body is read on the pool; the tab says so meanwhile, and a newer selection wins.
+    // A large body is read on the session's task runner; the tab says so meanwhile, and a newer selection wins.
+    // Closing the window cancels the read and waits for it with the runner's other work.
     m_problems.clear();
     m_single.clear();
     m_summary->setText(tr("Reading the body's events…"));
@@ -125,13 +126,23 @@ void EventsView::showCapture(const Capture& capture)
     const QByteArray body = capture.body;
     const qint64 id = capture.id;
     const QDateTime receivedAt = capture.receivedAt;
-    QThreadPool::globalInstance()->start([self, body, id, receivedAt, generation] {
-        auto payload = std::make_shared<FirmPayload>(PayloadReader::read(body));
-        QMetaObject::invokeMethod(qApp, [self, id, receivedAt, generation, payload] {
-            if (self && self->m_readGeneration == generation)
-                self->showPayload(id, receivedAt, *payload);
-        });
-    });
+    auto payload = std::make_shared<FirmPayload>();
+    const auto show = [self, id, receivedAt, generation, payload](bool canceled) {
+        if (!canceled && self && self->m_readGeneration == generation)
+            self->showPayload(id, receivedAt, *payload);
+    };
+    const auto read = [body, payload](TaskControl&) {
+        *payload = PayloadReader::read(body);
+    };
+    if (!m_tasks || !m_tasks->run(QString(), read, show, TaskRunner::Kind::Background)) {
+        *payload = PayloadReader::read(body); // no runner (a view on its own, or one shut down): read here
+        show(false);
+    }
+}
+
+void EventsView::setTaskRunner(TaskRunner* tasks)
+{
+    m_tasks = tasks;
 }
 
 void EventsView::showPayload(qint64 captureId, const QDateTime& receivedAt, const FirmPayload& payload)

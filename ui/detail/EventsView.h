@@ -12,6 +12,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
+class TaskRunner;
 
 // The Firm App events of one capture: a table (action, schema, docId, docUpdatedDate, fields changed,
 // flags), the changes of the selected event (path, before, after, kind; a long value folds and expands on
@@ -26,12 +27,15 @@ class EventsView final : public QWidget
     Q_OBJECT
 
 public:
+    static constexpr qsizetype readAtOnceBytes = 256 * 1024; // larger bodies are read on the task runner
     explicit EventsView(QWidget* parent = nullptr);
     ~EventsView() override;
 
     // Not owned; must outlive the view or be replaced (null: every capture is read on its own).
     void setIndex(const EventIndex* index);
     void showCapture(const Capture& capture);
+    // Where bodies over readAtOnceBytes are read; without one they are read on the spot.
+    void setTaskRunner(TaskRunner* tasks);
     void showNothing();
     void refresh();
 
@@ -50,7 +54,6 @@ private:
     void toggleFold(int row);
     void showEvents();
     void showPayload(qint64 captureId, const QDateTime& receivedAt, const FirmPayload& payload);
-    static constexpr qsizetype readAtOnceBytes = 256 * 1024; // larger bodies are read on the pool
     void showChanges();
     void showValue();
     void requestTimeline();
@@ -61,6 +64,7 @@ private:
     qint64 m_captureId = 0;
     bool m_showing = false;
     quint64 m_readGeneration = 0;
+    TaskRunner* m_tasks = nullptr;
     QString m_problems;
 
     QLabel* m_summary;

@@ -40,6 +40,7 @@ AnalysisViews::AnalysisViews(SessionController* controller, CapturesPane* captur
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
                 dialog->show();
             });
+    m_events->setTaskRunner(controller->tasks());
     m_events->setIndex(controller->eventIndex());
     connect(controller, &SessionController::eventIndexChanged, m_events, [this](const EventIndex* index) {
         m_events->setIndex(index);
