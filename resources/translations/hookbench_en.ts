@@ -272,6 +272,10 @@
         <source>  ·  malformed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Capture details</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaptureFiles</name>
@@ -628,6 +632,22 @@ After:
     </message>
     <message>
         <source>Reading the body&apos;s events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes of the selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2019,6 +2039,14 @@ After:
         <source>A password in the URL (https://user:password@host/) is used until Hookbench quits and is never saved, like the re-signing secret.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Replay speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted certificates file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplayView</name>
@@ -2099,6 +2127,18 @@ After:
     </message>
     <message>
         <source>Original answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer of the selected attempt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2203,6 +2243,10 @@ After:
     </message>
     <message>
         <source>Applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response rules (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2943,6 +2987,10 @@ After:
     <message>
         <source>
 … %1 in all; the rest is the body as received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed bytes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

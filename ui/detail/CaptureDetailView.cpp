@@ -33,6 +33,7 @@ CaptureDetailView::CaptureDetailView(QWidget* parent)
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->setObjectName(QStringLiteral("detailTabWidget"));
+    m_tabs->setAccessibleName(tr("Capture details"));
     m_tabs->addTab(m_overview, tr("&Overview"));
     m_tabs->addTab(m_headers, tr("&Headers"));
     m_tabs->addTab(m_body, tr("&Body"));

@@ -21,10 +21,11 @@
 
 namespace {
 
-QTableView* makeTable(const QString& objectName, QWidget* parent)
+QTableView* makeTable(const QString& objectName, const QString& name, QWidget* parent)
 {
     auto* view = new QTableView(parent);
     view->setObjectName(objectName);
+    view->setAccessibleName(name);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -35,10 +36,11 @@ QTableView* makeTable(const QString& objectName, QWidget* parent)
     return view;
 }
 
-QPlainTextEdit* makeText(const QString& objectName, QWidget* parent)
+QPlainTextEdit* makeText(const QString& objectName, const QString& name, QWidget* parent)
 {
     auto* text = new QPlainTextEdit(parent);
     text->setObjectName(objectName);
+    text->setAccessibleName(name);
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     text->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -50,10 +52,10 @@ QPlainTextEdit* makeText(const QString& objectName, QWidget* parent)
 EventsView::EventsView(QWidget* parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
-    , m_notes(makeText(QStringLiteral("payloadNotesPlainTextEdit"), this))
-    , m_events(makeTable(QStringLiteral("eventsTableView"), this))
-    , m_changes(makeTable(QStringLiteral("changesTableView"), this))
-    , m_value(makeText(QStringLiteral("changeValuePlainTextEdit"), this))
+    , m_notes(makeText(QStringLiteral("payloadNotesPlainTextEdit"), tr("Payload notes"), this))
+    , m_events(makeTable(QStringLiteral("eventsTableView"), tr("Events"), this))
+    , m_changes(makeTable(QStringLiteral("changesTableView"), tr("Changes of the selected event"), this))
+    , m_value(makeText(QStringLiteral("changeValuePlainTextEdit"), tr("Selected value"), this))
     , m_timeline(new QPushButton(tr("&Timeline of this document"), this))
     , m_eventsModel(new EventsTableModel(this))
     , m_changesModel(new FieldChangesModel(this))

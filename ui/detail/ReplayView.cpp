@@ -73,6 +73,7 @@ ReplayView::ReplayView(ReplayController* controller, QWidget* parent)
 {
     setObjectName(QStringLiteral("replayView"));
     m_targets->setObjectName(QStringLiteral("targetComboBox"));
+    m_targets->setAccessibleName(tr("Replay target"));
     m_targets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_manage->setObjectName(QStringLiteral("targetsPushButton"));
     m_replay->setObjectName(QStringLiteral("replayPushButton"));
@@ -87,6 +88,7 @@ ReplayView::ReplayView(ReplayController* controller, QWidget* parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("attemptsTableView"));
+    m_table->setAccessibleName(tr("Replay attempts"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -95,6 +97,7 @@ ReplayView::ReplayView(ReplayController* controller, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ReplayAttemptsModel::Target, QHeaderView::Stretch);
     m_answer->setObjectName(QStringLiteral("answerPlainTextEdit"));
+    m_answer->setAccessibleName(tr("Answer of the selected attempt"));
     m_answer->setReadOnly(true);
     m_answer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 

@@ -54,6 +54,7 @@ SignatureView::SignatureView(QWidget* parent)
     m_values->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_values->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_signed->setObjectName(QStringLiteral("signedBytesTextEdit"));
+    m_signed->setAccessibleName(tr("Signed bytes"));
     m_signed->setReadOnly(true);
     m_signed->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_signed->setPlaceholderText(tr("The exact bytes the signature is computed over appear here"));

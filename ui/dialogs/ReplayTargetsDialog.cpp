@@ -51,6 +51,7 @@ ReplayTargetsDialog::ReplayTargetsDialog(ReplayController* controller, QWidget* 
     setObjectName(QStringLiteral("replayTargetsDialog"));
     setWindowTitle(tr("Replay targets"));
     m_list->setObjectName(QStringLiteral("targetsListWidget"));
+    m_list->setAccessibleName(tr("Replay targets"));
     m_add->setObjectName(QStringLiteral("addTargetPushButton"));
     m_remove->setObjectName(QStringLiteral("removeTargetPushButton"));
     m_name->setObjectName(QStringLiteral("nameLineEdit"));
@@ -80,6 +81,7 @@ ReplayTargetsDialog::ReplayTargetsDialog(ReplayController* controller, QWidget* 
     m_concurrency->setRange(1, 64);
     m_pacing->setObjectName(QStringLiteral("pacingCheckBox"));
     m_speed->setObjectName(QStringLiteral("speedSpinBox"));
+    m_speed->setAccessibleName(tr("Replay speed"));
     m_speed->setRange(0.1, 100);
     m_speed->setSuffix(tr("× speed"));
     m_verify->setObjectName(QStringLiteral("verifyCheckBox"));
@@ -87,6 +89,7 @@ ReplayTargetsDialog::ReplayTargetsDialog(ReplayController* controller, QWidget* 
     m_insecure->setText(tr("Certificates are not verified: anyone on the way can read and change what is sent."));
     m_insecure->setWordWrap(true);
     m_caFile->setObjectName(QStringLiteral("caFileLineEdit"));
+    m_caFile->setAccessibleName(tr("Trusted certificates file"));
     m_caFile->setPlaceholderText(tr("PEM file trusted besides the system's (optional)"));
     m_browse->setObjectName(QStringLiteral("browseCaPushButton"));
     m_error->setObjectName(QStringLiteral("errorLabel"));

@@ -23,6 +23,7 @@ ResponseRulesDialog::ResponseRulesDialog(const QString& json, QWidget* parent)
                             this);
     help->setWordWrap(true);
     m_editor->setObjectName(QStringLiteral("rulesPlainTextEdit"));
+    m_editor->setAccessibleName(tr("Response rules (JSON)"));
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setPlainText(json.isEmpty() ? QString::fromUtf8(ResponseRules().toJson()) : json);
     m_error->setObjectName(QStringLiteral("rulesErrorLabel"));

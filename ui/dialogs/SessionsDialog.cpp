@@ -50,6 +50,7 @@ SessionsDialog::SessionsDialog(SessionStore* store, qint64 currentSessionId, con
     m_ui->mainVerticalLayout->insertWidget(0, m_messageBar);
 
     QTreeWidget* tree = m_ui->sessionsTreeWidget;
+    tree->setAccessibleName(tr("Sessions"));
     tree->header()->setStretchLastSection(false);
     tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     for (int column : {CreatedColumn, LastCaptureColumn, CapturesColumn, SizeColumn})
