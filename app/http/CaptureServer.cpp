@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "http/CaptureServer.h"
 
-#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -10,12 +9,14 @@
 #include <unistd.h>
 
 #include "http/HttpConnection.h"
+#include "http/StoreWriter.h"
 #include "store/SessionStore.h"
 
 CaptureServer::CaptureServer(const ServerConfig& config, SessionStore* store, qint64 sessionId, QObject* parent)
     : QTcpServer(parent)
     , m_config(config)
     , m_store(store)
+    , m_writer(new StoreWriter(this))
     , m_sessionId(sessionId)
 {
     struct rlimit limit = {};
@@ -42,12 +43,22 @@ void CaptureServer::onAcceptError(QAbstractSocket::SocketError)
 
 CaptureServer::~CaptureServer()
 {
-    // Whatever completed but was not flushed yet still goes to the store.
-    flush();
+    // The group in flight is answered, and whatever completed but was not handed over yet still goes to the
+    // store, here.
+    m_stopping = true;
+    m_writer->finish();
+    m_committing = false;
+    while (!m_pendingCaptures.isEmpty())
+        flush();
 }
 
 bool CaptureServer::start(QString* error)
 {
+    if (const std::optional<StoreError> failure = m_writer->open(m_store->path(), m_store->durability())) {
+        if (error)
+            *error = failure->message;
+        return false;
+    }
     if (listen(m_config.bindAddress, m_config.port))
         return true;
     if (error) {
@@ -120,9 +131,10 @@ void CaptureServer::refuse(qintptr socketDescriptor)
     shutdownWrite();
 }
 
-void CaptureServer::releaseCommitted()
+void CaptureServer::releaseCommitted(qint64 bytes)
 {
-    m_bodyBytesTotal -= std::exchange(m_committingBytes, 0);
+    m_bodyBytesTotal -= bytes;
+    m_committingBytes -= bytes;
     for (const HttpConnection* waiter : std::exchange(m_budgetWaiters, {}))
         QMetaObject::invokeMethod(const_cast<HttpConnection*>(waiter), &HttpConnection::resumeReading,
                                   Qt::QueuedConnection);
@@ -149,6 +161,12 @@ bool CaptureServer::mayReadBody(const HttpConnection* connection)
     const qint64 held = m_bodyBytes.value(connection);
     if (held < m_config.smallBodyBytes || m_bodyBytesTotal <= m_config.bodyBudgetBytes)
         return true;
+    // Bodies being committed free their room when the commit ends: until then nobody reads on, or reading
+    // would outrun the disk.
+    if (m_committingBytes > 0) {
+        m_budgetWaiters.insert(connection);
+        return false;
+    }
     // Over the budget: only the largest body in progress reads on, so one always completes.
     for (auto it = m_bodyBytes.cbegin(); it != m_bodyBytes.cend(); ++it) {
         if (it.value() > held || (it.value() == held && it.key() < connection)) {
@@ -167,7 +185,7 @@ void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture
     capture.responseStatus = plan.noAnswer ? 0 : plan.status;
     m_pendingCaptures.append(std::move(capture));
     m_pending.append(Pending {connection, sequence, plan});
-    if (!m_flushScheduled) {
+    if (!m_flushScheduled && !m_committing) {
         m_flushScheduled = true;
         // Everything that completes in this event-loop turn shares one transaction.
         QMetaObject::invokeMethod(this, &CaptureServer::flush, Qt::QueuedConnection);
@@ -177,19 +195,52 @@ void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture
 void CaptureServer::flush()
 {
     m_flushScheduled = false;
-    if (m_pendingCaptures.isEmpty())
+    if (m_committing || m_pendingCaptures.isEmpty())
         return;
-    QList<Capture> captures = std::exchange(m_pendingCaptures, {});
-    const QList<Pending> pending = std::exchange(m_pending, {});
-    // Stored or refused, the bodies leave the budget once this turn is over.
-    const auto release = qScopeGuard([this] { releaseCommitted(); });
+    // The oldest completed captures, up to the group's bounds (one at least, however large).
+    qsizetype count = 0;
+    qint64 bytes = 0;
+    while (count < m_pendingCaptures.size() && count < maxGroupCaptures) {
+        const qint64 size = m_pendingCaptures.at(count).body.capacity();
+        if (count > 0 && bytes + size > maxGroupBytes)
+            break;
+        bytes += size;
+        ++count;
+    }
+    QList<Capture> captures = m_pendingCaptures.first(count);
+    const QList<Pending> pending = m_pending.first(count);
+    m_pendingCaptures.remove(0, count);
+    m_pending.remove(0, count);
     // The answer is recorded with its capture, in the same transaction, once the capture's id is known.
-    const auto recordAnswer = [&pending](qsizetype index, Capture& capture) {
-        const ResponsePlan& plan = pending.at(index).plan;
-        if (!plan.noAnswer && pending.at(index).connection)
-            std::tie(capture.responseHeaders, capture.responseBody) = plan.answer(capture.id);
+    ResponsePlan unanswered;
+    unanswered.noAnswer = true; // nobody waits for it: no answer is recorded
+    QList<ResponsePlan> answers;
+    answers.reserve(count);
+    for (const Pending& entry : pending)
+        answers.append(entry.connection && !entry.plan.noAnswer ? entry.plan : unanswered);
+    const auto recordAnswer = [answers](qsizetype index, Capture& capture) {
+        if (!answers.at(index).noAnswer)
+            std::tie(capture.responseHeaders, capture.responseBody) = answers.at(index).answer(capture.id);
     };
-    if (const std::optional<StoreError> error = m_store->append(captures, recordAnswer)) {
+    const auto done = [this, pending, bytes](const QList<Capture>& stored, const std::optional<StoreError>& error) {
+        committed(stored, pending, bytes, error);
+    };
+    if (m_stopping) {
+        const std::optional<StoreError> error = m_writer->appendNow(captures, recordAnswer);
+        committed(captures, pending, bytes, error);
+        return;
+    }
+    m_committing = true;
+    m_writer->append(std::move(captures), recordAnswer, done);
+}
+
+void CaptureServer::committed(const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
+                              const std::optional<StoreError>& error)
+{
+    m_committing = false;
+    // Stored or refused, the bodies leave the budget.
+    releaseCommitted(bytes);
+    if (error) {
         const QString message
             = QStringLiteral("the session store refused %1 capture(s): %2").arg(captures.size()).arg(error->message);
         const ResponsePlan refusal = ResponsePlan::error(
@@ -201,11 +252,14 @@ void CaptureServer::flush()
                 entry.connection->respond(entry.sequence, refusal, 0);
         }
         Q_EMIT storeFailed(message);
-        return;
+    } else {
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            if (pending.at(i).connection)
+                pending.at(i).connection->respond(pending.at(i).sequence, pending.at(i).plan, captures.at(i).id);
+        }
+        Q_EMIT capturesStored(captures);
     }
-    for (qsizetype i = 0; i < pending.size(); ++i) {
-        if (pending.at(i).connection)
-            pending.at(i).connection->respond(pending.at(i).sequence, pending.at(i).plan, captures.at(i).id);
-    }
-    Q_EMIT capturesStored(captures);
+    // What completed meanwhile is the next group, at once.
+    if (!m_stopping && !m_pendingCaptures.isEmpty())
+        flush();
 }

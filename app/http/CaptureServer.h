@@ -8,21 +8,27 @@
 
 #include "core/Capture.h"
 #include "http/ServerConfig.h"
+#include "store/SessionStore.h"
 
 class HttpConnection;
-class SessionStore;
+class StoreWriter;
 
 // The capture endpoint. Lives on its own thread. Requests that complete together are committed to the
-// session store in one transaction, and only then answered: a 2xx means the capture is durable.
+// session store in one transaction, and only then answered: a 2xx means the capture is durable. Commits run on
+// a writer thread (StoreWriter), one group at a time; what completes meanwhile forms the next group, at most
+// maxGroupCaptures captures and maxGroupBytes of bodies, so that no client waits behind an unbounded commit.
 class CaptureServer final : public QTcpServer
 {
     Q_OBJECT
 
 public:
+    // The captures go to the database `store` has open, through the writer's own connection to it.
     CaptureServer(const ServerConfig& config, SessionStore* store, qint64 sessionId, QObject* parent = nullptr);
-    ~CaptureServer() override;
+    ~CaptureServer() override; // commits and answers what completed, waiting for the group in flight
 
     bool start(QString* error);
+    static constexpr qsizetype maxGroupCaptures = 256;
+    static constexpr qint64 maxGroupBytes = 16 * 1024 * 1024; // a larger body is a group of its own
     const ServerConfig& config() const { return m_config; }
     void setRules(const ResponseRules& rules);
     int connectionCount() const { return m_connectionCount; }
@@ -58,12 +64,17 @@ private:
         ResponsePlan plan;
     };
     void flush();
+    void committed(const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
+                   const std::optional<StoreError>& error);
     void refuse(qintptr socketDescriptor);
-    void releaseCommitted();
+    void releaseCommitted(qint64 bytes);
     void onAcceptError(QAbstractSocket::SocketError error);
 
     ServerConfig m_config;
     SessionStore* m_store;
+    StoreWriter* m_writer;
+    bool m_committing = false; // a group is with the writer
+    bool m_stopping = false;
     qint64 m_sessionId;
     int m_connectionCount = 0;
     int m_connectionCap = 0;

@@ -66,6 +66,12 @@ bool HttpConnection::backPressure() const
 
 void HttpConnection::onReadyRead()
 {
+    if (m_parser.failed() && !m_closing && !m_exchanges.empty()) {
+        // The answer to the malformed request waits for its capture's commit: the client waits too (the
+        // kernel's buffers fill) rather than have more of what will be dropped read meanwhile.
+        m_readPaused = true;
+        return;
+    }
     if (m_closing || m_parser.failed()) {
         m_socket->readAll(); // a closing connection drains and drops what the client still sends
         return;
@@ -81,7 +87,10 @@ void HttpConnection::onReadyRead()
     }
     m_readPaused = false;
     pauseForBudget(false);
-    const QByteArray data = m_socket->read(m_server->config().readChunkBytes);
+    // A client that pipelines gets its requests read a few at a time, so that one read does not become one
+    // long commit that every other client waits behind.
+    const bool pipelining = !m_exchanges.empty() && !m_parser.inMessage();
+    const QByteArray data = m_socket->read(pipelining ? pipelinedChunkBytes : m_server->config().readChunkBytes);
     if (data.isEmpty())
         return;
     const bool wasInMessage = m_parser.inMessage();

@@ -67,6 +67,7 @@ private:
     bool m_writeShutDown = false;
     bool m_finished = false;
     static constexpr int lingerMs = 2000; // how long a closing connection drains what the client still sends
+    static constexpr qint64 pipelinedChunkBytes = 4096; // read at a time while earlier answers are pending
     bool m_closeAfterAnswers = false; // a request in flight ends the connection once answered
     bool m_continueDeferred = false;
     bool m_readPaused = false;

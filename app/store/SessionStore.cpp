@@ -168,6 +168,7 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     if (!QDir().mkpath(info.absolutePath()))
         return StoreError {
             QCoreApplication::translate("SessionStore", "cannot create the folder %1").arg(info.absolutePath())};
+    m_durability = durability;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {

@@ -70,6 +70,7 @@ public:
     void close();
     bool isOpen() const;
     QString path() const;
+    Durability durability() const { return m_durability; }
 
     // Starts a session and returns its id.
     std::optional<qint64> createSession(const QString& name, StoreError* error = nullptr);
@@ -132,6 +133,7 @@ private:
 
     sqlite3* m_db = nullptr;
     QString m_path;
+    Durability m_durability = Durability::Full;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<SessionClaims> m_claims;

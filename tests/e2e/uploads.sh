@@ -3,8 +3,8 @@
 # The body budget: 64 connections each upload 64 MiB at once (4 GiB in all). Bodies in flight stay
 # within the budget (256 MiB by default), so the process's peak memory grows by less than 1 GiB; every
 # upload is acknowledged and stored byte for byte. The time a normal client waits for its answer
-# meanwhile is printed (median, 99th percentile, worst): the 100 ms target is not met yet, because
-# storing a 64 MiB body holds the endpoint thread (see docs/ARCHITECTURE.md, limits).
+# meanwhile is printed (median, 99th percentile, worst): the 100 ms target is not met yet, because a
+# small delivery that completes while a 64 MiB body commits waits for that commit (docs/ARCHITECTURE.md).
 HOOKBENCH=$1
 source "$(dirname "$0")/lib.bash"
 

@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "http/CaptureServer.h"
 #include "http/Endpoint.h"
 #include "store/SessionStore.h"
 
@@ -158,6 +159,7 @@ private Q_SLOTS:
     void startFailuresAreExplained();
     void keepAlive();
     void pipelining();
+    void commitsComeInBoundedGroups();
     void http10_data();
     void http10();
     void headGetsNoBody();
@@ -367,6 +369,42 @@ void TestCaptureServer::pipelining()
         QCOMPARE(capture->body.size(), i == 2 ? 0 : (i + 1) * 100);
     }
     QVERIFY(!client->closed());
+}
+
+void TestCaptureServer::commitsComeInBoundedGroups()
+{
+    // Sixteen clients pipeline 300 requests each at once: what completes while a group commits waits for the
+    // next one, and no group is larger than the bound, however much is waiting.
+    start(config());
+    QSignalSpy stored(m_endpoint.get(), &Endpoint::capturesStored);
+    std::vector<std::unique_ptr<Client>> clients;
+    QByteArray burst;
+    for (int i = 0; i < 300; ++i)
+        burst += get("/g/" + QByteArray::number(i));
+    for (int c = 0; c < 16; ++c) {
+        clients.push_back(connectClient());
+        clients.back()->send(burst);
+    }
+    for (const auto& client : clients)
+        QTRY_COMPARE_WITH_TIMEOUT(client->responseCount(), 300, 30000);
+    QTRY_COMPARE(storedCaptures().size(), 16 * 300);
+    qsizetype total = 0;
+    qsizetype largest = 0;
+    for (const QList<QVariant>& emission : std::as_const(stored)) {
+        const auto captures = emission.at(0).value<QList<Capture>>();
+        largest = qMax(largest, captures.size());
+        total += captures.size();
+    }
+    QCOMPARE(total, 16 * 300);
+    QVERIFY2(largest <= CaptureServer::maxGroupCaptures, qPrintable(QString::number(largest)));
+    QVERIFY2(stored.size() > 1, qPrintable(QString::number(stored.size())));
+    // Each client's answers are in its own order, whatever group each capture was in.
+    for (const auto& client : clients) {
+        const QList<HttpResponse> responses = parseResponses(client->received(), nullptr);
+        QCOMPARE(responses.size(), 300);
+        for (int i = 1; i < 300; ++i)
+            QVERIFY(responses.at(i).id() > responses.at(i - 1).id());
+    }
 }
 
 void TestCaptureServer::http10_data()

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// The endpoint's writer thread: groups are committed off the calling thread, in the order given, and each
+// `done` runs back on the calling thread; finish() waits for what was handed over; a refusal comes back as
+// an error with no capture stored.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include "http/StoreWriter.h"
+
+namespace {
+
+QList<Capture> captures(qint64 session, int count, const QByteArray& prefix)
+{
+    QList<Capture> out;
+    for (int i = 0; i < count; ++i) {
+        Capture capture;
+        capture.sessionId = session;
+        capture.method = "POST";
+        capture.target = prefix + QByteArray::number(i);
+        capture.body = "{}";
+        capture.receivedAt = capture.completedAt = QDateTime::currentDateTimeUtc();
+        out.append(capture);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestStoreWriter final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void commitsOffThisThreadInOrder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sessions.sqlite"));
+        SessionStore reader;
+        QVERIFY(!reader.open(path));
+        const qint64 session = reader.createSession(QStringLiteral("writer")).value_or(0);
+        QVERIFY(session > 0);
+
+        StoreWriter writer;
+        QVERIFY(!writer.open(path, SessionStore::Durability::Full));
+        QList<qint64> ids;
+        QList<QThread*> completionThreads;
+        QThread* writerThread = nullptr;
+        for (int group = 0; group < 3; ++group) {
+            writer.append(
+                captures(session, 10, "/g" + QByteArray::number(group) + "/"),
+                [&writerThread](qsizetype, Capture& capture) {
+                    writerThread = QThread::currentThread();
+                    capture.note = QStringLiteral("answered");
+                },
+                [&](const QList<Capture>& stored, const std::optional<StoreError>& error) {
+                    QVERIFY(!error);
+                    completionThreads.append(QThread::currentThread());
+                    for (const Capture& capture : stored)
+                        ids.append(capture.id);
+                });
+        }
+        QTRY_COMPARE(ids.size(), 30);
+        QVERIFY(writerThread && writerThread != QThread::currentThread());
+        for (QThread* thread : std::as_const(completionThreads))
+            QCOMPARE(thread, QThread::currentThread());
+        for (qsizetype i = 1; i < ids.size(); ++i)
+            QCOMPARE(ids.at(i), ids.at(i - 1) + 1); // groups in the order given
+        const std::optional<Capture> last = reader.capture(ids.constLast());
+        QVERIFY(last);
+        QCOMPARE(last->target, QByteArray("/g2/9"));
+        QCOMPARE(last->note, QStringLiteral("answered")); // the completion's change is stored with it
+    }
+
+    void finishWaitsForWhatWasHandedOver()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sessions.sqlite"));
+        SessionStore reader;
+        QVERIFY(!reader.open(path));
+        const qint64 session = reader.createSession(QStringLiteral("writer")).value_or(0);
+        StoreWriter writer;
+        QVERIFY(!writer.open(path, SessionStore::Durability::Normal));
+        int done = 0;
+        for (int group = 0; group < 5; ++group)
+            writer.append(captures(session, 200, "/f/"), {},
+                          [&done](const QList<Capture>&, const std::optional<StoreError>&) { ++done; });
+        writer.finish(); // no event loop turned: every group is stored and its done has run
+        QCOMPARE(done, 5);
+        QCOMPARE(reader.captureIds(session).size(), 1000);
+        // After finish, appends are written here.
+        QList<Capture> more = captures(session, 3, "/after/");
+        QVERIFY(!writer.appendNow(more, {}));
+        QVERIFY(more.constFirst().id > 0);
+        QCOMPARE(reader.captureIds(session).size(), 1003);
+    }
+
+    void refusalIsAnError()
+    {
+        StoreWriter writer; // never opened: the store refuses
+        std::optional<StoreError> error;
+        bool called = false;
+        writer.append(captures(1, 2, "/x/"), {},
+                      [&](const QList<Capture>& stored, const std::optional<StoreError>& failure) {
+                          called = true;
+                          error = failure;
+                          for (const Capture& capture : stored)
+                              QCOMPARE(capture.id, 0);
+                      });
+        QTRY_VERIFY(called);
+        QVERIFY(error);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreWriter)
+#include "TestStoreWriter.moc"
