@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cli/CommandLine.h"
+#include "core/Logging.h"
 
 #ifdef HOOKBENCH_WITH_GUI
 #include "Application.h"
@@ -27,6 +28,8 @@ void raiseFileLimit()
 int main(int argc, char** argv)
 {
     raiseFileLimit();
+    if (Logging::takeVerboseFlag(argc, argv))
+        Logging::enableDebug();
     if (isHeadlessCommand(argc, argv))
         return runCommand(argc, argv);
 #ifdef HOOKBENCH_WITH_GUI

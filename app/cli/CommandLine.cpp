@@ -45,6 +45,10 @@ QString usageText()
         "                                            every answer was 2xx\n"
         "  hookbench --version | --help\n"
         "\n"
+        "Every command also takes --verbose: debug output on standard error, by area (hookbench.http,\n"
+        "hookbench.store, hookbench.har, hookbench.signature, hookbench.replay, hookbench.session); secrets\n"
+        "and bodies never appear in it. Warnings are always shown.\n"
+        "\n"
         "The endpoint answers every method and path on http://127.0.0.1:8787/ by default. A 2xx answer\n"
         "means the capture is already in the session store. `hookbench listen --help` lists its options.\n");
 }

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include "core/Logging.h"
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
 #include "store/ReplayAttemptStore.h"
@@ -159,6 +160,8 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
     for (const HarError& error : std::as_const(log->errors))
         addProblem(result, error);
     result.problemsOmitted += log->errorsOmitted;
+    qCDebug(lcHar).noquote() << "imported" << result.imported << "capture(s) from" << harPath << "with"
+                             << log->errors.size() + log->errorsOmitted << "problem(s)";
     if (result.sessionId == 0) {
         // A file without usable entries still opens, as an empty session.
         StoreError error;
@@ -188,8 +191,10 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
     }
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const std::optional<Capture> capture = store.capture(ids.at(i));
-        if (!capture)
-            continue; // deleted meanwhile
+        if (!capture) {
+            qCWarning(lcHar) << "capture" << ids.at(i) << "is not in the store (deleted meanwhile?); not written";
+            continue;
+        }
         if (auto error = writer.add(*capture, ReplayAttemptStore(store).attempts(capture->id))) {
             result.failure = error;
             return result;
@@ -206,6 +211,7 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
         return result;
     }
     result.written = writer.entryCount();
+    qCDebug(lcHar).noquote() << "wrote" << result.written << "capture(s) to" << harPath;
     return result;
 }
 

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "core/Logging.h"
 #include "http/HttpConnection.h"
 #include "http/StoreWriter.h"
 #include "store/SessionStore.h"
@@ -38,6 +39,7 @@ int CaptureServer::connectionCapFor(int configured, qint64 fileLimit)
 
 void CaptureServer::onAcceptError(QAbstractSocket::SocketError)
 {
+    qCWarning(lcHttp).noquote() << "accepting connections paused:" << errorString() << "- trying again in 100 ms";
     QTimer::singleShot(100, this, [this] { resumeAccepting(); });
 }
 
@@ -83,6 +85,7 @@ ResponsePlan CaptureServer::planFor(const Capture& capture)
 void CaptureServer::incomingConnection(qintptr socketDescriptor)
 {
     if (m_connectionCount >= m_connectionCap) {
+        qCDebug(lcHttp) << "over the cap of" << m_connectionCap << "connections: answered 503";
         refuse(socketDescriptor);
         return;
     }
@@ -101,6 +104,11 @@ void CaptureServer::refuse(qintptr socketDescriptor)
 {
     if (m_refusing >= refusingCap) {
         ::close(int(socketDescriptor)); // a flood: these are not answered
+        if (!m_floodWarned.isValid() || m_floodWarned.elapsed() > 1000) { // at most one warning a second
+            qCWarning(lcHttp) << "connections over the cap are closed unanswered:" << m_refusing
+                              << "are still draining their 503";
+            m_floodWarned.start();
+        }
         return;
     }
     ++m_refusing;
@@ -231,6 +239,7 @@ void CaptureServer::flush()
         return;
     }
     m_committing = true;
+    m_groupClock.start();
     m_writer->append(std::move(captures), recordAnswer, done);
 }
 
@@ -238,6 +247,9 @@ void CaptureServer::committed(const QList<Capture>& captures, const QList<Pendin
                               const std::optional<StoreError>& error)
 {
     m_committing = false;
+    qCDebug(lcHttp) << (error ? "refused" : "committed") << captures.size() << "capture(s)," << bytes
+                    << "bytes of bodies held, in" << m_groupClock.elapsed() << "ms;" << m_pendingCaptures.size()
+                    << "waiting";
     // Stored or refused, the bodies leave the budget.
     releaseCommitted(bytes);
     if (error) {

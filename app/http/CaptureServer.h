@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QSet>
@@ -75,6 +76,8 @@ private:
     StoreWriter* m_writer;
     bool m_committing = false; // a group is with the writer
     bool m_stopping = false;
+    QElapsedTimer m_groupClock; // since the group in flight was handed over
+    QElapsedTimer m_floodWarned; // since connections over the cap were last reported closed unanswered
     qint64 m_sessionId;
     int m_connectionCount = 0;
     int m_connectionCap = 0;

@@ -6,6 +6,7 @@
 
 #include <sys/socket.h>
 
+#include "core/Logging.h"
 #include "http/CaptureServer.h"
 
 namespace {
@@ -190,6 +191,8 @@ void HttpConnection::handle(ParsedRequest request)
 
     ResponsePlan plan;
     if (request.rejectStatus != 0) {
+        qCDebug(lcHttp).noquote() << "request from" << m_peerAddress << "rejected with" << request.rejectStatus << "-"
+                                  << capture.malformedReason;
         plan = ResponsePlan::error(request.rejectStatus, capture.malformedReason);
     } else {
         plan = m_server->planFor(capture);

@@ -9,9 +9,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include "core/Logging.h"
 #include "replay/ResponseParser.h"
-
-Q_LOGGING_CATEGORY(lcReplay, "hookbench.replay")
 
 ReplayClient::ReplayClient(QObject* parent)
     : QObject(parent)
@@ -274,5 +273,7 @@ void ReplayClient::finishAnswered()
         m_socket->abort();
         m_socket->deleteLater();
     }
+    qCDebug(lcReplay) << "replay to" << m_request.url.toString(QUrl::RemoveUserInfo) << "answered" << attempt.status
+                      << "in" << attempt.durationMs << "ms";
     Q_EMIT finished(attempt);
 }

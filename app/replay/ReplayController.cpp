@@ -4,13 +4,12 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include "core/Logging.h"
 #include "replay/LiveForwarder.h"
 #include "replay/ReplayPreparer.h"
 #include "settings/Settings.h"
 #include "store/ReplayAttemptStore.h"
 #include "store/SessionStore.h"
-
-Q_DECLARE_LOGGING_CATEGORY(lcReplay)
 
 ReplayController::ReplayController(Settings* settings, SessionStore* store, QObject* parent)
     : QObject(parent)

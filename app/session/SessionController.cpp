@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 
+#include "core/Logging.h"
 #include "har/CaptureFiles.h"
 #include "payload/EventIndex.h"
 #include "replay/ReplayController.h"
@@ -16,8 +17,6 @@
 #include "signature/SignatureVerifier.h"
 #include "store/CaptureTrash.h"
 #include "store/SessionStore.h"
-
-Q_LOGGING_CATEGORY(lcSession, "hookbench.ui.session")
 
 namespace {
 // Arrivals waiting for a signature check beyond this are checked by the next full re-verification

@@ -3,13 +3,12 @@
 // shown and fed incrementally as captures arrive; the table's events column follows it.
 #include <QLoggingCategory>
 
+#include "core/Logging.h"
 #include "payload/EventIndex.h"
 #include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
 #include "session/TaskRunner.h"
 #include "store/SessionStore.h"
-
-Q_DECLARE_LOGGING_CATEGORY(lcSession)
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <QThreadPool>
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcTasks, "hookbench.ui.tasks")
+Q_LOGGING_CATEGORY(lcTasks, "hookbench.session.tasks", QtInfoMsg)
 
 namespace {
 constexpr int progressScale = 10000;

@@ -3,6 +3,7 @@
 
 #include <QSettings>
 
+#include "core/Logging.h"
 #include "store/SessionStore.h"
 
 namespace {
@@ -81,9 +82,15 @@ QVariant Settings::value(Key key) const
 {
     const Entry& e = entry(key);
     QVariant stored = m_settings->value(QLatin1String(e.name), e.defaultValue);
-    if (e.defaultValue.isValid() && stored.metaType() != e.defaultValue.metaType()
-        && stored.canConvert(e.defaultValue.metaType()))
-        stored.convert(e.defaultValue.metaType());
+    if (e.defaultValue.isValid() && stored.metaType() != e.defaultValue.metaType()) {
+        QVariant converted = stored;
+        if (!converted.convert(e.defaultValue.metaType())) {
+            qCWarning(lcSettings).noquote()
+                << "the setting" << e.name << "is not a" << e.defaultValue.typeName() << "- its default is used";
+            return e.defaultValue;
+        }
+        return converted;
+    }
     return stored;
 }
 

@@ -5,9 +5,12 @@
 #include <QDateTime>
 #include <QList>
 
+#include "core/Logging.h"
 #include "json/JsonStringifier.h"
 #include "signature/SignatureCheck.h"
 #include "signature/SignatureForensics.h"
+#include "signature/SignatureReport.h"
+#include "signature/SignatureScheme.h"
 #include "signature/schemes/SchemeHandler.h"
 
 namespace {
@@ -60,7 +63,12 @@ SignatureResult SignatureVerifier::verify(const Capture& capture) const
     std::optional<qint64> receivedAt;
     if (capture.receivedAt.isValid())
         receivedAt = capture.receivedAt.toSecsSinceEpoch();
-    return verify(capture.headers, capture.body, receivedAt);
+    SignatureResult result = verify(capture.headers, capture.body, receivedAt);
+    // The scheme, the status and its cause: never the secret, the expected value or the signed bytes.
+    qCDebug(lcSignature).noquote() << "capture" << capture.id << SignatureSchemes::name(result.scheme)
+                                   << SignatureReport::statusName(result.status)
+                                   << SignatureReport::causeName(result.cause);
+    return result;
 }
 
 SignatureResult SignatureVerifier::verify(const HttpHeaders& headers, const QByteArray& body,

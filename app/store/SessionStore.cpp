@@ -220,6 +220,8 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     }
     if (version != schemaVersion)
         exec(QByteArray("PRAGMA user_version=" + QByteArray::number(schemaVersion) + ';').constData());
+    qCDebug(lcStore).noquote()
+        << QStringLiteral("opened %1 (store version %2, now %3)").arg(path).arg(version).arg(schemaVersion);
     m_statements = std::make_unique<Statements>();
     sqlite3_prepare_v3(m_db,
                        "INSERT INTO captures (session_id, received_at, completed_at, method, target, http_version, "

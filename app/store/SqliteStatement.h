@@ -3,11 +3,18 @@
 
 #include <sqlite3.h>
 
+#include "core/Logging.h"
+
 // Owns a prepared statement for one use.
 class SqliteStatement final
 {
 public:
-    SqliteStatement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr); }
+    // A statement that cannot be prepared is null (its caller answers as for no rows) and is logged.
+    SqliteStatement(sqlite3* db, const char* sql)
+    {
+        if (db && sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK)
+            qCWarning(lcStore) << "a query could not be prepared:" << sqlite3_errmsg(db);
+    }
     ~SqliteStatement() { sqlite3_finalize(m_statement); }
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;

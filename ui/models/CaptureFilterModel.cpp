@@ -15,7 +15,7 @@
 #include "session/TaskRunner.h"
 #include "widgets/Theme.h"
 
-Q_LOGGING_CATEGORY(lcFilter, "hookbench.ui.filter")
+Q_LOGGING_CATEGORY(lcFilter, "hookbench.ui.filter", QtInfoMsg)
 
 CaptureFilterModel::CaptureFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
