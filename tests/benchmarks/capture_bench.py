@@ -517,7 +517,7 @@ def machine_info(args):
         "cpu_model": cpu,
         "kernel": platform.release(),
         "loadavg_at_start": read_text("/proc/loadavg").strip(),
-        "wrk": first_line([args.wrk, "-v"]),
+        "wrk": (first_line([args.wrk, "-v"]) or "").split(" Copyright")[0],
         "nginx": first_line([args.nginx, "-v"]),
         "node": first_line([args.node, "--version"]) if args.node else None,
         "hookbench": first_line([args.hookbench, "--version"]),
@@ -527,18 +527,18 @@ def machine_info(args):
 
 
 def prepare_mockttp(args):
-    """node and mockttp's modules (npm ci into tests/benchmarks/mockttp when missing); a note when impossible."""
+    """node and mockttp's modules (npm install into tests/benchmarks/mockttp when missing); a note when impossible."""
     args.node = shutil.which("node")
     npm = shutil.which("npm")
     if not args.node or not npm:
         return "node or npm not found"
     if not os.path.isdir(os.path.join(MOCKTTP_DIR, "node_modules", "mockttp")):
-        install = "ci" if os.path.exists(os.path.join(MOCKTTP_DIR, "package-lock.json")) else "install"
-        log("mockttp: npm %s in %s" % (install, MOCKTTP_DIR))
-        done = subprocess.run([npm, install, "--no-audit", "--no-fund"], cwd=MOCKTTP_DIR,
+        # install, not ci: npm ci rejects the lock file for mockttp's optional tls-impersonate; install follows it
+        log("mockttp: npm install in %s" % MOCKTTP_DIR)
+        done = subprocess.run([npm, "install", "--no-audit", "--no-fund"], cwd=MOCKTTP_DIR,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if done.returncode != 0:
-            return "npm %s failed: %s" % (install, done.stderr.strip()[-500:])
+            return "npm install failed: %s" % done.stderr.strip()[-500:]
     with open(os.path.join(MOCKTTP_DIR, "node_modules", "mockttp", "package.json")) as f:
         args.mockttp_version = json.load(f)["version"]
     return None
@@ -611,6 +611,11 @@ def main():
         "skipped": skipped,
         "cells": [],
     }
+    m = report["machine"]
+    print("machine: %s cores (%s), kernel %s; %s; %s; node %s, mockttp %s; %s"
+          % (m["cpus"], m["cpu_model"], m["kernel"], m["wrk"], m["nginx"], m["node"], args.mockttp_version,
+             m["hookbench"]))
+    sys.stdout.flush()
     ports = Ports(args.port_base, 16)
     try:
         for body_name, conns in cells:
