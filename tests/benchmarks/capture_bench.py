@@ -471,6 +471,10 @@ def print_cell(label, connections, args, results):
                  ratio(s["rps"], reference.get("hookbench")) if name == "window" else "-", lost, unanswered, stall))
         bad = {key: s[key] for key in ("non_2xx_3xx_total", "socket_errors_total", "timeouts_total",
                                        "stored_malformed_total", "checks_invalid_total") if s.get(key)}
+        exits = sorted({r["exit_code"] for r in results[name]["runs"]} - {0})
+        if exits:
+            bad["exit code(s) " + ",".join(str(e) for e in exits) + " in runs"] = sum(
+                1 for r in results[name]["runs"] if r["exit_code"] != 0)
         if bad:
             notes.append("  %s: %s" % (shown, ", ".join("%s %d" % (k.replace("_total", ""), v)
                                                          for k, v in bad.items())))
