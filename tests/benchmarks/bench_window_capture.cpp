@@ -140,11 +140,21 @@ int main(int argc, char** argv)
         15000);
     const qint64 caughtUpMs = drain.elapsed();
     int states[4] = {}; // unknown (not checked), valid, invalid, neutral
-    for (int row = 0; row < model->rowCount(); ++row)
-        ++states[qBound(0, model->index(row, 0).data(CaptureTableModel::SignatureStateRole).toInt(), 3)];
+    int firstUnchecked = -1;
+    int lastUnchecked = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const int state = qBound(0, model->index(row, 0).data(CaptureTableModel::SignatureStateRole).toInt(), 3);
+        ++states[state];
+        if (state == 0) {
+            firstUnchecked = firstUnchecked < 0 ? row : firstUnchecked;
+            lastUnchecked = row;
+        }
+    }
     std::printf("rows_at_stop=%d rows=%d valid=%d invalid=%d unchecked=%d neutral=%d caught_up=%s caught_up_ms=%lld\n",
                 rowsAtStop, model->rowCount(), model->validCount(), model->invalidCount(), states[0], states[3],
                 caughtUp ? "yes" : "no", static_cast<long long>(caughtUpMs));
+    // Where the unchecked rows are (table rows in arrival order, 0 first): -1 when there are none.
+    std::printf("unchecked_first_row=%d unchecked_last_row=%d\n", firstUnchecked, lastUnchecked);
     std::fflush(stdout);
     window.close();
     ::close(signalPipe[0]);

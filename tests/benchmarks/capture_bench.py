@@ -138,9 +138,9 @@ def loopback_bytes():
 
 
 def machine_busy_seconds():
-    """CPU time of the whole machine so far (user, nice, system, irq, softirq, steal), all cores."""
+    """CPU time of the whole machine so far, all cores: (processes: user, nice, system, steal; irq and softirq)."""
     fields = [int(v) for v in read_text("/proc/stat").splitlines()[0].split()[1:]]
-    return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]) / CLOCK_TICKS
+    return (fields[0] + fields[1] + fields[2] + fields[7]) / CLOCK_TICKS, (fields[5] + fields[6]) / CLOCK_TICKS
 
 
 def port_free(port):
@@ -390,8 +390,10 @@ def run_once(args, name, ports, body_path, connections, scratch):
         "cpu_us_per_request": (cpu_after - cpu_before) * 1e6 / requests if requests else None,
         "server_cpu_s": cpu_after - cpu_before,
         "client_cpu_s": wrk["client_cpu_s"],
-        # the machine's CPU over the run beyond the server and wrk: other processes (a build, say)
-        "other_cpu_s": max(0.0, (busy_after - busy_before) - (cpu_after - cpu_before) - wrk["client_cpu_s"]),
+        # the machine's process CPU over the run beyond the server and wrk: other processes (a build, say)
+        "other_cpu_s": max(0.0, (busy_after[0] - busy_before[0]) - (cpu_after - cpu_before) - wrk["client_cpu_s"]),
+        # interrupts, loopback packets among them, charged to no process when the kernel accounts them apart
+        "irq_cpu_s": busy_after[1] - busy_before[1],
         "non_2xx_3xx": wrk["status"],
         "socket_errors": socket_errors,
         "timeouts": wrk["timeout"],
