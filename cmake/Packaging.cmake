@@ -155,6 +155,9 @@ if(BUILD_TESTING AND HOOKBENCH_GUI AND UNIX AND NOT APPLE)
                      $<IF:$<BOOL:${Qt6LinguistTools_FOUND}>,with-translations,without-translations>)
     set_tests_properties(packaging.install-tree packaging.icons packaging.translations packaging.window-start
                          PROPERTIES LABELS packaging TIMEOUT 300)
+    # The source lists of app/ and ui/ name every file there, and only those.
+    add_test(NAME packaging.source-lists COMMAND python3 ${PROJECT_SOURCE_DIR}/cmake/source-lists.py --check)
+    set_tests_properties(packaging.source-lists PROPERTIES LABELS packaging TIMEOUT 60)
     if(Qt6LinguistTools_FOUND)
         # The translation source is current and lists the window's texts (at least 400 of them).
         add_test(NAME packaging.translation-sources

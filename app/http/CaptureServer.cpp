@@ -49,7 +49,7 @@ CaptureServer::~CaptureServer()
     // store, here.
     m_stopping = true;
     m_writer->finish();
-    m_committing = false;
+    m_groupsInFlight = 0;
     while (!m_pendingCaptures.isEmpty())
         flush();
 }
@@ -193,7 +193,7 @@ void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture
     capture.responseStatus = plan.noAnswer ? 0 : plan.status;
     m_pendingCaptures.append(std::move(capture));
     m_pending.append(Pending {connection, sequence, plan});
-    if (!m_flushScheduled && !m_committing) {
+    if (!m_flushScheduled && m_groupsInFlight < maxGroupsInFlight) {
         m_flushScheduled = true;
         // Everything that completes in this event-loop turn shares one transaction.
         QMetaObject::invokeMethod(this, &CaptureServer::flush, Qt::QueuedConnection);
@@ -203,7 +203,7 @@ void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture
 void CaptureServer::flush()
 {
     m_flushScheduled = false;
-    if (m_committing || m_pendingCaptures.isEmpty())
+    if (m_groupsInFlight >= maxGroupsInFlight || m_pendingCaptures.isEmpty())
         return;
     // The oldest completed captures, up to the group's bounds (one at least, however large).
     qsizetype count = 0;
@@ -238,7 +238,7 @@ void CaptureServer::flush()
         committed(captures, pending, bytes, error);
         return;
     }
-    m_committing = true;
+    ++m_groupsInFlight;
     m_groupClock.start();
     m_writer->append(std::move(captures), recordAnswer, done);
 }
@@ -246,7 +246,7 @@ void CaptureServer::flush()
 void CaptureServer::committed(const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
                               const std::optional<StoreError>& error)
 {
-    m_committing = false;
+    --m_groupsInFlight;
     qCDebug(lcHttp) << (error ? "refused" : "committed") << captures.size() << "capture(s)," << bytes
                     << "bytes of bodies held, in" << m_groupClock.elapsed() << "ms;" << m_pendingCaptures.size()
                     << "waiting";

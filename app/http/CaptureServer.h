@@ -16,7 +16,8 @@ class StoreWriter;
 
 // The capture endpoint. Lives on its own thread. Requests that complete together are committed to the
 // session store in one transaction, and only then answered: a 2xx means the capture is durable. Commits run on
-// a writer thread (StoreWriter), one group at a time; what completes meanwhile forms the next group, at most
+// a writer thread (StoreWriter), one group at a time, the next one queued behind it; what completes meanwhile
+// forms the group after, at most
 // maxGroupCaptures captures and maxGroupBytes of bodies, so that no client waits behind an unbounded commit.
 class CaptureServer final : public QTcpServer
 {
@@ -30,6 +31,8 @@ public:
     bool start(QString* error);
     static constexpr qsizetype maxGroupCaptures = 256;
     static constexpr qint64 maxGroupBytes = 16 * 1024 * 1024; // a larger body is a group of its own
+    // One group commits while the next waits on the writer's thread, so that it starts without a round trip.
+    static constexpr int maxGroupsInFlight = 2;
     const ServerConfig& config() const { return m_config; }
     void setRules(const ResponseRules& rules);
     int connectionCount() const { return m_connectionCount; }
@@ -74,7 +77,7 @@ private:
     ServerConfig m_config;
     SessionStore* m_store;
     StoreWriter* m_writer;
-    bool m_committing = false; // a group is with the writer
+    int m_groupsInFlight = 0; // handed to the writer, not yet committed
     bool m_stopping = false;
     QElapsedTimer m_groupClock; // since the group in flight was handed over
     QElapsedTimer m_floodWarned; // since connections over the cap were last reported closed unanswered

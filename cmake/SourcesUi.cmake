@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: MIT
+# Written by cmake/source-lists.py from the files under ui/; packaging.source-lists checks it.
+set(hookbench_ui_sources
+    # (top level)
+    ${CMAKE_CURRENT_SOURCE_DIR}/Application.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/Application.h
+    # detail/
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/BodyView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/BodyView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/CaptureDetailView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/CaptureDetailView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/CompareView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/CompareView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/EventsView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/EventsView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/HeadersView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/HeadersView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/JsonTreeView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/JsonTreeView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/OverviewView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/OverviewView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/ReplayView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/ReplayView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/SchemaView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/SchemaView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/SignatureView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/SignatureView.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/TimelineView.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/detail/TimelineView.h
+    # dialogs/
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/AboutDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/AboutDialog.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/CompareDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/CompareDialog.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/EndpointDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/EndpointDialog.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/FileDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/FileDialog.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ReplayEditorDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ReplayEditorDialog.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ReplayTargetsDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ReplayTargetsDialog.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ResponseRulesDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ResponseRulesDialog.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/SessionsDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/SessionsDialog.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/SessionsDialog.ui
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/StartupChoice.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/StartupChoice.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/TimelineDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/TimelineDialog.h
+    # models/
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/CaptureFilterModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/CaptureFilterModel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/EventsTableModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/EventsTableModel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/FieldChangesModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/FieldChangesModel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/HeaderDiffModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/HeaderDiffModel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/JsonTreeModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/JsonTreeModel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/ModelText.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/ModelText.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/ReplayAttemptsModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/ReplayAttemptsModel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/SchemaFieldsModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/SchemaFieldsModel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/StructuralDiffModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/StructuralDiffModel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/TimelineModel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/models/TimelineModel.h
+    # widgets/
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/Appearance.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/LongLines.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/LongLines.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/MessageBar.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/MessageBar.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/SecretsPanel.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/SecretsPanel.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/StatusColors.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/StatusColors.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/Theme.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/Theme.h
+    # window/
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/AnalysisViews.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/AnalysisViews.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/AppearanceMenu.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/AppearanceMenu.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/ArrivalNotifier.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/ArrivalNotifier.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/CaptureDeletion.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/CaptureDeletion.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/CapturesPane.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/CapturesPane.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/DeleteCapturesCommand.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/DeleteCapturesCommand.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/EmptyState.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/EmptyState.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/MainWindow.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/MainWindow.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/WindowActions.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/window/WindowActions.h
+)
