@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/Capture.h"
 #include "http/Endpoint.h"
@@ -15,6 +16,7 @@
 #include "signature/SignatureResult.h"
 
 class EventIndex;
+struct CapturePayload;
 class ReplayController;
 class ReverificationService;
 class SessionStore;
@@ -139,6 +141,8 @@ private:
     void addRecentFile(const QString& path);
     void rebuildEvents();
     void addEventArrivals(const QList<Capture>& captures);
+    void mergeEventPayloads(quint64 generation, std::shared_ptr<std::vector<CapturePayload>> payloads, size_t from);
+    void takeEventArrivals(); // the pending ones, once the batch before them is merged
     QString newSessionName() const;
 
     EndpointConfig m_config;
@@ -165,10 +169,15 @@ private:
     qint64 m_captureCount = 0;
     QString m_currentFile;
     bool m_ready = false;
-    QList<QPair<qint64, int>> m_arrivals;
+    QList<QPair<qint64, int>> m_arrivals; // (msecs since epoch, count), the last ten seconds
     std::unique_ptr<EventIndex> m_events;
     quint64 m_eventsGeneration = 0;
     bool m_eventsBuilding = false;
-    bool m_eventsReading = false;
-    QList<Capture> m_eventsPending; // (msecs since epoch, count), the last ten seconds
+    bool m_eventsReading = false; // a batch of arrivals is being read or merged
+    bool m_eventsRebuildWanted = false; // arrivals were dropped while the index was built: build again after
+    QList<Capture> m_eventsPending; // arrivals waiting for the batch being read, at most maxEventsPending
+    qint64 m_eventsPendingBytes = 0;
+    static constexpr qsizetype maxEventsPending = 20000;
+    static constexpr qint64 maxEventsPendingBytes = 64 * 1024 * 1024;
+    static constexpr int eventsMergeSliceMs = 8; // merging into the index yields to the event loop this often
 };

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SessionController's Firm App events: the session's EventIndex, built off this thread when a session is
 // shown and fed incrementally as captures arrive; the table's events column follows it.
-#include <QLoggingCategory>
+#include <QElapsedTimer>
+#include <QTimer>
 
 #include "core/Logging.h"
 #include "payload/EventIndex.h"
@@ -44,6 +45,7 @@ void SessionController::rebuildEvents()
     const quint64 generation = ++m_eventsGeneration;
     m_eventsBuilding = true;
     m_eventsPending.clear();
+    m_eventsPendingBytes = 0;
     const QString path = m_config.storePath;
     const qint64 sessionId = m_sessionId;
     struct Built
@@ -78,9 +80,12 @@ void SessionController::rebuildEvents()
             m_model->setEvents(built->cells, true);
             m_eventsBuilding = false;
             Q_EMIT eventIndexChanged(m_events.get());
+            if (std::exchange(m_eventsRebuildWanted, false)) {
+                rebuildEvents(); // arrivals were dropped meanwhile: the store has them
+                return;
+            }
             // What arrived meanwhile; the index leaves ids it already has alone.
-            const QList<Capture> pending = std::exchange(m_eventsPending, {});
-            addEventArrivals(pending);
+            takeEventArrivals();
         },
         TaskRunner::Kind::Background);
 }
@@ -90,7 +95,23 @@ void SessionController::addEventArrivals(const QList<Capture>& captures)
     if (captures.isEmpty())
         return;
     if (m_eventsBuilding || m_eventsReading) {
+        qint64 bytes = 0;
+        for (const Capture& capture : captures)
+            bytes += capture.body.size();
+        if (m_eventsPending.size() + captures.size() > maxEventsPending
+            || m_eventsPendingBytes + bytes > maxEventsPendingBytes) {
+            // Reading falls behind the arrivals: rather than hold their bodies, read the session again.
+            qCWarning(lcSession) << "reading events fell behind the arrivals; the session's events are read again";
+            m_eventsPending.clear();
+            m_eventsPendingBytes = 0;
+            if (m_eventsBuilding)
+                m_eventsRebuildWanted = true;
+            else
+                rebuildEvents();
+            return;
+        }
         m_eventsPending += captures;
+        m_eventsPendingBytes += bytes;
         return;
     }
     // Reading a body is the costly part and may be a large one: off this thread. Merging is quick and
@@ -106,22 +127,52 @@ void SessionController::addEventArrivals(const QList<Capture>& captures)
                 payloads->push_back(CapturePayload::read(capture));
         },
         [this, generation, payloads](bool canceled) {
-            m_eventsReading = false;
-            if (!canceled && generation == m_eventsGeneration && m_events) {
-                QList<qint64> ids;
-                for (CapturePayload& payload : *payloads) {
-                    const qint64 id = payload.captureId;
-                    if (m_events->add(std::move(payload)))
-                        ids.append(id);
-                }
-                Cells cells;
-                addCells(*m_events, ids, cells);
-                if (!cells.isEmpty())
-                    m_model->setEvents(cells, false);
-                if (!ids.isEmpty())
-                    Q_EMIT eventsAdded(ids);
+            if (canceled) {
+                m_eventsReading = false;
+                return;
             }
-            addEventArrivals(std::exchange(m_eventsPending, {}));
+            mergeEventPayloads(generation, payloads, 0);
         },
         TaskRunner::Kind::Background);
+}
+
+void SessionController::mergeEventPayloads(quint64 generation, std::shared_ptr<std::vector<CapturePayload>> payloads,
+                                           size_t from)
+{
+    if (generation != m_eventsGeneration || !m_events) {
+        takeEventArrivals();
+        return;
+    }
+    // In slices of a few milliseconds: a batch of large deliveries holds hundreds of thousands of events.
+    QElapsedTimer slice;
+    slice.start();
+    QList<qint64> ids;
+    size_t next = from;
+    while (next < payloads->size()) {
+        CapturePayload& payload = payloads->at(next++);
+        const qint64 id = payload.captureId;
+        if (m_events->add(std::move(payload)))
+            ids.append(id);
+        if (slice.elapsed() >= eventsMergeSliceMs)
+            break;
+    }
+    Cells cells;
+    addCells(*m_events, ids, cells);
+    if (!cells.isEmpty())
+        m_model->setEvents(cells, false);
+    if (!ids.isEmpty())
+        Q_EMIT eventsAdded(ids);
+    if (next < payloads->size()) {
+        QTimer::singleShot(0, this,
+                           [this, generation, payloads, next] { mergeEventPayloads(generation, payloads, next); });
+        return;
+    }
+    takeEventArrivals();
+}
+
+void SessionController::takeEventArrivals()
+{
+    m_eventsReading = false;
+    m_eventsPendingBytes = 0;
+    addEventArrivals(std::exchange(m_eventsPending, {}));
 }

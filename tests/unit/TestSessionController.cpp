@@ -3,11 +3,13 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <csignal>
 
 #include <sys/resource.h>
 
 #include "RawHttp.h"
+#include "payload/EventIndex.h"
 #include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
 #include "session/TaskRunner.h"
@@ -81,6 +83,42 @@ private Q_SLOTS:
         QVERIFY(postRaw(controller.endpoint()->port(), "/b", "two").startsWith("HTTP/1.1 200"));
         QTRY_COMPARE(controller.model()->rowCount(), 2);
         QCOMPARE(controller.sessionId(), session);
+    }
+
+    void manyEventsArriveWholeAndInSlices()
+    {
+        // Deliveries of 400 events each, sent faster than the index takes them one by one: every event is
+        // indexed, and no merge holds the event loop for long (the slices let a 2 ms timer tick).
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        SessionController controller(config(dir), settings.get());
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        QTRY_VERIFY(controller.eventIndex());
+        QByteArray events;
+        for (int i = 0; i < 400; ++i) {
+            events += (i ? "," : "") + QByteArray("{\"action\":\"update\",\"schema\":\"user\",\"docId\":\"u")
+                + QByteArray::number(i) + "\",\"docUpdatedDate\":\"2024-11-08T21:49:46.733Z\",\"diff\":{\"n\":1}}";
+        }
+        const QByteArray body
+            = "{\"payload\":{\"date\":\"2024-11-08T21:49:46.733Z\",\"events\":[" + events + "]},\"signature\":\"00\"}";
+        int ticks = 0;
+        QTimer ticker;
+        ticker.setInterval(2);
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start();
+        constexpr int deliveries = 60;
+        for (int i = 0; i < deliveries; ++i)
+            postRaw(controller.endpoint()->port(), "/firm", body, "Content-Type: application/json\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(controller.eventIndex()->eventCount(), deliveries * 400, 30000);
+        QTRY_COMPARE(controller.model()->rowCount(), deliveries);
+        for (int row = 0; row < deliveries; ++row)
+            QCOMPARE(controller.model()
+                         ->index(row, CaptureTableModel::EventsColumn)
+                         .data(CaptureTableModel::SortRole)
+                         .toInt(),
+                     400);
+        QVERIFY(ticks > 0);
     }
 
     void aLaterRequestSupersedesAnEarlierOne()
