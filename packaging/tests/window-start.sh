@@ -25,6 +25,16 @@ isolated() { # isolated NAME COMMAND...
         XDG_RUNTIME_DIR="$work/$name/runtime" "$@"
 }
 
+# isolated_exec NAME COMMAND...: the same, in place of the calling (background) shell, so that $! is the
+# program itself and killing it leaves nothing behind.
+isolated_exec() {
+    local name=$1; shift
+    mkdir -p "$work/$name/runtime" && chmod 700 "$work/$name/runtime"
+    exec env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM -u LC_ALL -u LC_MESSAGES -u LANGUAGE \
+        HOME="$work/$name" XDG_CONFIG_HOME="$work/$name/config" XDG_DATA_HOME="$work/$name/data" \
+        XDG_RUNTIME_DIR="$work/$name/runtime" "$@"
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -33,7 +43,7 @@ free_port() {
 start_window() {
     local name=$1; shift
     WINDOW_PORT=$(free_port)
-    isolated "$name" "$@" QT_QPA_PLATFORM=offscreen "$hookbench" --port "$WINDOW_PORT" --new-session \
+    isolated_exec "$name" "$@" QT_QPA_PLATFORM=offscreen "$hookbench" --port "$WINDOW_PORT" --new-session \
         >"$work/$name.out" 2>"$work/$name.err" &
     WINDOW_PID=$!
     pids+=("$WINDOW_PID")
