@@ -48,8 +48,7 @@ CaptureServer::~CaptureServer()
     // The group in flight is answered, and whatever completed but was not handed over yet still goes to the
     // store, here.
     m_stopping = true;
-    m_writer->finish();
-    m_groupsInFlight = 0;
+    m_writer->finish(); // runs the completions of the groups in flight: none is left after it
     while (!m_pendingCaptures.isEmpty())
         flush();
 }

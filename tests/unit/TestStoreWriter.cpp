@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <memory>
 
 #include "http/StoreWriter.h"
 
@@ -32,16 +33,33 @@ class TestStoreWriter final : public QObject
 {
     Q_OBJECT
 
+private:
+    // A store with one session, open for reading; the writer opens its own connection to it.
+    QString m_path;
+    SessionStore m_reader;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    qint64 m_session = 0;
+
 private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_path = m_dir->filePath(QStringLiteral("sessions.sqlite"));
+        QVERIFY(!m_reader.open(m_path));
+        m_session = m_reader.createSession(QStringLiteral("writer")).value_or(0);
+        QVERIFY(m_session > 0);
+    }
+    void cleanup()
+    {
+        m_reader.close();
+        m_dir.reset();
+    }
+
     void commitsOffThisThreadInOrder()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("sessions.sqlite"));
-        SessionStore reader;
-        QVERIFY(!reader.open(path));
-        const qint64 session = reader.createSession(QStringLiteral("writer")).value_or(0);
-        QVERIFY(session > 0);
-
+        const QString& path = m_path;
+        SessionStore& reader = m_reader;
+        const qint64 session = m_session;
         StoreWriter writer;
         QVERIFY(!writer.open(path, SessionStore::Durability::Full));
         QList<qint64> ids;
@@ -75,11 +93,9 @@ private Q_SLOTS:
 
     void finishWaitsForWhatWasHandedOver()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("sessions.sqlite"));
-        SessionStore reader;
-        QVERIFY(!reader.open(path));
-        const qint64 session = reader.createSession(QStringLiteral("writer")).value_or(0);
+        const QString& path = m_path;
+        SessionStore& reader = m_reader;
+        const qint64 session = m_session;
         StoreWriter writer;
         QVERIFY(!writer.open(path, SessionStore::Durability::Normal));
         int done = 0;
