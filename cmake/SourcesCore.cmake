@@ -203,6 +203,8 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/signature/schemes/StandardWebhooksScheme.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/signature/schemes/StripeScheme.cpp
     # store/
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/BodyFiles.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/BodyFiles.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/CaptureScan.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/store/CaptureScan.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/CaptureTrash.cpp

@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include "store/BodyFiles.h"
+
 namespace {
 
 QByteArrayView blobAt(sqlite3_stmt* statement, int column)
@@ -30,15 +32,10 @@ QByteArray extraColumns(CaptureScan::Columns columns)
     QByteArray sql;
     sql += columns.testFlag(CaptureScan::Column::Peer) ? "peer_address" : "NULL";
     sql += columns.testFlag(CaptureScan::Column::Headers) ? ", headers" : ", NULL";
-    sql += columns.testFlag(CaptureScan::Column::Body) ? ", body" : ", NULL";
+    // A body in a segment file (body_file set) is read from there.
+    sql += columns.testFlag(CaptureScan::Column::Body) ? ", body, body_file, body_offset, body_size"
+                                                       : ", NULL, NULL, 0, 0";
     return sql;
-}
-
-void readExtra(sqlite3_stmt* statement, int first, CaptureRow& row)
-{
-    row.peer = textAt(statement, first);
-    row.headers = blobAt(statement, first + 1);
-    row.body = blobAt(statement, first + 2);
 }
 
 // QDataStream's QByteArray (version Qt_6_4): a big-endian 32-bit length, 0xFFFFFFFF for a null array, or
@@ -70,6 +67,19 @@ bool readBytes(QByteArrayView data, qsizetype& at, QByteArrayView& out)
 
 CaptureScan::CaptureScan() = default;
 
+void CaptureScan::readExtra(sqlite3_stmt* statement, int first, CaptureRow& row)
+{
+    row.peer = textAt(statement, first);
+    row.headers = blobAt(statement, first + 1);
+    row.body = blobAt(statement, first + 2);
+    if (sqlite3_column_type(statement, first + 3) != SQLITE_NULL && m_bodies) {
+        const QByteArrayView file = textAt(statement, first + 3);
+        const bool read = m_bodies->readInto(QString::fromLatin1(file), sqlite3_column_int64(statement, first + 4),
+                                             sqlite3_column_int64(statement, first + 5), m_body);
+        row.body = read ? QByteArrayView(m_body) : QByteArrayView();
+    }
+}
+
 CaptureScan::~CaptureScan()
 {
     endRead();
@@ -98,6 +108,7 @@ std::optional<StoreError> CaptureScan::open(const QString& storePath)
     }
     sqlite3_busy_timeout(m_db, 5000);
     sqlite3_exec(m_db, "PRAGMA query_only=1", nullptr, nullptr, nullptr);
+    m_bodies = std::make_unique<BodyFiles>(storePath);
     return std::nullopt;
 }
 

@@ -5,12 +5,14 @@
 #include <QFlags>
 #include <QString>
 #include <functional>
+#include <memory>
 #include <optional>
 
 #include "store/SessionStore.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
+class BodyFiles;
 
 // One capture as a scan step sees it: views into the store's current row, valid only until the next row.
 // peer, headers and body are empty unless their columns were asked for.
@@ -65,11 +67,14 @@ public:
 
 private:
     QString lastError() const;
+    void readExtra(sqlite3_stmt* statement, int first, CaptureRow& row);
 
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_load = nullptr;
     Columns m_loadColumns;
     bool m_reading = false;
+    std::unique_ptr<BodyFiles> m_bodies;
+    QByteArray m_body; // a body read from its segment file, viewed by the row until the next one
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(CaptureScan::Columns)

@@ -169,6 +169,7 @@ std::optional<StoreError> CaptureTrash::purge(qint64 trashId)
     sqlite3_bind_int64(drop.get(), 1, trashId);
     if (!drop || sqlite3_step(drop.get()) != SQLITE_DONE)
         return errorOf(db);
+    m_store.removeUnreferencedBodies();
     return std::nullopt;
 }
 

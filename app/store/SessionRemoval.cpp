@@ -107,6 +107,7 @@ bool SessionStore::deleteSession(qint64 sessionId, StoreError* error)
         return false;
     }
     reclaimSpace();
+    removeUnreferencedBodies();
     return true;
 }
 
@@ -152,7 +153,9 @@ PruneResult SessionStore::prune(const StoreBudget& budget, qint64 currentSession
         result.bytesFreed += info.storedBytes;
         result.bytesKept -= info.storedBytes;
     }
-    if (!result.removed.isEmpty())
+    if (!result.removed.isEmpty()) {
         reclaimSpace();
+        removeUnreferencedBodies();
+    }
     return result;
 }

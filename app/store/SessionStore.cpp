@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "store/BodyFiles.h"
 #include "store/CaptureTrash.h"
 #include "store/ReplayAttemptStore.h"
 #include "store/SessionClaims.h"
@@ -60,6 +61,14 @@ CREATE INDEX IF NOT EXISTS captures_by_session ON captures(session_id, id);
 const char* const answerColumnsSql = R"sql(
 ALTER TABLE captures ADD COLUMN response_headers BLOB NOT NULL DEFAULT x'';
 ALTER TABLE captures ADD COLUMN response_body BLOB NOT NULL DEFAULT x'';
+)sql";
+
+// Version 4: a large body is kept in a segment file beside the database (BodyFiles); body is then empty and
+// body_file names the segment, body_offset where the body starts in it.
+const char* const bodyFileColumnsSql = R"sql(
+ALTER TABLE captures ADD COLUMN body_file TEXT;
+ALTER TABLE captures ADD COLUMN body_offset INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS captures_by_body_file ON captures(body_file) WHERE body_file IS NOT NULL;
 )sql";
 
 QByteArray encodeHeaders(const HttpHeaders& headers)
@@ -210,6 +219,8 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
         steps.append(answerColumnsSql);
         steps.append(CaptureTrash::schemaSql());
     }
+    if (version < 4)
+        steps.append(bodyFileColumnsSql);
     for (const char* sql : std::as_const(steps)) {
         if (auto error = exec(sql)) {
             StoreError failed {
@@ -226,19 +237,21 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     sqlite3_prepare_v3(m_db,
                        "INSERT INTO captures (session_id, received_at, completed_at, method, target, http_version, "
                        "headers, trailers, raw_head, body, body_size, peer_address, peer_port, malformed, "
-                       "response_status, note, id, response_headers, response_body) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       "response_status, note, id, response_headers, response_body, body_file, body_offset) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        -1, SQLITE_PREPARE_PERSISTENT, &m_statements->insertCapture, nullptr);
     if (!m_statements->insertCapture) {
         StoreError error {lastError()};
         close();
         return error;
     }
+    m_bodies = std::make_unique<BodyFiles>(path);
     return std::nullopt;
 }
 
 void SessionStore::close()
 {
+    m_bodies.reset();
     m_statements.reset();
     m_claims.reset();
     if (m_db) {
@@ -386,8 +399,30 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
     if (captures.isEmpty())
         return std::nullopt;
     claim(captures.constFirst().sessionId);
-    if (auto error = exec("BEGIN IMMEDIATE"))
+    // Large bodies go to their segment first (and are synced): the commit below refers to them.
+    const BodyFiles::Mark mark = m_bodies->mark();
+    QList<std::optional<BodyLocation>> locations(captures.size());
+    for (qsizetype index = 0; index < captures.size(); ++index) {
+        const Capture& capture = captures.at(index);
+        if (capture.body.size() < BodyFiles::threshold)
+            continue;
+        StoreError error;
+        locations[index] = m_bodies->append(capture.sessionId, capture.body, &error);
+        if (!locations.at(index)) {
+            m_bodies->rollback(mark);
+            return error;
+        }
+    }
+    if (m_durability == Durability::Full) {
+        if (auto error = m_bodies->sync()) {
+            m_bodies->rollback(mark);
+            return error;
+        }
+    }
+    if (auto error = exec("BEGIN IMMEDIATE")) {
+        m_bodies->rollback(mark);
         return error;
+    }
     QElapsedTimer held; // from holding the write lock to releasing it
     held.start();
     sqlite3_stmt* insert = m_statements->insertCapture;
@@ -397,6 +432,7 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
         for (Capture& capture : captures)
             capture.id = 0;
         exec("ROLLBACK");
+        m_bodies->rollback(mark);
         return error;
     };
     for (qsizetype index = 0; index < captures.size(); ++index) {
@@ -415,7 +451,8 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
         bindBytes(insert, 7, encodeHeaders(capture.headers));
         bindBytes(insert, 8, encodeHeaders(capture.trailers));
         bindBorrowedBytes(insert, 9, capture.rawHead);
-        bindBorrowedBytes(insert, 10, capture.body);
+        const std::optional<BodyLocation>& location = locations.at(index);
+        bindBorrowedBytes(insert, 10, location ? QByteArray() : capture.body);
         sqlite3_bind_int64(insert, 11, capture.body.size());
         bindText(insert, 12, capture.peerAddress);
         sqlite3_bind_int(insert, 13, capture.peerPort);
@@ -425,6 +462,14 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
         sqlite3_bind_int64(insert, 17, capture.id);
         bindBytes(insert, 18, encodeHeaders(capture.responseHeaders));
         bindBorrowedBytes(insert, 19, capture.responseBody);
+        if (location) {
+            const QByteArray file = location->file.toLatin1();
+            sqlite3_bind_text64(insert, 20, file.constData(), sqlite3_uint64(file.size()), SQLITE_TRANSIENT,
+                                SQLITE_UTF8);
+            sqlite3_bind_int64(insert, 21, location->offset);
+        } else {
+            sqlite3_bind_int64(insert, 21, 0);
+        }
         if (sqlite3_step(insert) != SQLITE_DONE) {
             StoreError error {lastError()};
             sqlite3_reset(insert);
@@ -447,7 +492,8 @@ std::optional<Capture> SessionStore::capture(qint64 id) const
         sqlite3_prepare_v3(m_db,
                            "SELECT id, session_id, received_at, completed_at, method, target, http_version, "
                            "headers, trailers, raw_head, body, peer_address, peer_port, malformed, "
-                           "response_status, note, response_headers, response_body FROM captures WHERE id = ?",
+                           "response_status, note, response_headers, response_body, body_file, body_offset, "
+                           "body_size FROM captures WHERE id = ?",
                            -1, SQLITE_PREPARE_PERSISTENT, &select, nullptr);
         if (!select)
             return std::nullopt;
@@ -477,6 +523,11 @@ std::optional<Capture> SessionStore::capture(qint64 id) const
     capture.note = columnText(row, 15);
     capture.responseHeaders = decodeHeaders(columnBytes(row, 16));
     capture.responseBody = columnBytes(row, 17);
+    if (sqlite3_column_type(row, 18) != SQLITE_NULL) {
+        // A body that cannot be read back is shown empty; the warning says which segment failed.
+        capture.body = m_bodies->read(columnText(row, 18), sqlite3_column_int64(row, 19), sqlite3_column_int64(row, 20))
+                           .value_or(QByteArray());
+    }
     return capture;
 }
 
@@ -539,4 +590,22 @@ bool SessionStore::setNote(qint64 captureId, const QString& note, StoreError* er
     if (error)
         error->message = lastError();
     return false;
+}
+
+qint64 SessionStore::removeUnreferencedBodies()
+{
+    if (!m_db || !m_bodies)
+        return 0;
+    return m_bodies->removeUnreferenced([this] {
+        QSet<QString> names;
+        Statement statement(m_db, "SELECT DISTINCT body_file FROM captures WHERE body_file IS NOT NULL");
+        while (statement && sqlite3_step(statement.get()) == SQLITE_ROW)
+            names.insert(columnText(statement.get(), 0));
+        return names;
+    });
+}
+
+qint64 SessionStore::bodyFileBytes() const
+{
+    return m_bodies ? m_bodies->diskBytes() : 0;
 }

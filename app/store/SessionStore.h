@@ -11,6 +11,7 @@
 #include "core/Capture.h"
 
 struct sqlite3;
+class BodyFiles;
 class SessionClaims;
 
 struct StoreError
@@ -45,7 +46,8 @@ struct PruneResult
     std::optional<StoreError> error; // when set, removal stopped there (removed says what went)
 };
 
-// The durable session store: one SQLite database (WAL) holding sessions and their captures.
+// The durable session store: one SQLite database (WAL) holding sessions and their captures, with bodies of
+// BodyFiles::threshold and over in segment files beside it (written and synced before the commit that refers to them).
 // One instance per thread; the endpoint thread writes, the window reads through its own instance.
 // An instance claims the session it creates or last appended to (SessionClaims), so that no other
 // process or instance prunes or deletes it meanwhile. Long work (deleting, pruning) runs in write
@@ -102,6 +104,11 @@ public:
     // connections. Returns the pages still free, so that a caller can continue when idle.
     qint64 reclaimSpace(int maxPages = defaultReclaimPages);
     static constexpr int defaultReclaimPages = 2048;
+    // Removes the body segments (BodyFiles) that no capture refers to any more and no instance writes to;
+    // returns the bytes given back. Deleting, pruning and purging call it when they are done.
+    qint64 removeUnreferencedBodies();
+    // What the body segments beside the database take on disk.
+    qint64 bodyFileBytes() const;
 
     // Writes all captures in one transaction (group commit) and assigns their ids. All or nothing:
     // on failure no capture of the batch is stored and their ids stay 0. `complete`, when given, is called
@@ -119,7 +126,7 @@ public:
     // Where the session database lives by default: the user's data directory.
     static QString defaultPath();
     static constexpr int currentSchemaVersion
-        = 3; // 2: replay attempts; 3: the answer's headers and body, hidden sessions for undo
+        = 4; // 2: replay attempts; 3: the answer's headers and body, hidden sessions for undo; 4: body files
 
 private:
     friend class ReplayAttemptStore; // share the database connection
@@ -137,5 +144,6 @@ private:
     struct Statements;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<SessionClaims> m_claims;
+    std::unique_ptr<BodyFiles> m_bodies; // large bodies, beside the database
     qint64 m_longestWriteMs = 0;
 };

@@ -96,6 +96,21 @@
     </message>
 </context>
 <context>
+    <name>BodyFiles</name>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot sync %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BodyView</name>
     <message>
         <source>◀ Previous</source>

@@ -57,11 +57,26 @@ curl_config() {
     done
 }
 
-# stored_bodies DB DIR: writes each stored body of a /burst/N capture to DIR/N.
+# stored_bodies DB DIR PREFIX: writes each stored body of a PREFIX/N capture (default /burst/) to DIR/N, reading
+# the bodies kept beside the database (DB.bodies/, the row's body_file at body_offset) as well as those in the rows.
 stored_bodies() {
-    local db=$1 dir=$2
+    local db=$1 dir=$2 prefix=${3:-/burst/}
     mkdir -p "$dir"
-    sqlite3 "$db" "SELECT writefile('$dir/' || substr(CAST(target AS TEXT), 8), body) FROM captures WHERE CAST(target AS TEXT) LIKE '/burst/%';" >/dev/null
+    python3 - "$db" "$dir" "$prefix" <<'PY'
+import os, sqlite3, sys
+db_path, out, prefix = sys.argv[1:4]
+db = sqlite3.connect(db_path)
+rows = db.execute("SELECT CAST(target AS TEXT), body, body_file, body_offset, body_size FROM captures "
+                  "WHERE CAST(target AS TEXT) LIKE ? || '%'", (prefix,))
+for target, body, body_file, offset, size in rows:
+    if body_file is not None:
+        with open(os.path.join(db_path + ".bodies", body_file), "rb") as segment:
+            segment.seek(offset)
+            body = segment.read(size)
+            assert len(body) == size, (target, body_file, offset, size)
+    with open(os.path.join(out, target[len(prefix):]), "wb") as f:
+        f.write(body)
+PY
 }
 
 # memory_mb PID FIELD: a field of /proc/PID/status (VmHWM: peak resident, VmRSS: resident) in MiB.

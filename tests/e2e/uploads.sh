@@ -51,13 +51,14 @@ wait "$probe" || fail "the normal client was not answered"
 after=$(memory_mb "$LISTEN_PID" VmHWM)
 kill -TERM "$LISTEN_PID"
 wait "$LISTEN_PID" || fail "listen did not exit cleanly"
-python3 - "$e2e_work/store.sqlite" "$e2e_work/digests.txt" <<'PY' || fail "stored bodies differ from the uploads"
-import hashlib, sqlite3, sys
+stored_bodies "$e2e_work/store.sqlite" "$e2e_work/stored" /upload/
+python3 - "$e2e_work/stored" "$e2e_work/digests.txt" <<'PY' || fail "stored bodies differ from the uploads"
+import hashlib, os, sys
 expected = dict(line.split() for line in open(sys.argv[2]))
-db = sqlite3.connect(sys.argv[1])
 seen = 0
-for target, body in db.execute("SELECT CAST(target AS TEXT), body FROM captures WHERE CAST(target AS TEXT) LIKE '/upload/%'"):
-    assert hashlib.sha256(body).hexdigest() == expected[target], target
+for name in os.listdir(sys.argv[1]):
+    with open(os.path.join(sys.argv[1], name), "rb") as f:
+        assert hashlib.sha256(f.read()).hexdigest() == expected["/upload/" + name], name
     seen += 1
 assert seen == len(expected), seen
 PY

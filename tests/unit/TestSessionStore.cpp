@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "StoreFixtures.h"
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
@@ -17,31 +18,15 @@ Q_DECLARE_METATYPE(Capture)
 
 namespace {
 
+using StoreFixtures::post;
+using StoreFixtures::query;
+
 QByteArray allBytes()
 {
     QByteArray bytes;
     for (int i = 0; i < 256; ++i)
         bytes += char(i);
     return bytes;
-}
-
-Capture makeCapture(qint64 sessionId, const QByteArray& target, const QByteArray& body = "{}")
-{
-    Capture capture;
-    capture.sessionId = sessionId;
-    capture.method = "POST";
-    capture.target = target;
-    capture.httpVersion = "HTTP/1.1";
-    capture.headers = {{"Host", "127.0.0.1:8787"}, {"Content-Length", QByteArray::number(body.size())}};
-    capture.rawHead = "POST " + target
-        + " HTTP/1.1\r\nHost: 127.0.0.1:8787\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
-    capture.body = body;
-    capture.peerAddress = u"127.0.0.1"_s;
-    capture.peerPort = 40000;
-    capture.receivedAt = QDateTime(QDate(2026, 11, 29), QTime(17, 30, 0, 250), QTimeZone::utc());
-    capture.completedAt = capture.receivedAt.addMSecs(3);
-    capture.responseStatus = 200;
-    return capture;
 }
 
 void compareCaptures(const Capture& actual, const Capture& expected)
@@ -63,31 +48,6 @@ void compareCaptures(const Capture& actual, const Capture& expected)
     QCOMPARE(actual.malformedReason, expected.malformedReason);
     QCOMPARE(actual.responseStatus, expected.responseStatus);
     QCOMPARE(actual.note, expected.note);
-}
-
-// Runs one statement on its own connection to the database, as another process would.
-QString sqliteQuery(const QString& path, const QByteArray& sql)
-{
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        return u"<cannot open>"_s;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    QString result;
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db, sql.constData(), -1, &statement, nullptr) == SQLITE_OK) {
-        const int rc = sqlite3_step(statement);
-        if (rc == SQLITE_ROW)
-            result = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
-        else if (rc != SQLITE_DONE)
-            result = u"<error: "_s + QString::fromUtf8(sqlite3_errmsg(db)) + u'>';
-    } else {
-        result = u"<error: "_s + QString::fromUtf8(sqlite3_errmsg(db)) + u'>';
-    }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return result;
 }
 
 } // namespace
@@ -195,19 +155,19 @@ void TestSessionStore::openFailsWithAMessage()
 
 void TestSessionStore::walModeIsOn()
 {
-    QList<Capture> batch {makeCapture(m_session, "/wal")};
+    QList<Capture> batch {post(m_session, "/wal")};
     QVERIFY(!m_store->append(batch));
-    QCOMPARE(sqliteQuery(m_path, "PRAGMA journal_mode"), u"wal"_s);
+    QCOMPARE(query(m_path, "PRAGMA journal_mode"), u"wal"_s);
     // While the writer is open its log sits beside the database.
     QVERIFY(QFileInfo::exists(m_path + u"-wal"_s));
-    QCOMPARE(sqliteQuery(m_path, "PRAGMA user_version"), QString::number(SessionStore::currentSchemaVersion));
+    QCOMPARE(query(m_path, "PRAGMA user_version"), QString::number(SessionStore::currentSchemaVersion));
 }
 
 void TestSessionStore::appendAssignsIncreasingIds()
 {
     QList<Capture> batch;
     for (int i = 0; i < 500; ++i)
-        batch.append(makeCapture(m_session, "/n/" + QByteArray::number(i)));
+        batch.append(post(m_session, "/n/" + QByteArray::number(i)));
     const std::optional<StoreError> error = m_store->append(batch);
     QVERIFY2(!error, error ? qPrintable(error->message) : "");
     for (qsizetype i = 0; i < batch.size(); ++i) {
@@ -218,7 +178,7 @@ void TestSessionStore::appendAssignsIncreasingIds()
     QCOMPARE(m_store->captureCount(m_session), 500);
     QCOMPARE(m_store->capture(batch.at(123).id)->target, QByteArray("/n/123"));
 
-    QList<Capture> next {makeCapture(m_session, "/later")};
+    QList<Capture> next {post(m_session, "/later")};
     QVERIFY(!m_store->append(next));
     QVERIFY(next.first().id > batch.last().id);
 
@@ -229,13 +189,12 @@ void TestSessionStore::appendAssignsIncreasingIds()
 
 void TestSessionStore::appendIsAllOrNothing()
 {
-    QList<Capture> before {makeCapture(m_session, "/before")};
+    QList<Capture> before {post(m_session, "/before")};
     QVERIFY(!m_store->append(before));
 
     // The middle capture names a session that does not exist: the foreign key refuses it, and with it
     // the whole batch.
-    QList<Capture> batch {makeCapture(m_session, "/a"), makeCapture(m_session + 1000, "/orphan"),
-                          makeCapture(m_session, "/c")};
+    QList<Capture> batch {post(m_session, "/a"), post(m_session + 1000, "/orphan"), post(m_session, "/c")};
     const std::optional<StoreError> error = m_store->append(batch);
     QVERIFY(error);
     QVERIFY2(error->message.contains(u"FOREIGN KEY"_s, Qt::CaseInsensitive), qPrintable(error->message));
@@ -245,13 +204,11 @@ void TestSessionStore::appendIsAllOrNothing()
 
     // A refusal decided inside the database (a trigger, as another tool could install) is all or nothing
     // too, and the store keeps working afterwards.
-    QCOMPARE(
-        sqliteQuery(m_path,
-                    "CREATE TRIGGER refuse_poison BEFORE INSERT ON captures WHEN CAST(NEW.target AS TEXT) = '/poison' "
-                    "BEGIN SELECT RAISE(ABORT, 'poison refused'); END"),
-        QString());
-    QList<Capture> poisoned {makeCapture(m_session, "/a"), makeCapture(m_session, "/b"),
-                             makeCapture(m_session, "/poison")};
+    QCOMPARE(query(m_path,
+                   "CREATE TRIGGER refuse_poison BEFORE INSERT ON captures WHEN CAST(NEW.target AS TEXT) = '/poison' "
+                   "BEGIN SELECT RAISE(ABORT, 'poison refused'); END"),
+             QString());
+    QList<Capture> poisoned {post(m_session, "/a"), post(m_session, "/b"), post(m_session, "/poison")};
     const std::optional<StoreError> refused = m_store->append(poisoned);
     QVERIFY(refused);
     QVERIFY2(refused->message.contains(u"poison refused"_s), qPrintable(refused->message));
@@ -259,7 +216,7 @@ void TestSessionStore::appendIsAllOrNothing()
         QCOMPARE(capture.id, 0);
     QCOMPARE(m_store->captureCount(m_session), 1);
 
-    QList<Capture> after {makeCapture(m_session, "/a"), makeCapture(m_session, "/c")};
+    QList<Capture> after {post(m_session, "/a"), post(m_session, "/c")};
     const std::optional<StoreError> afterError = m_store->append(after);
     QVERIFY2(!afterError, afterError ? qPrintable(afterError->message) : "");
     QCOMPARE(m_store->captureIds(m_session), (QList<qint64> {before.first().id, after.at(0).id, after.at(1).id}));
@@ -268,7 +225,7 @@ void TestSessionStore::appendIsAllOrNothing()
 void TestSessionStore::appendOnClosedStoreFails()
 {
     SessionStore store;
-    QList<Capture> batch {makeCapture(1, "/closed")};
+    QList<Capture> batch {post(1, "/closed")};
     const std::optional<StoreError> error = store.append(batch);
     QVERIFY(error);
     QVERIFY(!error->message.isEmpty());
@@ -279,19 +236,19 @@ void TestSessionStore::roundTripsEveryField_data()
 {
     QTest::addColumn<Capture>("capture");
 
-    QTest::newRow("plain json") << makeCapture(0, "/hooks/firm?x=1&y=%20z", R"({"a":1})");
+    QTest::newRow("plain json") << post(0, "/hooks/firm?x=1&y=%20z", R"({"a":1})");
 
-    Capture binary = makeCapture(0, "/bin", QByteArray("\0\0\x01NUL\0inside\0", 15) + allBytes() + allBytes());
+    Capture binary = post(0, "/bin", QByteArray("\0\0\x01NUL\0inside\0", 15) + allBytes() + allBytes());
     binary.headers = {{"Content-Type", "application/octet-stream"}};
     QTest::newRow("binary body with NUL bytes") << binary;
 
-    Capture empty = makeCapture(0, "/empty", QByteArray());
+    Capture empty = post(0, "/empty", QByteArray());
     empty.method = "GET";
     empty.headers = {};
     empty.rawHead = "GET /empty HTTP/1.1\r\n\r\n";
     QTest::newRow("empty body, no headers") << empty;
 
-    Capture headers = makeCapture(0, "/headers");
+    Capture headers = post(0, "/headers");
     headers.headers = {{"X-Dup", "1"},
                        {"x-dup", "2"},
                        {"X-DUP", "3"},
@@ -301,24 +258,24 @@ void TestSessionStore::roundTripsEveryField_data()
                        {"X-Bytes", "caf\xC3\xA9 \xFF\x01"}};
     QTest::newRow("header duplicates, case, order, empty and non-UTF-8 values") << headers;
 
-    Capture chunked = makeCapture(0, "/chunked", "hello world");
+    Capture chunked = post(0, "/chunked", "hello world");
     chunked.headers = {{"Transfer-Encoding", "chunked"}, {"Trailer", "X-Checksum, X-Other"}};
     chunked.trailers = {{"X-Checksum", "abc"}, {"x-other", "1"}, {"X-Checksum", "again"}};
     QTest::newRow("trailers") << chunked;
 
-    Capture malformed = makeCapture(0, "/bad", QByteArray());
+    Capture malformed = post(0, "/bad", QByteArray());
     malformed.httpVersion = {};
     malformed.rawHead = "POST /bad HTTP/1.1\r\nBad Name: v\r\n";
     malformed.malformedReason = u"header section: invalid character 0x20 in field name \"Bad Name\""_s;
     malformed.responseStatus = 400;
     QTest::newRow("malformed") << malformed;
 
-    Capture unanswered = makeCapture(0, "/cut", "partial");
+    Capture unanswered = post(0, "/cut", "partial");
     unanswered.malformedReason = u"connection closed after 7 bytes of the body (93 more were announced)"_s;
     unanswered.responseStatus = 0;
     QTest::newRow("closed without answer") << unanswered;
 
-    Capture ipv6 = makeCapture(0, "/v6");
+    Capture ipv6 = post(0, "/v6");
     ipv6.peerAddress = u"::1"_s;
     ipv6.peerPort = 65535;
     ipv6.note = u"naïve note — ✓"_s;
@@ -326,7 +283,7 @@ void TestSessionStore::roundTripsEveryField_data()
     ipv6.completedAt = QDateTime(QDate(2000, 1, 1), QTime(0, 0, 0, 1), QTimeZone::utc());
     QTest::newRow("ipv6 peer, note, times across a year") << ipv6;
 
-    Capture large = makeCapture(0, "/large");
+    Capture large = post(0, "/large");
     large.body = QByteArray(3 * 1024 * 1024, '\0');
     for (qsizetype i = 0; i < large.body.size(); i += 4093)
         large.body[i] = char(i % 251);
@@ -367,9 +324,9 @@ void TestSessionStore::summariesOfOneSession()
 {
     const std::optional<qint64> other = m_store->createSession(u"other"_s);
     QVERIFY(other);
-    Capture first = makeCapture(m_session, "/one?q=1", "12345");
-    Capture foreign = makeCapture(*other, "/elsewhere");
-    Capture bad = makeCapture(m_session, "/two", QByteArray());
+    Capture first = post(m_session, "/one?q=1", "12345");
+    Capture foreign = post(*other, "/elsewhere");
+    Capture bad = post(m_session, "/two", QByteArray());
     bad.method = "PUT";
     bad.malformedReason = u"broken"_s;
     bad.responseStatus = 400;
@@ -407,8 +364,8 @@ void TestSessionStore::sessionsCountCapturesAndBytes()
     const std::optional<qint64> second = m_store->createSession(u"second session"_s);
     const std::optional<qint64> empty = m_store->createSession(u"empty"_s);
     QVERIFY(second && empty);
-    QList<Capture> batch {makeCapture(m_session, "/a", "abc"), makeCapture(m_session, "/b", "defgh"),
-                          makeCapture(*second, "/c", QByteArray(1000, 'z'))};
+    QList<Capture> batch {post(m_session, "/a", "abc"), post(m_session, "/b", "defgh"),
+                          post(*second, "/c", QByteArray(1000, 'z'))};
     QVERIFY(!m_store->append(batch));
 
     const QList<SessionInfo> sessions = m_store->sessions();
@@ -436,8 +393,7 @@ void TestSessionStore::deleteSessionCascades()
 {
     const std::optional<qint64> keep = m_store->createSession(u"keep"_s);
     QVERIFY(keep);
-    QList<Capture> batch {makeCapture(m_session, "/gone-1"), makeCapture(m_session, "/gone-2"),
-                          makeCapture(*keep, "/kept")};
+    QList<Capture> batch {post(m_session, "/gone-1"), post(m_session, "/gone-2"), post(*keep, "/kept")};
     QVERIFY(!m_store->append(batch));
 
     StoreError error;
@@ -451,12 +407,12 @@ void TestSessionStore::deleteSessionCascades()
     QCOMPARE(sessions.size(), 1);
     QCOMPARE(sessions.first().id, *keep);
     // No orphan rows left behind for another connection to find either.
-    QCOMPARE(sqliteQuery(m_path, "SELECT COUNT(*) FROM captures"), u"1"_s);
+    QCOMPARE(query(m_path, "SELECT COUNT(*) FROM captures"), u"1"_s);
 }
 
 void TestSessionStore::reopenKeepsData()
 {
-    Capture capture = makeCapture(m_session, "/persist", QByteArray("\0persist\0", 9));
+    Capture capture = post(m_session, "/persist", QByteArray("\0persist\0", 9));
     capture.trailers = {{"X-T", "1"}};
     capture.note = u"kept"_s;
     QList<Capture> batch {capture};
@@ -473,7 +429,7 @@ void TestSessionStore::reopenKeepsData()
     QCOMPARE(m_store->latestSessionId(), m_session);
 
     // New ids continue after the old ones.
-    QList<Capture> next {makeCapture(m_session, "/next")};
+    QList<Capture> next {post(m_session, "/next")};
     QVERIFY(!m_store->append(next));
     QVERIFY(next.first().id > capture.id);
 
@@ -488,7 +444,7 @@ void TestSessionStore::secondConnectionSeesCommittedCaptures()
     SessionStore reader;
     QVERIFY(!reader.open(m_path));
     QCOMPARE(reader.captureCount(m_session), 0);
-    QList<Capture> batch {makeCapture(m_session, "/x"), makeCapture(m_session, "/y")};
+    QList<Capture> batch {post(m_session, "/x"), post(m_session, "/y")};
     QVERIFY(!m_store->append(batch));
     QCOMPARE(reader.captureCount(m_session), 2);
     QCOMPARE(reader.capture(batch.at(1).id)->target, QByteArray("/y"));
@@ -496,7 +452,7 @@ void TestSessionStore::secondConnectionSeesCommittedCaptures()
 
 void TestSessionStore::setNote()
 {
-    QList<Capture> batch {makeCapture(m_session, "/note")};
+    QList<Capture> batch {post(m_session, "/note")};
     QVERIFY(!m_store->append(batch));
     StoreError error;
     QVERIFY2(m_store->setNote(batch.first().id, u"retried by hand — ok"_s, &error), qPrintable(error.message));
