@@ -90,9 +90,11 @@ int runListen(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per capture."));
     const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("Response rules (JSON)."),
                                    QStringLiteral("FILE"));
-    const QCommandLineOption store(QStringLiteral("store"),
-                                   QStringLiteral("Session database (default: %1).").arg(SessionStore::defaultPath()),
-                                   QStringLiteral("FILE"));
+    const QCommandLineOption store(
+        QStringLiteral("store"),
+        QStringLiteral("Session database, with large bodies in FILE.bodies/ beside it (default: %1).")
+            .arg(SessionStore::defaultPath()),
+        QStringLiteral("FILE"));
     const QCommandLineOption maxBody(QStringLiteral("max-body"),
                                      QStringLiteral("Largest body accepted, e.g. 64M (default); larger ones get 413."),
                                      QStringLiteral("BYTES"), QStringLiteral("64M"));

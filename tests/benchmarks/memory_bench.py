@@ -73,10 +73,10 @@ def measure(args, name, body_path, ports, scratch):
     try:
         pid = server.process.pid
         # Warm-up: every code path and buffer once, then the baseline.
-        connections, args.connections = args.connections, 1
+        threads, args.threads = args.threads, 1  # wrk wants a connection per thread
         args.duration = 1
         cb.run_wrk(args, port, body_path, 1, workdir)
-        args.connections = connections
+        args.threads = threads
         time.sleep(args.settle)
         base_rss = vm_field(pid, "VmRSS")
         base_count = live_count(server.store)
@@ -126,7 +126,7 @@ def main():
     args.checkpoints = sorted(int(value) for value in args.checkpoints.split(","))
     names = ["hookbench"] + (["window"] if args.window_bench else [])
     scratch = tempfile.mkdtemp(prefix="hookbench-memory-")
-    small, _ = cb.make_bodies(args.secret)
+    small = cb.make_bodies(args.secret)["small"]
     body_path = os.path.join(scratch, "small.json")
     with open(body_path, "wb") as f:
         f.write(small)

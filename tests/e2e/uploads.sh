@@ -4,7 +4,8 @@
 # within the budget (256 MiB by default), so the process's peak memory grows by less than 1 GiB; every
 # upload is acknowledged and stored byte for byte. The time a normal client waits for its answer
 # meanwhile is printed (median, 99th percentile, worst): the 100 ms target is not met yet, because a
-# small delivery that completes while a 64 MiB body commits waits for that commit (docs/ARCHITECTURE.md).
+# small delivery that completes while a 64 MiB body is written and synced to its segment file waits for that
+# write (docs/ARCHITECTURE.md).
 HOOKBENCH=$1
 source "$(dirname "$0")/lib.bash"
 
