@@ -14,7 +14,8 @@ struct sqlite3;
 struct sqlite3_stmt;
 class BodyFiles;
 
-// One capture as a scan step sees it: views into the store's current row, valid only until the next row.
+// One capture as a scan step sees it: views into the store's current row (a body kept in a segment file: into the
+// scan's own buffer), valid only until the next row.
 // peer, headers and body are empty unless their columns were asked for.
 struct CaptureRow
 {

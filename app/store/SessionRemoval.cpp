@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// SessionStore's removals: deleting and pruning sessions in time-bounded slices, sparing claimed sessions.
+// SessionStore's removals: deleting and pruning sessions in time-bounded slices, sparing claimed sessions, and the
+// body segments nothing refers to any more.
 #include <QElapsedTimer>
 #include <algorithm>
 
+#include "store/BodyFiles.h"
 #include "store/SessionClaims.h"
 #include "store/SessionStore.h"
 #include "store/SqliteStatement.h"
@@ -158,4 +160,23 @@ PruneResult SessionStore::prune(const StoreBudget& budget, qint64 currentSession
         removeUnreferencedBodies();
     }
     return result;
+}
+
+qint64 SessionStore::removeUnreferencedBodies()
+{
+    if (!m_db || !m_bodies)
+        return 0;
+    return m_bodies->removeUnreferenced([this] {
+        QSet<QString> names;
+        SqliteStatement statement(m_db, "SELECT DISTINCT body_file FROM captures WHERE body_file IS NOT NULL");
+        while (statement && sqlite3_step(statement.get()) == SQLITE_ROW)
+            names.insert(QString::fromLatin1(reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), 0)),
+                                             sqlite3_column_bytes(statement.get(), 0)));
+        return names;
+    });
+}
+
+qint64 SessionStore::bodyFileBytes() const
+{
+    return m_bodies ? m_bodies->diskBytes() : 0;
 }

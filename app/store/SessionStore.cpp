@@ -401,11 +401,13 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
     claim(captures.constFirst().sessionId);
     // Large bodies go to their segment first (and are synced): the commit below refers to them.
     const BodyFiles::Mark mark = m_bodies->mark();
-    QList<std::optional<BodyLocation>> locations(captures.size());
+    QList<std::optional<BodyLocation>> locations; // sized only for a group with a large body
     for (qsizetype index = 0; index < captures.size(); ++index) {
         const Capture& capture = captures.at(index);
         if (capture.body.size() < BodyFiles::threshold)
             continue;
+        if (locations.isEmpty())
+            locations.resize(captures.size());
         StoreError error;
         locations[index] = m_bodies->append(capture.sessionId, capture.body, &error);
         if (!locations.at(index)) {
@@ -451,7 +453,7 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
         bindBytes(insert, 7, encodeHeaders(capture.headers));
         bindBytes(insert, 8, encodeHeaders(capture.trailers));
         bindBorrowedBytes(insert, 9, capture.rawHead);
-        const std::optional<BodyLocation>& location = locations.at(index);
+        const std::optional<BodyLocation> location = locations.value(index);
         bindBorrowedBytes(insert, 10, location ? QByteArray() : capture.body);
         sqlite3_bind_int64(insert, 11, capture.body.size());
         bindText(insert, 12, capture.peerAddress);
@@ -590,22 +592,4 @@ bool SessionStore::setNote(qint64 captureId, const QString& note, StoreError* er
     if (error)
         error->message = lastError();
     return false;
-}
-
-qint64 SessionStore::removeUnreferencedBodies()
-{
-    if (!m_db || !m_bodies)
-        return 0;
-    return m_bodies->removeUnreferenced([this] {
-        QSet<QString> names;
-        Statement statement(m_db, "SELECT DISTINCT body_file FROM captures WHERE body_file IS NOT NULL");
-        while (statement && sqlite3_step(statement.get()) == SQLITE_ROW)
-            names.insert(columnText(statement.get(), 0));
-        return names;
-    });
-}
-
-qint64 SessionStore::bodyFileBytes() const
-{
-    return m_bodies ? m_bodies->diskBytes() : 0;
 }
