@@ -33,6 +33,7 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Logging.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/ReplayAttempt.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/ReplayAttempt.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/core/TextPool.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Utf8.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Utf8.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Versions.cpp

@@ -40,7 +40,8 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
             return row.peerAddress;
         case EventsColumn: {
             const EventsCell cell = m_events.value(row.id);
-            return cell.flags.isEmpty() ? cell.text : cell.text + QStringLiteral("  ") + cell.flags.join(u", ");
+            return cell.flags ? cell.text + QStringLiteral("  ") + deliveryFlagNames(cell.flags).join(u", ")
+                              : cell.text;
         }
         case MethodColumn:
             return QString::fromUtf8(row.method.isEmpty() ? QByteArray("?") : row.method);
@@ -57,8 +58,8 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        if (index.column() == EventsColumn && !m_events.value(row.id).flags.isEmpty())
-            return tr("Delivery checks: %1").arg(m_events.value(row.id).flags.join(u", "));
+        if (index.column() == EventsColumn && m_events.value(row.id).flags)
+            return tr("Delivery checks: %1").arg(deliveryFlagNames(m_events.value(row.id).flags).join(u", "));
         if (index.column() == SignatureColumn)
             return m_signatures.value(row.id).toolTip;
         if (index.column() == PathColumn)
@@ -94,7 +95,7 @@ QVariant CaptureTableModel::data(const QModelIndex& index, int role) const
     case SignatureStateRole:
         return m_signatures.value(row.id).state;
     case EventFlagsRole:
-        return m_events.value(row.id).flags;
+        return deliveryFlagNames(m_events.value(row.id).flags);
     case IdRole:
         return row.id;
     case MalformedRole:
@@ -132,7 +133,13 @@ QVariant CaptureTableModel::headerData(int section, Qt::Orientation orientation,
 
 void CaptureTableModel::enqueue(const QList<CaptureSummary>& summaries)
 {
-    m_queued.append(summaries);
+    m_queued.reserve(m_queued.size() + summaries.size());
+    for (CaptureSummary summary : summaries) {
+        summary.method = m_bytes.intern(summary.method);
+        summary.target = m_bytes.intern(summary.target);
+        summary.peerAddress = m_texts.intern(summary.peerAddress);
+        m_queued.append(std::move(summary));
+    }
     if (!m_flushScheduled && !m_queued.isEmpty()) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &CaptureTableModel::flushQueued, Qt::QueuedConnection);
@@ -158,6 +165,8 @@ void CaptureTableModel::flushQueued()
 void CaptureTableModel::reset(const QList<CaptureSummary>& summaries)
 {
     beginResetModel();
+    m_bytes.clear();
+    m_texts.clear();
     m_rows = summaries;
     m_queued.clear();
     m_signatures.clear();
@@ -184,7 +193,10 @@ void CaptureTableModel::setSignatures(const QHash<qint64, SignatureCell>& cells,
         for (auto it = cells.constBegin(); it != cells.constEnd(); ++it) {
             count(m_signatures.value(it.key()).state, -1);
             count(it->state, 1);
-            m_signatures.insert(it.key(), *it);
+            SignatureCell cell = *it;
+            cell.text = m_texts.intern(cell.text);
+            cell.toolTip = m_texts.intern(cell.toolTip);
+            m_signatures.insert(it.key(), std::move(cell));
         }
     }
     columnChanged(SignatureColumn, replaceAll ? QList<qint64>() : cells.keys(),
@@ -193,10 +205,12 @@ void CaptureTableModel::setSignatures(const QHash<qint64, SignatureCell>& cells,
 
 void CaptureTableModel::setEvents(const QHash<qint64, EventsCell>& cells, bool replaceAll)
 {
-    if (replaceAll)
+    if (replaceAll) {
         m_events = cells;
-    else
-        m_events.insert(cells);
+    } else {
+        for (auto it = cells.constBegin(); it != cells.constEnd(); ++it)
+            m_events.insert(it.key(), {it->count, m_texts.intern(it->text), it->flags});
+    }
     columnChanged(EventsColumn, replaceAll ? QList<qint64>() : cells.keys(),
                   {Qt::DisplayRole, Qt::ToolTipRole, SortRole, EventFlagsRole});
 }

@@ -6,7 +6,9 @@
 #include <QStringList>
 
 #include "core/Capture.h"
+#include "core/TextPool.h"
 #include "filter/FilterSignature.h"
+#include "payload/DeliveryFlags.h"
 
 struct SignatureResult;
 
@@ -36,7 +38,7 @@ public:
         SortRole,
         MalformedRole,
         SignatureStateRole,
-        EventFlagsRole // the capture's delivery-check flags, a QStringList
+        EventFlagsRole // the capture's delivery-check flags, a QStringList of deliveryFlagNames()
     };
 
     // What the table shows of a capture's signature check.
@@ -56,7 +58,7 @@ public:
     {
         int count = 0;
         QString text; // "3 · user, invoice"
-        QStringList flags; // duplicate, out_of_order, ...
+        DeliveryFlags flags; // duplicate, out_of_order, ... of the capture's events together
     };
 
     explicit CaptureTableModel(QObject* parent = nullptr);
@@ -66,7 +68,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Queues arrivals; they appear at the end of this event-loop turn.
+    // Queues arrivals; they appear at the end of this event-loop turn. Their repeated texts are shared.
     void enqueue(const QList<CaptureSummary>& summaries);
     // Inserts what is queued now (called by the turn-end flush; tests may call it directly).
     void flushQueued();
@@ -116,6 +118,9 @@ private:
     QHash<qint64, int> m_rowById;
     QHash<qint64, SignatureCell> m_signatures;
     QHash<qint64, EventsCell> m_events;
+    // The texts rows and cells repeat (method, path, source, a check's words), held once each.
+    TextPool<QByteArray> m_bytes;
+    TextPool<QString> m_texts;
     int m_validCount = 0;
     int m_invalidCount = 0;
     bool m_flushScheduled = false;

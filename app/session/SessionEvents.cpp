@@ -13,23 +13,16 @@
 
 namespace {
 
-CaptureTableModel::EventsCell cellOf(const CaptureEventSummary& summary)
-{
-    CaptureTableModel::EventsCell cell;
-    cell.count = summary.eventCount;
-    cell.text = summary.text();
-    cell.flags = deliveryFlagNames(summary.flags);
-    return cell;
-}
-
 using Cells = QHash<qint64, CaptureTableModel::EventsCell>;
 
+// Captures with the same events share one text.
 void addCells(const EventIndex& index, const QList<qint64>& ids, Cells& cells)
 {
+    TextPool<QString> texts;
     for (const qint64 id : ids) {
         const CaptureEventSummary summary = index.summary(id);
         if (summary.firmApp)
-            cells.insert(id, cellOf(summary));
+            cells.insert(id, {summary.eventCount, texts.intern(summary.text()), summary.flags});
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "core/TextPool.h"
 #include "store/BodyFiles.h"
 #include "store/CaptureTrash.h"
 #include "store/ReplayAttemptStore.h"
@@ -543,17 +544,19 @@ QList<CaptureSummary> SessionStore::summaries(qint64 sessionId) const
     if (!statement)
         return result;
     sqlite3_bind_int64(statement.get(), 1, sessionId);
+    TextPool<QByteArray> bytes; // rows share their repeated methods, paths and sources
+    TextPool<QString> texts;
     while (sqlite3_step(statement.get()) == SQLITE_ROW) {
         sqlite3_stmt* row = statement.get();
         CaptureSummary summary;
         summary.id = sqlite3_column_int64(row, 0);
         summary.receivedAt = fromMs(sqlite3_column_int64(row, 1));
-        summary.method = columnBytes(row, 2);
-        summary.target = columnBytes(row, 3);
+        summary.method = bytes.intern(columnBytes(row, 2));
+        summary.target = bytes.intern(columnBytes(row, 3));
         summary.bodyBytes = sqlite3_column_int64(row, 4);
         summary.responseStatus = sqlite3_column_int(row, 5);
         summary.malformed = sqlite3_column_int(row, 6) != 0;
-        summary.peerAddress = columnText(row, 7);
+        summary.peerAddress = texts.intern(columnText(row, 7));
         result.append(summary);
     }
     return result;

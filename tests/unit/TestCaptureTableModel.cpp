@@ -5,6 +5,8 @@
 
 #include "session/CaptureTableModel.h"
 
+using namespace Qt::StringLiterals;
+
 class TestCaptureTableModel final : public QObject
 {
     Q_OBJECT
@@ -216,6 +218,46 @@ private Q_SLOTS:
                     .toString()
                     .contains(QLatin1String("no answer")));
         QCOMPARE(model.data(model.index(1, 0), CaptureTableModel::MalformedRole).toBool(), true);
+    }
+
+    // A million rows that say the same things hold each text once: arrivals and cells share equal texts,
+    // built separately, by their data.
+    void repeatedTextsAreHeldOnce()
+    {
+        CaptureTableModel model;
+        QList<CaptureSummary> rows = make(1, 3);
+        for (CaptureSummary& row : rows) {
+            row.target = QByteArray("/hooks/") + QByteArray("firm"); // equal, but each its own copy
+            row.peerAddress = QString::number(127) + u".0.0.1";
+        }
+        QVERIFY(rows[0].target.constData() != rows[1].target.constData());
+        model.enqueue(rows);
+        model.flushQueued();
+        QCOMPARE(model.summaryAt(2).target, QByteArray("/hooks/firm"));
+        QCOMPARE(model.summaryAt(0).target.constData(), model.summaryAt(2).target.constData());
+        QCOMPARE(model.summaryAt(0).peerAddress.constData(), model.summaryAt(1).peerAddress.constData());
+
+        QHash<qint64, CaptureTableModel::SignatureCell> signatures;
+        QHash<qint64, CaptureTableModel::EventsCell> events;
+        for (qint64 id = 1; id <= 3; ++id) {
+            signatures.insert(id, {1, u"valid · "_s + u"Firm App", u"firm-app: valid "_s + u"(raw payload bytes)", {}});
+            events.insert(id, {2, QString::number(2) + u" · user", DeliveryFlag::Duplicate | DeliveryFlag::NewField});
+        }
+        model.setSignatures(signatures, false);
+        model.setEvents(events, false);
+        const auto text = [&model](int row, int column, int role) {
+            return model.data(model.index(row, column), role).toString();
+        };
+        QCOMPARE(text(2, CaptureTableModel::SignatureColumn, Qt::DisplayRole), u"valid · Firm App"_s);
+        QCOMPARE(text(0, CaptureTableModel::SignatureColumn, Qt::ToolTipRole).constData(),
+                 text(2, CaptureTableModel::SignatureColumn, Qt::ToolTipRole).constData());
+        QCOMPARE(text(0, CaptureTableModel::SignatureColumn, Qt::DisplayRole).constData(),
+                 text(1, CaptureTableModel::SignatureColumn, Qt::DisplayRole).constData());
+        // The events cell keeps its flags as bits; the views still see their names.
+        QCOMPARE(text(1, CaptureTableModel::EventsColumn, Qt::DisplayRole), u"2 · user  duplicate, new_field"_s);
+        QCOMPARE(model.data(model.index(1, 0), CaptureTableModel::EventFlagsRole).toStringList(),
+                 (QStringList {u"duplicate"_s, u"new_field"_s}));
+        QCOMPARE(text(1, CaptureTableModel::EventsColumn, Qt::ToolTipRole), u"Delivery checks: duplicate, new_field"_s);
     }
 };
 
