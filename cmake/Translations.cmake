@@ -11,9 +11,11 @@ if(NOT Qt6LinguistTools_FOUND)
     message(STATUS "Translations: not built (Qt6 LinguistTools not found)")
     return()
 endif()
-file(GLOB_RECURSE hookbench_translatable_sources CONFIGURE_DEPENDS
-     ${PROJECT_SOURCE_DIR}/ui/*.cpp ${PROJECT_SOURCE_DIR}/ui/*.h ${PROJECT_SOURCE_DIR}/ui/*.ui
-     ${PROJECT_SOURCE_DIR}/app/*.cpp ${PROJECT_SOURCE_DIR}/app/*.h)
+# The texts are read from the sources the targets list (cmake/SourcesCore.cmake, cmake/SourcesUi.cmake).
+get_target_property(hookbench_core_texts hookbench_core SOURCES)
+get_target_property(hookbench_ui_texts hookbench_ui SOURCES)
+set(hookbench_translatable_sources ${hookbench_core_texts} ${hookbench_ui_texts} ${PROJECT_SOURCE_DIR}/app/main.cpp)
+list(FILTER hookbench_translatable_sources INCLUDE REGEX "\\.(cpp|h|ui)$")
 qt_add_translations(hookbench
     TS_FILES ${PROJECT_SOURCE_DIR}/resources/translations/hookbench_en.ts
     SOURCES ${hookbench_translatable_sources}

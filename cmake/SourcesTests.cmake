@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: MIT
+# Written by cmake/source-lists.py from the files under tests/; packaging.source-lists checks it.
+set(hookbench_unit_tests
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestBodyFiles.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestByteSize.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestCaptureServer.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestCaptureTableModel.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestCaptureTrash.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestCurlExport.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestEndpointLimits.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestFilterEngine.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestFilterEvaluator.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestFilterParser.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestFilterPattern.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestForensics.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestGenericHmacSpec.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestHarBounds.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestHarBroken.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestHarDates.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestHarImport.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestHarReplays.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestHarRoundTrip.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestHarSave.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestHarValidator.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestJsonNodeDifferential.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestJsonPretty.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestJsonReader.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestLingeringClose.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestLiveForwarder.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestPayloadChecks.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestPayloadCompare.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestPayloadDiff.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestPayloadDrift.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestPayloadReader.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestPayloadTimeline.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestReplayAttemptStore.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestReplayClient.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestReplayController.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestReplayer.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestRequestHardening.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestRequestParser.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestResignVerifiers.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestResponseParser.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestResponseRules.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestReverifyService.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSecretSet.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSessionBudget.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSessionClaims.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSessionController.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSessionStore.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSettings.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSignatureFirmVectors.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSignatureHmac.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSignatureReport.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestSignatureSchemes.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestStoreWriter.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestStringify.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestStringifyVectors.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestTaskRunner.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/TestVersions.cpp
+)
+set(hookbench_ui_tests
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestAboutDialog.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestAccessibleNames.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestAppearance.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestArrivalNotifier.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestCompareView.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestDetailTabs.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestEventsView.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestFileOperations.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestMainWindow.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestReplayEditorDialog.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestReplayTargetsDialog.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestReplayView.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestResponseRulesDialog.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestSchemaView.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestSessionsDialog.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestSignaturesInWindow.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestStartupChoice.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestTimelineView.cpp
+    ${PROJECT_SOURCE_DIR}/tests/ui/TestWorkbench.cpp
+)
+set(hookbench_i18n_tests
+    ${PROJECT_SOURCE_DIR}/tests/i18n/TestTranslatedWindow.cpp
+)
+set(hookbench_e2e_scripts
+    ${PROJECT_SOURCE_DIR}/tests/e2e/burst.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/forensics_bomb.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/full_disk.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/kill9.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/limits.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/logging.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/pipelining.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/replay.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/save_show.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/signatures.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/uploads.sh
+)
+set(hookbench_e2e_tests
+    ${PROJECT_SOURCE_DIR}/tests/e2e/TestShowEvents.cpp
+    ${PROJECT_SOURCE_DIR}/tests/e2e/TestStoreWork.cpp
+)
+set(hookbench_benchmarks
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_capture_files.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_event_index.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_filter.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_forward.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_har.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_reverify.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_store_work.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_table_model.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_ui_stall.cpp
+    ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_window_capture.cpp
+)
