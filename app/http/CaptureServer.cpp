@@ -49,8 +49,7 @@ CaptureServer::~CaptureServer()
     // store, here.
     m_stopping = true;
     m_writer->finish(); // runs the completions of the groups in flight: none is left after it
-    while (!m_pendingCaptures.isEmpty())
-        flush();
+    flush();
 }
 
 bool CaptureServer::start(QString* error)
@@ -192,7 +191,8 @@ void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture
     capture.responseStatus = plan.noAnswer ? 0 : plan.status;
     m_pendingCaptures.append(std::move(capture));
     m_pending.append(Pending {connection, sequence, plan});
-    if (!m_flushScheduled && m_groupsInFlight < maxGroupsInFlight) {
+    const int lane = int(StoreWriter::laneOf(m_pendingCaptures.constLast()));
+    if (!m_flushScheduled && m_groupsInFlight.at(lane) < maxGroupsInFlight) {
         m_flushScheduled = true;
         // Everything that completes in this event-loop turn shares one transaction.
         QMetaObject::invokeMethod(this, &CaptureServer::flush, Qt::QueuedConnection);
@@ -202,22 +202,44 @@ void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture
 void CaptureServer::flush()
 {
     m_flushScheduled = false;
-    if (m_groupsInFlight >= maxGroupsInFlight || m_pendingCaptures.isEmpty())
-        return;
-    // The oldest completed captures, up to the group's bounds (one at least, however large).
-    qsizetype count = 0;
+    // One group per lane; stopping, the groups are written here and now, until nothing waits.
+    for (;;) {
+        const bool small = flushLane(int(StoreWriter::Lane::Small));
+        const bool large = flushLane(int(StoreWriter::Lane::Large));
+        if (!m_stopping || !(small || large))
+            return;
+    }
+}
+
+bool CaptureServer::flushLane(int lane)
+{
+    if (m_groupsInFlight.at(lane) >= maxGroupsInFlight)
+        return false;
+    // This lane's oldest completed captures, up to the group's bounds (one at least, however large; a large body
+    // alone), in the order they completed.
+    QList<qsizetype> picked;
     qint64 bytes = 0;
-    while (count < m_pendingCaptures.size() && count < maxGroupCaptures) {
-        const qint64 size = m_pendingCaptures.at(count).body.capacity();
-        if (count > 0 && bytes + size > maxGroupBytes)
+    for (qsizetype index = 0; index < m_pendingCaptures.size() && picked.size() < maxGroupCaptures; ++index) {
+        const Capture& capture = m_pendingCaptures.at(index);
+        if (int(StoreWriter::laneOf(capture)) != lane)
+            continue;
+        const qint64 size = capture.body.capacity();
+        if (!picked.isEmpty() && (bytes + size > maxGroupBytes || lane == int(StoreWriter::Lane::Large)))
             break;
         bytes += size;
-        ++count;
+        picked.append(index);
     }
-    QList<Capture> captures = m_pendingCaptures.first(count);
-    const QList<Pending> pending = m_pending.first(count);
-    m_pendingCaptures.remove(0, count);
-    m_pending.remove(0, count);
+    if (picked.isEmpty())
+        return false;
+    const qsizetype count = picked.size();
+    QList<Capture> captures;
+    QList<Pending> pending;
+    captures.reserve(count);
+    pending.reserve(count);
+    for (qsizetype i = count - 1; i >= 0; --i) {
+        captures.prepend(m_pendingCaptures.takeAt(picked.at(i)));
+        pending.prepend(m_pending.takeAt(picked.at(i)));
+    }
     // The answer is recorded with its capture, in the same transaction, once the capture's id is known.
     ResponsePlan unanswered;
     unanswered.noAnswer = true; // nobody waits for it: no answer is recorded
@@ -229,26 +251,29 @@ void CaptureServer::flush()
         if (!answers.at(index).noAnswer)
             std::tie(capture.responseHeaders, capture.responseBody) = answers.at(index).answer(capture.id);
     };
-    const auto done = [this, pending, bytes](const QList<Capture>& stored, const std::optional<StoreError>& error) {
-        committed(stored, pending, bytes, error);
-    };
+    QElapsedTimer clock; // since the group was handed over
+    clock.start();
+    const auto done
+        = [this, lane, pending, bytes, clock](const QList<Capture>& stored, const std::optional<StoreError>& error) {
+              qCDebug(lcHttp) << (error ? "refused" : "committed") << stored.size() << "capture(s)," << bytes
+                              << "bytes of bodies held, in" << clock.elapsed() << "ms;" << m_pendingCaptures.size()
+                              << "waiting";
+              committed(lane, stored, pending, bytes, error);
+          };
+    ++m_groupsInFlight[lane];
     if (m_stopping) {
         const std::optional<StoreError> error = m_writer->appendNow(captures, recordAnswer);
-        committed(captures, pending, bytes, error);
-        return;
+        done(captures, error);
+        return true;
     }
-    ++m_groupsInFlight;
-    m_groupClock.start();
     m_writer->append(std::move(captures), recordAnswer, done);
+    return true;
 }
 
-void CaptureServer::committed(const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
+void CaptureServer::committed(int lane, const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
                               const std::optional<StoreError>& error)
 {
-    --m_groupsInFlight;
-    qCDebug(lcHttp) << (error ? "refused" : "committed") << captures.size() << "capture(s)," << bytes
-                    << "bytes of bodies held, in" << m_groupClock.elapsed() << "ms;" << m_pendingCaptures.size()
-                    << "waiting";
+    --m_groupsInFlight[lane];
     // Stored or refused, the bodies leave the budget.
     releaseCommitted(bytes);
     if (error) {

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTcpServer>
+#include <array>
 
 #include "core/Capture.h"
 #include "http/ServerConfig.h"
@@ -16,9 +17,11 @@ class StoreWriter;
 
 // The capture endpoint. Lives on its own thread. Requests that complete together are committed to the
 // session store in one transaction, and only then answered: a 2xx means the capture is durable. Commits run on
-// a writer thread (StoreWriter), one group at a time, the next one queued behind it; what completes meanwhile
-// forms the group after, at most
-// maxGroupCaptures captures and maxGroupBytes of bodies, so that no client waits behind an unbounded commit.
+// the writer's threads (StoreWriter), in two lanes: a capture with a large body (StoreWriter::largeBodyBytes
+// and over) is a group of its own on the large lane, the others form groups of at most maxGroupCaptures
+// captures and maxGroupBytes of bodies on the small lane. In each lane one group commits while the next waits;
+// what completes meanwhile forms the group after, so that no client waits behind an unbounded commit, and a
+// small delivery never waits for a large body's write and sync.
 class CaptureServer final : public QTcpServer
 {
     Q_OBJECT
@@ -30,8 +33,9 @@ public:
 
     bool start(QString* error);
     static constexpr qsizetype maxGroupCaptures = 256;
-    static constexpr qint64 maxGroupBytes = 16 * 1024 * 1024; // a larger body is a group of its own
-    // One group commits while the next waits on the writer's thread, so that it starts without a round trip.
+    static constexpr qint64 maxGroupBytes = 16 * 1024 * 1024;
+    // Per lane, one group commits while the next waits on the writer's thread, so that it starts without a round
+    // trip.
     static constexpr int maxGroupsInFlight = 2;
     const ServerConfig& config() const { return m_config; }
     void setRules(const ResponseRules& rules);
@@ -68,7 +72,9 @@ private:
         ResponsePlan plan;
     };
     void flush();
-    void committed(const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
+    // Hands the next group of this lane to the writer; false when the lane is full or has nothing waiting.
+    bool flushLane(int lane);
+    void committed(int lane, const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
                    const std::optional<StoreError>& error);
     void refuse(qintptr socketDescriptor);
     void releaseCommitted(qint64 bytes);
@@ -77,9 +83,8 @@ private:
     ServerConfig m_config;
     SessionStore* m_store;
     StoreWriter* m_writer;
-    int m_groupsInFlight = 0; // handed to the writer, not yet committed
+    std::array<int, 2> m_groupsInFlight {}; // per lane (StoreWriter::Lane): handed to the writer, not yet committed
     bool m_stopping = false;
-    QElapsedTimer m_groupClock; // since the group in flight was handed over
     QElapsedTimer m_floodWarned; // since connections over the cap were last reported closed unanswered
     qint64 m_sessionId;
     int m_connectionCount = 0;

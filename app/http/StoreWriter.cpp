@@ -3,16 +3,22 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <algorithm>
 
 StoreWriter::StoreWriter(QObject* parent)
     : QObject(parent)
-    , m_context(new QObject)
-    , m_store(std::make_unique<SessionStore>())
 {
-    m_thread.setObjectName(QStringLiteral("store writer"));
-    m_context->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
-    m_thread.start();
+    const std::array<QString, 2> names {QStringLiteral("store writer"), QStringLiteral("store writer, large bodies")};
+    for (size_t index = 0; index < m_workers.size(); ++index) {
+        auto worker = std::make_unique<Worker>();
+        worker->context = new QObject;
+        worker->store = std::make_unique<SessionStore>();
+        worker->thread.setObjectName(names.at(index));
+        worker->context->moveToThread(&worker->thread);
+        connect(&worker->thread, &QThread::finished, worker->context, &QObject::deleteLater);
+        worker->thread.start();
+        m_workers.at(index) = std::move(worker);
+    }
 }
 
 StoreWriter::~StoreWriter()
@@ -22,26 +28,37 @@ StoreWriter::~StoreWriter()
 
 std::optional<StoreError> StoreWriter::open(const QString& path, SessionStore::Durability durability)
 {
-    if (!m_thread.isRunning())
-        return m_store->open(path, durability);
-    std::optional<StoreError> error;
-    QMetaObject::invokeMethod(
-        m_context, [&] { error = m_store->open(path, durability); }, Qt::BlockingQueuedConnection);
-    return error;
+    for (const auto& worker : m_workers) {
+        std::optional<StoreError> error;
+        if (worker->thread.isRunning()) {
+            QMetaObject::invokeMethod(
+                worker->context, [&] { error = worker->store->open(path, durability); }, Qt::BlockingQueuedConnection);
+        } else {
+            error = worker->store->open(path, durability);
+        }
+        if (error)
+            return error;
+    }
+    return std::nullopt;
 }
 
 void StoreWriter::append(QList<Capture> captures, SessionStore::Completion complete, Done done)
 {
-    if (!m_thread.isRunning()) {
+    const bool large = std::any_of(captures.cbegin(), captures.cend(),
+                                   [](const Capture& capture) { return laneOf(capture) == Lane::Large; });
+    Worker& lane = worker(large ? Lane::Large : Lane::Small);
+    if (!lane.thread.isRunning()) {
         const std::optional<StoreError> error = appendNow(captures, complete);
         done(captures, error);
         return;
     }
-    // `this` outlives the thread (finish() waits for it), so the answer can always be posted back.
+    // `this` outlives the threads (finish() waits for them), so the answer can always be posted back.
+    SessionStore* store = lane.store.get();
     QMetaObject::invokeMethod(
-        m_context,
-        [this, captures = std::move(captures), complete = std::move(complete), done = std::move(done)]() mutable {
-            std::optional<StoreError> error = m_store->append(captures, complete);
+        lane.context,
+        [this, store, captures = std::move(captures), complete = std::move(complete),
+         done = std::move(done)]() mutable {
+            std::optional<StoreError> error = store->append(captures, complete);
             QMetaObject::invokeMethod(
                 this,
                 [captures = std::move(captures), error = std::move(error), done = std::move(done)] {
@@ -54,18 +71,32 @@ void StoreWriter::append(QList<Capture> captures, SessionStore::Completion compl
 
 void StoreWriter::finish()
 {
-    if (!m_thread.isRunning())
-        return;
-    // The groups already queued run first: the thread's queue is first in, first out.
-    QMetaObject::invokeMethod(
-        m_context, [] {}, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    bool stopped = false;
+    for (const auto& worker : m_workers) {
+        if (!worker->thread.isRunning())
+            continue;
+        // The groups already queued run first: each thread's queue is first in, first out.
+        QMetaObject::invokeMethod(
+            worker->context, [] {}, Qt::BlockingQueuedConnection);
+        worker->thread.quit();
+        worker->thread.wait();
+        stopped = true;
+    }
+    if (stopped)
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 std::optional<StoreError> StoreWriter::appendNow(QList<Capture>& captures, const SessionStore::Completion& complete)
 {
     finish();
-    return m_store->append(captures, complete);
+    return worker(Lane::Small).store->append(captures, complete);
+}
+
+void StoreWriter::runOnLane(Lane lane, std::function<void()> task)
+{
+    Worker& target = worker(lane);
+    if (target.thread.isRunning())
+        QMetaObject::invokeMethod(target.context, std::move(task), Qt::QueuedConnection);
+    else
+        task();
 }

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QObject>
 #include <QThread>
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -11,28 +12,50 @@
 #include "core/Capture.h"
 #include "store/SessionStore.h"
 
-// The endpoint's commits, on a thread of their own: while one group of captures is written and synced, the
-// endpoint goes on reading and answering. It has its own connection to the session store. append() returns at
-// once; its `done` runs on the writer's owner thread once the group is committed (or refused).
+// The endpoint's commits, on threads of their own: while a group of captures is written and synced, the endpoint
+// goes on reading and answering. Two lanes, each a thread with its own connection to the session store: groups
+// with a large body (largeBodyBytes and over) commit on one, every other group on the other, so that a small
+// delivery never waits while a large body is written to its segment file and synced. Within a lane groups
+// commit in the order they were handed over; across lanes a later small group may commit first (and so take the
+// lower id). append() returns at once; its `done` runs on the writer's owner thread once the group is committed
+// (or refused).
 class StoreWriter final : public QObject
 {
     Q_OBJECT
 
 public:
     using Done = std::function<void(const QList<Capture>& captures, const std::optional<StoreError>& error)>;
+    enum class Lane
+    {
+        Small,
+        Large
+    };
+    static constexpr qsizetype largeBodyBytes = 1024 * 1024;
+    static Lane laneOf(const Capture& capture)
+    {
+        return capture.body.size() >= largeBodyBytes ? Lane::Large : Lane::Small;
+    }
 
     explicit StoreWriter(QObject* parent = nullptr);
     ~StoreWriter() override; // finish()
 
     std::optional<StoreError> open(const QString& path, SessionStore::Durability durability);
+    // Commits on the lane of the group's largest body.
     void append(QList<Capture> captures, SessionStore::Completion complete, Done done);
-    // Waits for the groups handed over, runs their `done` here, and stops the thread. After it, appendNow()
+    // Waits for the groups handed over, runs their `done` here, and stops the threads. After it, appendNow()
     // writes on the calling thread.
     void finish();
     std::optional<StoreError> appendNow(QList<Capture>& captures, const SessionStore::Completion& complete);
+    // Runs task on the lane's thread after the groups handed to it so far (tests hold a lane with it).
+    void runOnLane(Lane lane, std::function<void()> task);
 
 private:
-    QThread m_thread;
-    QObject* m_context = nullptr; // lives on m_thread; the store is used there until finish()
-    std::unique_ptr<SessionStore> m_store;
+    struct Worker
+    {
+        QThread thread;
+        QObject* context = nullptr; // lives on thread; the store is used there until finish()
+        std::unique_ptr<SessionStore> store;
+    };
+    Worker& worker(Lane lane) { return *m_workers.at(lane == Lane::Large ? 1 : 0); }
+    std::array<std::unique_ptr<Worker>, 2> m_workers;
 };

@@ -3,9 +3,9 @@
 # The body budget: 64 connections each upload 64 MiB at once (4 GiB in all). Bodies in flight stay
 # within the budget (256 MiB by default), so the process's peak memory grows by less than 1 GiB; every
 # upload is acknowledged and stored byte for byte. The time a normal client waits for its answer
-# meanwhile is printed (median, 99th percentile, worst): the 100 ms target is not met yet, because a
-# small delivery that completes while a 64 MiB body is written and synced to its segment file waits for that
-# write (docs/ARCHITECTURE.md).
+# meanwhile is printed (median, 99th percentile, worst; target 100 ms): large bodies commit on a writer lane
+# of their own, so a small delivery does not wait while a 64 MiB body is written and synced
+# (docs/ARCHITECTURE.md). A figure, not a pass/fail check: the machine's noise decides it as much as the code.
 HOOKBENCH=$1
 source "$(dirname "$0")/lib.bash"
 
@@ -67,6 +67,7 @@ read -r worst p99 median probes <"$e2e_work/probe.txt"
 growth=$((after - before))
 echo "64 uploads of 64 MiB acknowledged and stored byte for byte in $(python3 -c "print(f'{$end-$start:.1f}')") s"
 echo "peak memory (VmHWM): $before MiB before, $after MiB after, growth $growth MiB (target < 1024)"
-echo "normal client: $probes deliveries, median $median ms, 99th percentile $p99 ms, worst $worst ms (target 100 ms: not met while 64 MiB bodies are stored)"
+verdict=$(python3 -c "print('met' if $worst < 100 else 'not met')")
+echo "normal client: $probes deliveries, median $median ms, 99th percentile $p99 ms, worst $worst ms (target 100 ms: $verdict)"
 [ "$growth" -lt 1024 ] || fail "memory grew by $growth MiB"
 echo "PASS: the body budget bounds memory for 64 concurrent 64 MiB uploads"

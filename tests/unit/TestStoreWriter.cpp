@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The endpoint's writer thread: groups are committed off the calling thread, in the order given, and each
-// `done` runs back on the calling thread; finish() waits for what was handed over; a refusal comes back as
-// an error with no capture stored.
+// The endpoint's writer threads: groups are committed off the calling thread, in the order given within a lane,
+// and each `done` runs back on the calling thread; a small group does not wait for a large body's lane;
+// finish() waits for what was handed over; a refusal comes back as an error with no capture stored.
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +90,39 @@ private Q_SLOTS:
         QVERIFY(last);
         QCOMPARE(last->target, QByteArray("/g2/9"));
         QCOMPARE(last->note, QStringLiteral("answered")); // the completion's change is stored with it
+    }
+
+    void smallGroupsDoNotWaitForALargeBody()
+    {
+        StoreWriter writer;
+        QVERIFY(!writer.open(m_path, SessionStore::Durability::Full));
+        QList<Capture> large = captures(m_session, 1, "/large/");
+        large[0].body = QByteArray(StoreWriter::largeBodyBytes, 'L');
+        QCOMPARE(StoreWriter::laneOf(large.constFirst()), StoreWriter::Lane::Large);
+        QCOMPARE(StoreWriter::laneOf(captures(m_session, 1, "/small/").constFirst()), StoreWriter::Lane::Small);
+        // The large lane is held, as if a large body were still being written and synced.
+        QSemaphore gate;
+        writer.runOnLane(StoreWriter::Lane::Large, [&gate] { gate.acquire(); });
+        qint64 largeId = 0;
+        qint64 smallId = 0;
+        writer.append(large, {}, [&largeId](const QList<Capture>& stored, const std::optional<StoreError>& error) {
+            QVERIFY(!error);
+            largeId = stored.constFirst().id;
+        });
+        writer.append(captures(m_session, 3, "/small/"), {},
+                      [&smallId](const QList<Capture>& stored, const std::optional<StoreError>& error) {
+                          QVERIFY(!error);
+                          smallId = stored.constFirst().id;
+                      });
+        QTRY_VERIFY(smallId > 0);
+        QCOMPARE(largeId, 0);
+        gate.release();
+        QTRY_VERIFY(largeId > 0);
+        QVERIFY(largeId > smallId); // the small group committed first
+        const std::optional<Capture> stored = m_reader.capture(largeId);
+        QVERIFY(stored);
+        QCOMPARE(stored->body, large.constFirst().body);
+        QCOMPARE(m_reader.captureIds(m_session).size(), 4);
     }
 
     void finishWaitsForWhatWasHandedOver()
