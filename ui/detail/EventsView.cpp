@@ -234,7 +234,7 @@ void EventsView::showEvents()
     m_notes->setPlainText(m_problems);
     m_notes->setVisible(!m_problems.isEmpty());
     m_events->resizeColumnsToContents();
-    selectEvent(qBound(0, previous, int(m_eventsModel->rowCount()) - 1));
+    selectEvent(qMax(0, qMin(previous, int(m_eventsModel->rowCount()) - 1))); // no rows: none is selected
     if (m_eventsModel->rowCount() == 0)
         showChanges();
 }
