@@ -27,6 +27,8 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/core/ByteSize.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Capture.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Capture.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/core/Error.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/core/Expected.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/HttpStatus.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/HttpStatus.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Logging.cpp
@@ -162,6 +164,8 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/session/SessionEvents.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/session/SessionFiles.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/session/SessionTrash.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/session/StoreMessages.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/session/StoreMessages.h
     ${CMAKE_CURRENT_SOURCE_DIR}/session/TaskRunner.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/session/TaskRunner.h
     ${CMAKE_CURRENT_SOURCE_DIR}/session/TestDelivery.cpp
@@ -218,4 +222,6 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/store/SessionStore.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/store/SessionStore.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/SqliteStatement.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreErrors.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreErrors.h
 )

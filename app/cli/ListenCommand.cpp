@@ -63,13 +63,14 @@ std::optional<qint64> parseBytes(const QString& text)
 bool saveSession(const QString& storePath, qint64 sessionId, const QString& savePath)
 {
     SessionStore store;
-    if (auto error = store.open(storePath)) {
-        printError(QStringLiteral("listen"), QStringLiteral("--save: %1").arg(error->message));
+    if (Expected<void> opened = store.open(storePath); !opened) {
+        printError(QStringLiteral("listen"), QStringLiteral("--save: %1").arg(opened.error().message));
         return false;
     }
     const CaptureFiles::ExportResult result = CaptureFiles::exportHar(savePath, storePath, store.captureIds(sessionId));
-    if (result.failure) {
-        printError(QStringLiteral("listen"), QStringLiteral("--save: %1: %2").arg(savePath, result.failure->text()));
+    if (result.failed()) {
+        const QString why = result.storeFailure ? result.storeFailure->message : result.failure->text();
+        printError(QStringLiteral("listen"), QStringLiteral("--save: %1: %2").arg(savePath, why));
         return false;
     }
     printLine(stderr, QStringLiteral("Saved %1 capture(s) to %2").arg(result.written).arg(savePath).toLocal8Bit());
@@ -254,8 +255,9 @@ int runListen(const QStringList& arguments)
                          [&](const Capture& capture, const ReplayAttempt& attempt) {
                              ReplayAttempt stored = attempt;
                              if (attemptStore.isOpen()) {
-                                 if (auto error = ReplayAttemptStore(attemptStore).add(stored))
-                                     printError(command, QStringLiteral("forward not recorded: ") + error->message);
+                                 if (Expected<void> added = ReplayAttemptStore(attemptStore).add(stored); !added)
+                                     printError(command,
+                                                QStringLiteral("forward not recorded: ") + added.error().message);
                              }
                              printCapture(capture, &stored);
                          });
@@ -270,12 +272,12 @@ int runListen(const QStringList& arguments)
         if (forwardTarget)
             forwarder.enqueue(captures);
     });
-    QObject::connect(&endpoint, &Endpoint::storeFailed, &endpoint, [command](const QString& message) {
-        printError(command, QStringLiteral("not acknowledged: ") + message);
+    QObject::connect(&endpoint, &Endpoint::storeFailed, &endpoint, [command](const Error& error) {
+        printError(command, QStringLiteral("not acknowledged: ") + error.message);
     });
 
-    if (const std::optional<QString> error = endpoint.start(config)) {
-        printError(command, *error);
+    if (const Expected<void> started = endpoint.start(config); !started) {
+        printError(command, started.error().message);
         return 1;
     }
     if (config.server.bindAddress != QHostAddress(QHostAddress::LocalHost)
@@ -294,8 +296,8 @@ int runListen(const QStringList& arguments)
                            .arg(qint64(files.rlim_cur)));
     }
     if (forwardTarget) {
-        if (auto error = attemptStore.open(endpoint.storePath()))
-            printError(command, QStringLiteral("forwards will not be recorded: ") + error->message);
+        if (Expected<void> opened = attemptStore.open(endpoint.storePath()); !opened)
+            printError(command, QStringLiteral("forwards will not be recorded: ") + opened.error().message);
         printLine(
             stderr,
             QStringLiteral("Forwarding each capture to %1").arg(forwardTarget->url.toDisplayString()).toLocal8Bit());

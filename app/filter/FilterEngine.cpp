@@ -29,10 +29,13 @@ FilterRunResult FilterEngine::matchingIds(const QString& storePath, qint64 sessi
 {
     FilterRunResult result;
     CaptureScan scan;
-    if ((result.error = scan.open(storePath)))
+    Expected<void> step = scan.open(storePath);
+    if (step)
+        step = scan.beginRead();
+    if (!step) {
+        result.error = step.error();
         return result;
-    if ((result.error = scan.beginRead()))
-        return result;
+    }
     const FilterEvaluator evaluator(query, options.context);
     const FilterNeeds needs = evaluator.needs();
     CaptureScan::Columns summary;
@@ -90,12 +93,14 @@ FilterRunResult FilterEngine::matchingIds(const QString& storePath, qint64 sessi
         }
         return true;
     };
-    result.error = scan.scan(sessionId, options.afterId, summary, visit);
-    if (!result.error && switchToBulk) {
+    step = scan.scan(sessionId, options.afterId, summary, visit);
+    if (step && switchToBulk) {
         result.bulkContent = true;
-        result.error = scan.scan(sessionId, lastId, summary | content, visit);
+        step = scan.scan(sessionId, lastId, summary | content, visit);
     }
     scan.endRead();
+    if (!step)
+        result.error = step.error();
     if (!result.error && !result.canceled && options.progress && !options.progress(result.scanned, total))
         result.canceled = true;
     if (result.error || result.canceled)

@@ -28,7 +28,7 @@ struct FilterRunResult
     qint64 contentReads = 0; // captures whose headers or body were read, one by one or with the scan
     bool bulkContent = false; // whether the scan switched to reading headers and bodies with every row
     bool canceled = false;
-    std::optional<StoreError> error;
+    std::optional<Error> error;
 };
 
 // Filters a whole session in the store, on the calling thread (the window runs it on a worker). It opens a

@@ -52,10 +52,9 @@ public:
         if (m_slice.isEmpty())
             return true;
         if (m_result.sessionId == 0) {
-            StoreError error;
-            const std::optional<qint64> id = m_store.createSession(m_newSessionName, &error);
+            const Expected<qint64> id = m_store.createSession(m_newSessionName);
             if (!id) {
-                m_result.failure = HarError(HarErrorCode::FileWrite, error.message);
+                m_result.storeFailure = id.error();
                 return false;
             }
             m_result.sessionId = *id;
@@ -64,11 +63,8 @@ public:
             capture.sessionId = m_result.sessionId;
         QElapsedTimer timer;
         timer.start();
-        if (auto error = m_store.append(m_slice)) {
-            m_result.failure
-                = HarError(HarErrorCode::FileWrite,
-                           QCoreApplication::translate("CaptureFiles", "the session store refused the captures: %1")
-                               .arg(error->message));
+        if (Expected<void> appended = m_store.append(m_slice); !appended) {
+            m_result.storeFailure = appended.error();
             return false;
         }
         const qint64 captureMs = timer.elapsed();
@@ -82,11 +78,8 @@ public:
             }
         }
         timer.restart();
-        if (auto error = ReplayAttemptStore(m_store).add(sliceAttempts)) {
-            m_result.failure = HarError(
-                HarErrorCode::FileWrite,
-                QCoreApplication::translate("CaptureFiles", "the session store refused the replay attempts: %1")
-                    .arg(error->message));
+        if (Expected<void> added = ReplayAttemptStore(m_store).add(sliceAttempts); !added) {
+            m_result.storeFailure = added.error();
             return false;
         }
         const qint64 longest = qMax(captureMs, timer.elapsed());
@@ -129,8 +122,8 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
 {
     ImportResult result;
     SessionStore store;
-    if (auto error = store.open(storePath)) {
-        result.failure = HarError(HarErrorCode::FileOpen, error->message);
+    if (Expected<void> opened = store.open(storePath); !opened) {
+        result.storeFailure = opened.error();
         return result;
     }
     result.sessionId = intoSession;
@@ -144,7 +137,7 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
         return writer.add(std::move(entry));
     };
     HarExpected<HarLog> log = HarReader::readFile(harPath, options);
-    if (result.failure) // the store refused a slice
+    if (result.storeFailure) // the store refused a slice
         return result;
     if (!log) {
         if (log.error().code == HarErrorCode::Canceled)
@@ -164,10 +157,9 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
                              << log->errors.size() + log->errorsOmitted << "problem(s)";
     if (result.sessionId == 0) {
         // A file without usable entries still opens, as an empty session.
-        StoreError error;
-        const std::optional<qint64> id = store.createSession(newSessionName, &error);
+        const Expected<qint64> id = store.createSession(newSessionName);
         if (!id) {
-            result.failure = HarError(HarErrorCode::FileWrite, error.message);
+            result.storeFailure = id.error();
             return result;
         }
         result.sessionId = *id;
@@ -180,8 +172,8 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
 {
     ExportResult result;
     SessionStore store;
-    if (auto error = store.open(storePath)) {
-        result.failure = HarError(HarErrorCode::FileOpen, error->message);
+    if (Expected<void> opened = store.open(storePath); !opened) {
+        result.storeFailure = opened.error();
         return result;
     }
     HarWriter writer(harPath);

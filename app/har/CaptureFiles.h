@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 
+#include "core/Error.h"
 #include "har/HarError.h"
 
 // Moves captures between HAR files and the session store. Synchronous: the window runs these on a
@@ -22,7 +23,9 @@ struct ImportResult
     qint64 problemsOmitted = 0; // problems past maxProblems, counted but not kept
     qint64 slices = 0; // write transactions the captures were committed in
     qint64 longestSliceMs = 0; // the longest of them (write lock held), for benchmarks
-    std::optional<HarError> failure; // nothing was imported
+    std::optional<HarError> failure; // the file could not be read: nothing was imported
+    std::optional<Error> storeFailure; // the store refused: what was committed before stays (`imported`)
+    bool failed() const { return failure || storeFailure; }
 };
 
 constexpr int maxProblems = 1000;
@@ -40,7 +43,9 @@ ImportResult importHar(const QString& harPath, const QString& storePath, qint64 
 struct ExportResult
 {
     qint64 written = 0;
-    std::optional<HarError> failure; // the old file, if any, is unchanged
+    std::optional<HarError> failure; // the file could not be written: the old file, if any, is unchanged
+    std::optional<Error> storeFailure; // the store could not be read: no file was written
+    bool failed() const { return failure || storeFailure; }
 };
 
 // Writes the captures with these ids, in this order, as a HAR file (atomically).

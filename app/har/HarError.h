@@ -3,7 +3,8 @@
 
 #include <QString>
 #include <utility>
-#include <variant>
+
+#include "core/Expected.h"
 
 // What went wrong while reading or writing a HAR file.
 enum class HarErrorCode
@@ -48,26 +49,6 @@ struct HarError
     QString text() const;
 };
 
-// A value or the error that prevented it (a small stand-in for C++23 std::expected).
+// A value, or the HAR error that prevented it.
 template<typename T>
-class HarExpected final
-{
-public:
-    HarExpected(T value)
-        : m_data(std::in_place_index<0>, std::move(value))
-    { }
-    HarExpected(HarError error)
-        : m_data(std::in_place_index<1>, std::move(error))
-    { }
-
-    bool has_value() const { return m_data.index() == 0; }
-    explicit operator bool() const { return has_value(); }
-    T& value() { return std::get<0>(m_data); }
-    const T& value() const { return std::get<0>(m_data); }
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-    const HarError& error() const { return std::get<1>(m_data); }
-
-private:
-    std::variant<T, HarError> m_data;
-};
+using HarExpected = Expected<T, HarError>;

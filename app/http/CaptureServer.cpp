@@ -52,22 +52,17 @@ CaptureServer::~CaptureServer()
     flush();
 }
 
-bool CaptureServer::start(QString* error)
+Expected<void> CaptureServer::start()
 {
-    if (const std::optional<StoreError> failure = m_writer->open(m_store->path(), m_store->durability())) {
-        if (error)
-            *error = failure->message;
-        return false;
-    }
+    if (Expected<void> opened = m_writer->open(m_store->path(), m_store->durability()); !opened)
+        return opened;
     if (listen(m_config.bindAddress, m_config.port))
-        return true;
-    if (error) {
-        *error = QStringLiteral("cannot listen on %1:%2: %3")
-                     .arg(m_config.bindAddress.toString())
-                     .arg(m_config.port)
-                     .arg(errorString());
-    }
-    return false;
+        return {};
+    return Error {Error::Code::CannotListen,
+                  QStringLiteral("cannot listen on %1:%2: %3")
+                      .arg(m_config.bindAddress.toString())
+                      .arg(m_config.port)
+                      .arg(errorString())};
 }
 
 void CaptureServer::setRules(const ResponseRules& rules)
@@ -253,17 +248,15 @@ bool CaptureServer::flushLane(int lane)
     };
     QElapsedTimer clock; // since the group was handed over
     clock.start();
-    const auto done
-        = [this, lane, pending, bytes, clock](const QList<Capture>& stored, const std::optional<StoreError>& error) {
-              qCDebug(lcHttp) << (error ? "refused" : "committed") << stored.size() << "capture(s)," << bytes
-                              << "bytes of bodies held, in" << clock.elapsed() << "ms;" << m_pendingCaptures.size()
-                              << "waiting";
-              committed(lane, stored, pending, bytes, error);
-          };
+    const auto done = [this, lane, pending, bytes, clock](const QList<Capture>& stored, const Expected<void>& result) {
+        qCDebug(lcHttp) << (result ? "committed" : "refused") << stored.size() << "capture(s)," << bytes
+                        << "bytes of bodies held, in" << clock.elapsed() << "ms;" << m_pendingCaptures.size()
+                        << "waiting";
+        committed(lane, stored, pending, bytes, result);
+    };
     ++m_groupsInFlight[lane];
     if (m_stopping) {
-        const std::optional<StoreError> error = m_writer->appendNow(captures, recordAnswer);
-        done(captures, error);
+        done(captures, m_writer->appendNow(captures, recordAnswer));
         return true;
     }
     m_writer->append(std::move(captures), recordAnswer, done);
@@ -271,23 +264,24 @@ bool CaptureServer::flushLane(int lane)
 }
 
 void CaptureServer::committed(int lane, const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
-                              const std::optional<StoreError>& error)
+                              const Expected<void>& result)
 {
     --m_groupsInFlight[lane];
     // Stored or refused, the bodies leave the budget.
     releaseCommitted(bytes);
-    if (error) {
-        const QString message
-            = QStringLiteral("the session store refused %1 capture(s): %2").arg(captures.size()).arg(error->message);
+    if (!result) {
+        Error failure = result.error();
         const ResponsePlan refusal = ResponsePlan::error(
             503,
             QStringLiteral("Hookbench could not store this request, so it is not acknowledged: %1")
-                .arg(error->message));
+                .arg(failure.message));
+        failure.message
+            = QStringLiteral("the session store refused %1 capture(s): %2").arg(captures.size()).arg(failure.message);
         for (const Pending& entry : pending) {
             if (entry.connection)
                 entry.connection->respond(entry.sequence, refusal, 0);
         }
-        Q_EMIT storeFailed(message);
+        Q_EMIT storeFailed(failure);
     } else {
         for (qsizetype i = 0; i < pending.size(); ++i) {
             if (pending.at(i).connection)

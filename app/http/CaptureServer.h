@@ -31,7 +31,7 @@ public:
     CaptureServer(const ServerConfig& config, SessionStore* store, qint64 sessionId, QObject* parent = nullptr);
     ~CaptureServer() override; // commits and answers what completed, waiting for the group in flight
 
-    bool start(QString* error);
+    Expected<void> start();
     static constexpr qsizetype maxGroupCaptures = 256;
     static constexpr qint64 maxGroupBytes = 16 * 1024 * 1024;
     // Per lane, one group commits while the next waits on the writer's thread, so that it starts without a round
@@ -59,7 +59,7 @@ public:
 
 Q_SIGNALS:
     void capturesStored(const QList<Capture>& captures);
-    void storeFailed(const QString& message);
+    void storeFailed(const Error& error); // senders were answered 503
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -75,7 +75,7 @@ private:
     // Hands the next group of this lane to the writer; false when the lane is full or has nothing waiting.
     bool flushLane(int lane);
     void committed(int lane, const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
-                   const std::optional<StoreError>& error);
+                   const Expected<void>& result);
     void refuse(qintptr socketDescriptor);
     void releaseCommitted(qint64 bytes);
     void onAcceptError(QAbstractSocket::SocketError error);

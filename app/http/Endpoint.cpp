@@ -18,7 +18,7 @@ Endpoint::~Endpoint()
     stop();
 }
 
-std::optional<QString> Endpoint::start(const EndpointConfig& config)
+Expected<void> Endpoint::start(const EndpointConfig& config)
 {
     stop();
     m_thread = new QThread(this);
@@ -27,32 +27,30 @@ std::optional<QString> Endpoint::start(const EndpointConfig& config)
     m_context->moveToThread(m_thread);
     m_thread->start();
 
-    std::optional<QString> failure;
+    Expected<void> started;
     // The server and its store connection are created, used and destroyed on the endpoint thread.
     QMetaObject::invokeMethod(
         m_context,
         [&] {
             m_store = new SessionStore;
-            if (auto error = m_store->open(config.storePath)) {
-                failure = error->message;
+            started = m_store->open(config.storePath);
+            if (!started)
                 return;
-            }
             // Listen first: a taken port must not leave an empty session behind.
             m_server = new CaptureServer(config.server, m_store, 0);
-            QString error;
-            if (!m_server->start(&error)) {
-                failure = error;
+            started = m_server->start();
+            if (!started)
                 return;
-            }
             m_sessionId = config.sessionId;
             if (m_sessionId == 0) {
-                StoreError storeError;
                 const QString name = config.sessionName.isEmpty()
                     ? QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                     : config.sessionName;
-                const std::optional<qint64> id = m_store->createSession(name, &storeError);
+                const Expected<qint64> id = m_store->createSession(name);
                 if (!id) {
-                    failure = QStringLiteral("cannot start a session: %1").arg(storeError.message);
+                    Error failure = id.error();
+                    failure.message = QStringLiteral("cannot start a session: %1").arg(failure.message);
+                    started = failure;
                     return;
                 }
                 m_sessionId = *id;
@@ -65,11 +63,9 @@ std::optional<QString> Endpoint::start(const EndpointConfig& config)
         },
         Qt::BlockingQueuedConnection);
     m_storePath = config.storePath;
-    if (failure) {
+    if (!started)
         stop();
-        return failure;
-    }
-    return std::nullopt;
+    return started;
 }
 
 void Endpoint::stop()

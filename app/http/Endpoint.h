@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 #include "http/ServerConfig.h"
 
 class CaptureServer;
@@ -29,8 +30,9 @@ public:
     explicit Endpoint(QObject* parent = nullptr);
     ~Endpoint() override;
 
-    // Opens the store, starts or continues the session and listens. Returns why it could not.
-    std::optional<QString> start(const EndpointConfig& config);
+    // Opens the store, starts or continues the session and listens. Returns why it could not (a store code,
+    // or CannotListen).
+    Expected<void> start(const EndpointConfig& config);
     void stop();
     bool isRunning() const;
 
@@ -45,7 +47,7 @@ public:
 
 Q_SIGNALS:
     void capturesStored(const QList<Capture>& captures);
-    void storeFailed(const QString& message);
+    void storeFailed(const Error& error); // senders were answered 503
 
 private:
     QThread* m_thread = nullptr;

@@ -26,20 +26,20 @@ StoreWriter::~StoreWriter()
     finish();
 }
 
-std::optional<StoreError> StoreWriter::open(const QString& path, SessionStore::Durability durability)
+Expected<void> StoreWriter::open(const QString& path, SessionStore::Durability durability)
 {
     for (const auto& worker : m_workers) {
-        std::optional<StoreError> error;
+        Expected<void> opened;
         if (worker->thread.isRunning()) {
             QMetaObject::invokeMethod(
-                worker->context, [&] { error = worker->store->open(path, durability); }, Qt::BlockingQueuedConnection);
+                worker->context, [&] { opened = worker->store->open(path, durability); }, Qt::BlockingQueuedConnection);
         } else {
-            error = worker->store->open(path, durability);
+            opened = worker->store->open(path, durability);
         }
-        if (error)
-            return error;
+        if (!opened)
+            return opened;
     }
-    return std::nullopt;
+    return {};
 }
 
 void StoreWriter::append(QList<Capture> captures, SessionStore::Completion complete, Done done)
@@ -48,8 +48,7 @@ void StoreWriter::append(QList<Capture> captures, SessionStore::Completion compl
                                    [](const Capture& capture) { return laneOf(capture) == Lane::Large; });
     Worker& lane = worker(large ? Lane::Large : Lane::Small);
     if (!lane.thread.isRunning()) {
-        const std::optional<StoreError> error = appendNow(captures, complete);
-        done(captures, error);
+        done(captures, appendNow(captures, complete));
         return;
     }
     // `this` outlives the threads (finish() waits for them), so the answer can always be posted back.
@@ -58,11 +57,11 @@ void StoreWriter::append(QList<Capture> captures, SessionStore::Completion compl
         lane.context,
         [this, store, captures = std::move(captures), complete = std::move(complete),
          done = std::move(done)]() mutable {
-            std::optional<StoreError> error = store->append(captures, complete);
+            Expected<void> result = store->append(captures, complete);
             QMetaObject::invokeMethod(
                 this,
-                [captures = std::move(captures), error = std::move(error), done = std::move(done)] {
-                    done(captures, error);
+                [captures = std::move(captures), result = std::move(result), done = std::move(done)] {
+                    done(captures, result);
                 },
                 Qt::QueuedConnection);
         },
@@ -86,7 +85,7 @@ void StoreWriter::finish()
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
-std::optional<StoreError> StoreWriter::appendNow(QList<Capture>& captures, const SessionStore::Completion& complete)
+Expected<void> StoreWriter::appendNow(QList<Capture>& captures, const SessionStore::Completion& complete)
 {
     finish();
     return worker(Lane::Small).store->append(captures, complete);

@@ -24,7 +24,7 @@ class StoreWriter final : public QObject
     Q_OBJECT
 
 public:
-    using Done = std::function<void(const QList<Capture>& captures, const std::optional<StoreError>& error)>;
+    using Done = std::function<void(const QList<Capture>& captures, const Expected<void>& result)>;
     enum class Lane
     {
         Small,
@@ -39,13 +39,13 @@ public:
     explicit StoreWriter(QObject* parent = nullptr);
     ~StoreWriter() override; // finish()
 
-    std::optional<StoreError> open(const QString& path, SessionStore::Durability durability);
+    Expected<void> open(const QString& path, SessionStore::Durability durability);
     // Commits on the lane of the group's largest body.
     void append(QList<Capture> captures, SessionStore::Completion complete, Done done);
     // Waits for the groups handed over, runs their `done` here, and stops the threads. After it, appendNow()
     // writes on the calling thread.
     void finish();
-    std::optional<StoreError> appendNow(QList<Capture>& captures, const SessionStore::Completion& complete);
+    Expected<void> appendNow(QList<Capture>& captures, const SessionStore::Completion& complete);
     // Runs task on the lane's thread after the groups handed to it so far (tests hold a lane with it).
     void runOnLane(Lane lane, std::function<void()> task);
 

@@ -167,9 +167,9 @@ QList<ReplayAttempt> ReplayController::attempts(qint64 captureId) const
 void ReplayController::record(ReplayAttempt attempt)
 {
     if (m_store && m_store->isOpen()) {
-        if (const std::optional<StoreError> error = ReplayAttemptStore(*m_store).add(attempt)) {
-            qCWarning(lcReplay) << "replay attempt not recorded:" << error->message;
-            Q_EMIT recordFailed(error->message);
+        if (const Expected<void> added = ReplayAttemptStore(*m_store).add(attempt); !added) {
+            qCWarning(lcReplay) << "replay attempt not recorded:" << added.error().message;
+            Q_EMIT recordFailed(added.error().message);
         }
     } else {
         m_memory[attempt.captureId].append(attempt);

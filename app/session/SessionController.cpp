@@ -11,6 +11,7 @@
 #include "payload/EventIndex.h"
 #include "replay/ReplayController.h"
 #include "session/CaptureTableModel.h"
+#include "session/StoreMessages.h"
 #include "session/TaskRunner.h"
 #include "settings/Settings.h"
 #include "signature/ReverificationService.h"
@@ -39,8 +40,9 @@ SessionController::SessionController(const EndpointConfig& endpoint, Settings* s
     m_replay = new ReplayController(settings, m_reader.get(), this);
     // Forwarding sees every stored capture as it arrives; it never delays the answer to the sender.
     connect(m_endpoint, &Endpoint::capturesStored, m_replay, &ReplayController::forward);
-    connect(m_endpoint, &Endpoint::storeFailed, this, [this](const QString& text) {
-        Q_EMIT message(tr("Requests were refused with 503 because they could not be stored: %1").arg(text),
+    connect(m_endpoint, &Endpoint::storeFailed, this, [this](const Error& error) {
+        Q_EMIT message(tr("Requests were refused with 503 because they could not be stored: %1")
+                           .arg(StoreMessages::describe(error)),
                        Severity::Error);
     });
     connect(m_reverifier, &ReverificationService::reverified, this,
@@ -76,9 +78,10 @@ QString SessionController::newSessionName() const
 void SessionController::start(bool continueLastSession)
 {
     // The reader opens first: it shows the previous session even when the port is taken.
-    if (auto error = m_reader->open(m_config.storePath)) {
-        Q_EMIT message(tr("The session store cannot be opened, so nothing can be captured: %1").arg(error->message),
-                       Severity::Error);
+    if (Expected<void> opened = m_reader->open(m_config.storePath); !opened) {
+        Q_EMIT message(
+            tr("The session store cannot be opened, so nothing can be captured: %1").arg(opened.error().message),
+            Severity::Error);
         m_ready = true;
         Q_EMIT statusChanged();
         Q_EMIT ready();
@@ -99,13 +102,13 @@ void SessionController::start(bool continueLastSession)
         tr("Tidying the store"),
         [path, budget, keep, result](TaskControl&) {
             SessionStore store;
-            if (auto error = store.open(path)) {
-                result->error = error;
+            if (Expected<void> opened = store.open(path); !opened) {
+                result->error = opened.error();
                 return;
             }
             // What was deleted in an earlier run can no longer be undone.
-            if (auto error = CaptureTrash(store).purgeAll())
-                qCWarning(lcSession) << "deleted captures could not be removed:" << error->message;
+            if (Expected<void> purged = CaptureTrash(store).purgeAll(); !purged)
+                qCWarning(lcSession) << "deleted captures could not be removed:" << purged.error().message;
             *result = store.prune(budget, keep, QDateTime::currentDateTimeUtc());
         },
         [this, result, continueLastSession](bool) {
@@ -124,10 +127,11 @@ void SessionController::startAfterPrune(bool continueLastSession)
             m_config.sessionId = *last;
     }
     if (!startEndpoint() && m_config.sessionId == 0) {
-        StoreError error;
-        m_config.sessionId = m_reader->createSession(newSessionName(), &error).value_or(0);
-        if (m_config.sessionId == 0)
-            Q_EMIT message(tr("No session could be started: %1").arg(error.message), Severity::Error);
+        const Expected<qint64> created = m_reader->createSession(newSessionName());
+        m_config.sessionId = created ? *created : 0;
+        if (!created)
+            Q_EMIT message(tr("No session could be started: %1").arg(StoreMessages::describe(created.error())),
+                           Severity::Error);
     }
     showSession(m_endpoint->isRunning() ? m_endpoint->sessionId() : m_config.sessionId, [this] {
         m_ready = true;
@@ -142,8 +146,13 @@ bool SessionController::startEndpoint()
     EndpointConfig config = m_config;
     if (m_sessionId != 0)
         config.sessionId = m_sessionId;
-    if (const std::optional<QString> error = m_endpoint->start(config)) {
-        Q_EMIT message(tr("Not capturing: %1. Choose another port with --port.").arg(*error), Severity::Error);
+    if (const Expected<void> started = m_endpoint->start(config); !started) {
+        const Error& error = started.error();
+        if (error.code == Error::Code::CannotListen)
+            Q_EMIT message(tr("Not capturing: %1. Choose another port with --port.").arg(error.message),
+                           Severity::Error);
+        else
+            Q_EMIT message(tr("Not capturing: %1").arg(StoreMessages::describe(error)), Severity::Error);
         Q_EMIT statusChanged();
         return false;
     }
@@ -226,8 +235,8 @@ void SessionController::showSession(qint64 sessionId, std::function<void()> then
         tr("Loading session"),
         [path, sessionId, summaries](TaskControl&) {
             SessionStore store;
-            if (auto error = store.open(path)) {
-                qCWarning(lcSession) << "a session could not be read:" << error->message;
+            if (Expected<void> opened = store.open(path); !opened) {
+                qCWarning(lcSession) << "a session could not be read:" << opened.error().message;
                 return;
             }
             *summaries = store.summaries(sessionId);
@@ -244,10 +253,9 @@ void SessionController::showSession(qint64 sessionId, std::function<void()> then
 
 void SessionController::newSession()
 {
-    StoreError error;
-    const std::optional<qint64> id = m_reader->createSession(newSessionName(), &error);
+    const Expected<qint64> id = m_reader->createSession(newSessionName());
     if (!id) {
-        Q_EMIT message(tr("No new session: %1").arg(error.message), Severity::Error);
+        Q_EMIT message(tr("No new session: %1").arg(StoreMessages::describe(id.error())), Severity::Error);
         return;
     }
     m_currentFile.clear();
@@ -350,8 +358,8 @@ void SessionController::requestCapture(qint64 id)
         QString(),
         [path, id, loaded](TaskControl&) {
             SessionStore store;
-            if (auto error = store.open(path)) {
-                qCWarning(lcSession) << "a capture could not be read:" << error->message;
+            if (Expected<void> opened = store.open(path); !opened) {
+                qCWarning(lcSession) << "a capture could not be read:" << opened.error().message;
                 return;
             }
             *loaded = store.capture(id);

@@ -51,8 +51,8 @@ void SessionController::rebuildEvents()
         QString(),
         [path, sessionId, built](TaskControl& control) {
             SessionStore store;
-            if (auto error = store.open(path)) {
-                qCWarning(lcSession) << "the session's events could not be read:" << error->message;
+            if (Expected<void> opened = store.open(path); !opened) {
+                qCWarning(lcSession) << "the session's events could not be read:" << opened.error().message;
                 return;
             }
             // One capture at a time: the index keeps no bodies, so memory stays flat in the session's size.

@@ -4,13 +4,21 @@
 
 #include "har/CaptureFiles.h"
 #include "session/SessionController.h"
+#include "session/StoreMessages.h"
 #include "session/TaskRunner.h"
 #include "settings/Settings.h"
 #include "store/SessionStore.h"
 
 namespace {
 constexpr int maxRecentFiles = 10;
+
+// Why a file task failed: the store's failure in the store's words, or the file's problem.
+template<typename Result>
+QString failureText(const Result& result)
+{
+    return result.storeFailure ? StoreMessages::describe(*result.storeFailure) : result.failure->text();
 }
+} // namespace
 
 void SessionController::openFile(const QString& path)
 {
@@ -25,8 +33,8 @@ void SessionController::openFile(const QString& path)
             });
         },
         [=, this](bool) {
-            if (result->failure) {
-                Q_EMIT message(tr("%1 was not opened: %2").arg(path, result->failure->text()), Severity::Error);
+            if (result->failed()) {
+                Q_EMIT message(tr("%1 was not opened: %2").arg(path, failureText(*result)), Severity::Error);
                 Q_EMIT fileTaskFinished(false);
                 return;
             }
@@ -65,8 +73,8 @@ void SessionController::importFile(const QString& path)
         },
         [=, this](bool) {
             auto report = [=, this] {
-                if (result->failure) {
-                    Q_EMIT message(tr("%1: %2").arg(path, result->failure->text()), Severity::Error);
+                if (result->failed()) {
+                    Q_EMIT message(tr("%1: %2").arg(path, failureText(*result)), Severity::Error);
                 } else if (!result->problems.isEmpty()) {
                     Q_EMIT message(tr("Imported %n capture(s) from %1. %2", nullptr, int(result->imported))
                                        .arg(name, result->problems.constFirst().text()),
@@ -74,7 +82,7 @@ void SessionController::importFile(const QString& path)
                 } else {
                     Q_EMIT notice(tr("Imported %n capture(s) from %1", nullptr, int(result->imported)).arg(name));
                 }
-                Q_EMIT fileTaskFinished(!result->failure);
+                Q_EMIT fileTaskFinished(!result->failed());
             };
             if (result->imported > 0)
                 showSession(m_sessionId, report);
@@ -94,8 +102,8 @@ void SessionController::saveToFile(const QString& path)
         tr("Saving"),
         [=](TaskControl& control) {
             SessionStore store;
-            if (auto error = store.open(storePath)) {
-                result->failure = HarError(HarErrorCode::FileOpen, error->message);
+            if (Expected<void> opened = store.open(storePath); !opened) {
+                result->storeFailure = opened.error();
                 return;
             }
             *result = CaptureFiles::exportHar(
@@ -103,8 +111,8 @@ void SessionController::saveToFile(const QString& path)
                 [&control](qint64 done, qint64 total) { return control.report(done, total); });
         },
         [=, this](bool) {
-            if (result->failure) {
-                Q_EMIT message(tr("Not saved: %1. The file on disk is unchanged.").arg(result->failure->text()),
+            if (result->failed()) {
+                Q_EMIT message(tr("Not saved: %1. The file on disk is unchanged.").arg(failureText(*result)),
                                Severity::Error);
                 Q_EMIT fileTaskFinished(false);
                 return;
@@ -130,11 +138,11 @@ void SessionController::exportCaptures(const QString& path, const QList<qint64>&
                 path, storePath, ids, [&control](qint64 done, qint64 total) { return control.report(done, total); });
         },
         [=, this](bool) {
-            if (result->failure)
-                Q_EMIT message(tr("Not exported: %1").arg(result->failure->text()), Severity::Error);
+            if (result->failed())
+                Q_EMIT message(tr("Not exported: %1").arg(failureText(*result)), Severity::Error);
             else
                 Q_EMIT notice(tr("Exported %n capture(s) to %1", nullptr, int(result->written)).arg(path));
-            Q_EMIT fileTaskFinished(!result->failure);
+            Q_EMIT fileTaskFinished(!result->failed());
         });
     if (!started)
         Q_EMIT notice(tr("Wait for the current file operation to finish"));

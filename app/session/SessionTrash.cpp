@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SessionController: deleting captures and the session's contents, undoably (through the store's trash).
+#include "core/Logging.h"
 #include "session/SessionController.h"
+#include "session/StoreMessages.h"
 #include "session/TaskRunner.h"
 #include "store/CaptureTrash.h"
 #include "store/SessionStore.h"
@@ -22,18 +24,20 @@ void SessionController::deleteCaptures(const QList<qint64>& ids, std::function<v
     m_captureCount -= removedIds.size();
     Q_EMIT statusChanged();
     const QString path = m_config.storePath;
-    auto error = std::make_shared<StoreError>();
+    auto error = std::make_shared<Error>();
     m_tasks->run(
         tr("Deleting %n capture(s)", nullptr, int(removedIds.size())),
         [path, deleted, removedIds, error](TaskControl&) {
             SessionStore store;
-            if (auto failed = store.open(path)) {
-                *error = *failed;
+            if (Expected<void> opened = store.open(path); !opened) {
+                *error = opened.error();
                 return;
             }
-            if (const std::optional<qint64> trashId
-                = CaptureTrash(store).trash(deleted->sessionId, removedIds, error.get()))
+            const Expected<qint64> trashId = CaptureTrash(store).trash(deleted->sessionId, removedIds);
+            if (trashId)
                 deleted->trashId = *trashId;
+            else
+                *error = trashId.error();
         },
         [this, deleted, error, done = std::move(done)](bool) {
             if (deleted->trashId == 0) {
@@ -42,7 +46,8 @@ void SessionController::deleteCaptures(const QList<qint64>& ids, std::function<v
                     m_model->restore(deleted->rows);
                     Q_EMIT statusChanged();
                 }
-                Q_EMIT message(tr("The captures could not be deleted: %1").arg(error->message), Severity::Error);
+                Q_EMIT message(tr("The captures could not be deleted: %1").arg(StoreMessages::describe(*error)),
+                               Severity::Error);
                 if (done)
                     done(nullptr);
                 return;
@@ -75,24 +80,24 @@ void SessionController::restoreCaptures(const std::shared_ptr<Deleted>& deleted,
     }
     const QString path = m_config.storePath;
     const qint64 trashId = std::exchange(deleted->trashId, 0);
-    auto error = std::make_shared<std::optional<StoreError>>();
+    auto error = std::make_shared<std::optional<Error>>();
     m_tasks->run(
         tr("Restoring %n capture(s)", nullptr, int(deleted->rows.rows.size())),
         [path, trashId, error](TaskControl&) {
             SessionStore store;
-            if (auto failed = store.open(path)) {
-                *error = failed;
+            if (Expected<void> opened = store.open(path); !opened) {
+                *error = opened.error();
                 return;
             }
-            StoreError refused;
-            if (!CaptureTrash(store).restore(trashId, &refused))
-                *error = refused;
+            if (const Expected<qint64> restored = CaptureTrash(store).restore(trashId); !restored)
+                *error = restored.error();
         },
         [this, deleted, trashId, error, done = std::move(done)](bool) {
             if (*error) {
                 deleted->trashId = trashId; // still in the trash: it can be tried again
-                Q_EMIT message(tr("The deleted captures could not be restored: %1").arg((*error)->message),
-                               Severity::Error);
+                Q_EMIT message(
+                    tr("The deleted captures could not be restored: %1").arg(StoreMessages::describe(**error)),
+                    Severity::Error);
                 if (done)
                     done(false);
                 return;
@@ -119,8 +124,11 @@ void SessionController::purgeDeleted(qint64 trashId)
         tr("Removing deleted captures"),
         [path, trashId](TaskControl&) {
             SessionStore store;
-            if (!store.open(path))
-                CaptureTrash(store).purge(trashId);
+            Expected<void> purged = store.open(path);
+            if (purged)
+                purged = CaptureTrash(store).purge(trashId);
+            if (!purged) // the next start purges what is left
+                qCWarning(lcSession) << "deleted captures could not be removed:" << purged.error().message;
         },
         {}, TaskRunner::Kind::Background);
 }

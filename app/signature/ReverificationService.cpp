@@ -103,8 +103,8 @@ quint64 ReverificationService::reverify(const SecretSet& secrets, const Signatur
     const qint64 sessionId = m_sessionId;
     m_pool.start([this, job, sessionId] {
         SessionStore store;
-        if (auto error = store.open(job->databasePath, SessionStore::Durability::Normal)) {
-            job->fail(error->message);
+        if (const Expected<void> opened = store.open(job->databasePath, SessionStore::Durability::Normal); !opened) {
+            job->fail(opened.error().message);
             job->remaining = 1;
             finishPart(job);
             return;
@@ -135,8 +135,9 @@ void ReverificationService::startWorkers(const std::shared_ptr<Job>& job, qsizet
                 }
             } else if (begin < end) {
                 SessionStore store;
-                if (auto error = store.open(job->databasePath, SessionStore::Durability::Normal)) {
-                    job->fail(error->message);
+                if (const Expected<void> opened = store.open(job->databasePath, SessionStore::Durability::Normal);
+                    !opened) {
+                    job->fail(opened.error().message);
                 } else {
                     for (qsizetype i = begin; i < end && !job->stale(); ++i) {
                         const qint64 id = job->ids.at(i);

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "core/Logging.h"
-#include "store/SessionStore.h"
+#include "store/StoreErrors.h"
 
 namespace {
 
@@ -36,12 +36,12 @@ enum class Step
     Sync
 };
 
-StoreError fileError(Step step, const QString& path, int code)
+Error fileError(Step step, const QString& path, int code)
 {
     const char* text = step == Step::Create ? QT_TRANSLATE_NOOP("BodyFiles", "cannot create %1: %2")
         : step == Step::Write               ? QT_TRANSLATE_NOOP("BodyFiles", "cannot write to %1: %2")
                                             : QT_TRANSLATE_NOOP("BodyFiles", "cannot sync %1: %2");
-    return StoreError {QCoreApplication::translate("BodyFiles", text).arg(path, systemError(code))};
+    return StoreErrors::fromErrno(code, QCoreApplication::translate("BodyFiles", text).arg(path, systemError(code)));
 }
 
 // Makes a new directory entry durable: the folder holding it is synced.
@@ -127,19 +127,14 @@ bool BodyFiles::isSegmentName(const QString& name)
     return true;
 }
 
-std::optional<BodyLocation> BodyFiles::append(qint64 sessionId, QByteArrayView bytes, StoreError* error)
+Expected<BodyLocation> BodyFiles::append(qint64 sessionId, QByteArrayView bytes)
 {
-    const auto failed = [error](StoreError e) -> std::optional<BodyLocation> {
-        if (error)
-            *error = std::move(e);
-        return std::nullopt;
-    };
     if (m_segment >= 0 && (sessionId != m_segmentSession || (m_end > 0 && m_end + bytes.size() > segmentLimit)))
         closeSegment();
     if (m_segment < 0) {
         const bool created = !QFileInfo::exists(m_folder);
         if (!QDir().mkpath(m_folder))
-            return failed(fileError(Step::Create, m_folder, errno ? errno : EACCES));
+            return fileError(Step::Create, m_folder, errno ? errno : EACCES);
         if (created)
             syncFolder(QFileInfo(m_folder).absolutePath());
         // A new name each time; the lock taken, the name is checked to still be this file (a cleanup elsewhere may
@@ -155,7 +150,7 @@ std::optional<BodyLocation> BodyFiles::append(qint64 sessionId, QByteArrayView b
             if (fd < 0) {
                 if (errno == EEXIST)
                     continue;
-                return failed(fileError(Step::Create, path, errno));
+                return fileError(Step::Create, path, errno);
             }
             if (::flock(fd, LOCK_EX | LOCK_NB) != 0 || !sameFile(fd, path)) {
                 ::close(fd);
@@ -168,13 +163,13 @@ std::optional<BodyLocation> BodyFiles::append(qint64 sessionId, QByteArrayView b
             m_end = 0;
         }
         if (m_segment < 0)
-            return failed(fileError(Step::Create, m_folder, EEXIST));
+            return fileError(Step::Create, m_folder, EEXIST);
     }
     if (!writeAll(m_segment, bytes.data(), bytes.size(), m_end)) {
         const int code = errno;
         if (::ftruncate(m_segment, off_t(m_end)) != 0)
             qCWarning(lcStore) << "cannot truncate" << m_segmentName << ":" << systemError(errno);
-        return failed(fileError(Step::Write, m_folder + u'/' + m_segmentName, code));
+        return fileError(Step::Write, m_folder + u'/' + m_segmentName, code);
     }
     BodyLocation location {m_segmentName, m_end};
     m_end += bytes.size();
@@ -182,14 +177,14 @@ std::optional<BodyLocation> BodyFiles::append(qint64 sessionId, QByteArrayView b
     return location;
 }
 
-std::optional<StoreError> BodyFiles::sync()
+Expected<void> BodyFiles::sync()
 {
     if (m_segment < 0 || !m_unsynced)
-        return std::nullopt;
+        return {};
     if (::fdatasync(m_segment) != 0)
         return fileError(Step::Sync, m_folder + u'/' + m_segmentName, errno);
     m_unsynced = false;
-    return std::nullopt;
+    return {};
 }
 
 BodyFiles::Mark BodyFiles::mark() const

@@ -9,7 +9,7 @@
 #include <functional>
 #include <optional>
 
-struct StoreError;
+#include "core/Expected.h"
 
 // Where a body kept beside the database lives: a segment file and the offset of its first byte.
 struct BodyLocation
@@ -36,9 +36,9 @@ public:
     static QString folderPath(const QString& storePath);
 
     // Appends bytes to the session's open segment (starting one when needed) and says where they are.
-    std::optional<BodyLocation> append(qint64 sessionId, QByteArrayView bytes, StoreError* error);
+    Expected<BodyLocation> append(qint64 sessionId, QByteArrayView bytes);
     // Makes what append() wrote durable (fdatasync), before the commit that refers to it.
-    std::optional<StoreError> sync();
+    Expected<void> sync();
     // Where the open segment ends: what a failed group truncates back to with rollback().
     struct Mark
     {

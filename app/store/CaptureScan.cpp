@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "store/BodyFiles.h"
+#include "store/StoreErrors.h"
 
 namespace {
 
@@ -86,22 +87,23 @@ CaptureScan::~CaptureScan()
     sqlite3_close_v2(m_db);
 }
 
-QString CaptureScan::lastError() const
+Error CaptureScan::lastError() const
 {
-    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
-                : QCoreApplication::translate("CaptureScan", "the store is not open");
+    return StoreErrors::lastOf(m_db);
 }
 
-std::optional<StoreError> CaptureScan::open(const QString& storePath)
+Expected<void> CaptureScan::open(const QString& storePath)
 {
     if (!QFileInfo::exists(storePath))
-        return StoreError {QCoreApplication::translate("CaptureScan", "there is no store at %1").arg(storePath)};
+        return Error {Error::Code::StoreCannotOpen,
+                      QCoreApplication::translate("CaptureScan", "there is no store at %1").arg(storePath)};
     // Read-write without create: a read-only connection cannot always open a WAL database whose log is gone.
     // query_only then makes sure this connection never writes.
     if (sqlite3_open_v2(QFile::encodeName(storePath).constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                         nullptr)
         != SQLITE_OK) {
-        StoreError error {QCoreApplication::translate("CaptureScan", "cannot open %1: %2").arg(storePath, lastError())};
+        Error error = lastError();
+        error.message = QCoreApplication::translate("CaptureScan", "cannot open %1: %2").arg(storePath, error.message);
         sqlite3_close_v2(m_db);
         m_db = nullptr;
         return error;
@@ -109,18 +111,18 @@ std::optional<StoreError> CaptureScan::open(const QString& storePath)
     sqlite3_busy_timeout(m_db, 5000);
     sqlite3_exec(m_db, "PRAGMA query_only=1", nullptr, nullptr, nullptr);
     m_bodies = std::make_unique<BodyFiles>(storePath);
-    return std::nullopt;
+    return {};
 }
 
-std::optional<StoreError> CaptureScan::beginRead()
+Expected<void> CaptureScan::beginRead()
 {
     if (!m_db)
-        return StoreError {lastError()};
+        return lastError();
     // A deferred transaction takes its snapshot at the first read, which follows at once.
     if (sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
-        return StoreError {lastError()};
+        return lastError();
     m_reading = true;
-    return std::nullopt;
+    return {};
 }
 
 void CaptureScan::endRead()
@@ -148,28 +150,28 @@ qint64 CaptureScan::count(qint64 sessionId, qint64 afterId) const
     return result;
 }
 
-std::optional<StoreError> CaptureScan::scan(qint64 sessionId, qint64 afterId, Columns columns, const Visit& visit)
+Expected<void> CaptureScan::scan(qint64 sessionId, qint64 afterId, Columns columns, const Visit& visit)
 {
     if (!m_db)
-        return StoreError {lastError()};
+        return lastError();
     const QByteArray sql = "SELECT id, received_at, method, target, body_size, response_status, "
         + extraColumns(columns) + " FROM captures WHERE session_id = ? AND id > ? ORDER BY id";
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
-        StoreError error {lastError()};
+        const Error error = lastError();
         sqlite3_finalize(statement);
         return error;
     }
     sqlite3_bind_int64(statement, 1, sessionId);
     sqlite3_bind_int64(statement, 2, afterId);
-    std::optional<StoreError> error;
+    Expected<void> result;
     CaptureRow row;
     for (;;) {
         const int rc = sqlite3_step(statement);
         if (rc == SQLITE_DONE)
             break;
         if (rc != SQLITE_ROW) {
-            error = StoreError {lastError()};
+            result = lastError();
             break;
         }
         row.id = sqlite3_column_int64(statement, 0);
@@ -183,7 +185,7 @@ std::optional<StoreError> CaptureScan::scan(qint64 sessionId, qint64 afterId, Co
             break;
     }
     sqlite3_finalize(statement);
-    return error;
+    return result;
 }
 
 bool CaptureScan::load(Columns columns, CaptureRow& row)

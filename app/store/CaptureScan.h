@@ -50,14 +50,14 @@ public:
     CaptureScan& operator=(const CaptureScan&) = delete;
 
     // Opens an existing store; nothing is created or migrated.
-    std::optional<StoreError> open(const QString& storePath);
+    Expected<void> open(const QString& storePath); // StoreCannotOpen when there is none
     // Everything read between these sees one snapshot of the store, whatever the endpoint commits meanwhile.
-    std::optional<StoreError> beginRead();
+    Expected<void> beginRead();
     void endRead();
 
     qint64 count(qint64 sessionId, qint64 afterId = 0) const; // captures with an id above afterId
     // Visits the session's captures with an id above afterId, in id order: the summary columns and `columns`.
-    std::optional<StoreError> scan(qint64 sessionId, qint64 afterId, Columns columns, const Visit& visit);
+    Expected<void> scan(qint64 sessionId, qint64 afterId, Columns columns, const Visit& visit);
     // Reads `columns` of one capture into row (its id must be set); the views stay valid until the next load().
     bool load(Columns columns, CaptureRow& row);
 
@@ -67,7 +67,7 @@ public:
                               const std::function<void(QByteArrayView name, QByteArrayView value)>& visit);
 
 private:
-    QString lastError() const;
+    Error lastError() const;
     void readExtra(sqlite3_stmt* statement, int first, CaptureRow& row);
 
     sqlite3* m_db = nullptr;

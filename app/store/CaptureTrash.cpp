@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include "store/StoreErrors.h"
+
 namespace {
 
 struct Finalizer
@@ -20,9 +22,9 @@ Statement prepare(sqlite3* db, const char* sql)
     return Statement(statement);
 }
 
-StoreError errorOf(sqlite3* db)
+Error errorOf(sqlite3* db)
 {
-    return StoreError {QString::fromUtf8(sqlite3_errmsg(db))};
+    return StoreErrors::lastOf(db);
 }
 
 } // namespace
@@ -36,68 +38,60 @@ const char* CaptureTrash::schemaSql()
     return "ALTER TABLE sessions ADD COLUMN trashed_from INTEGER;";
 }
 
-std::optional<qint64> CaptureTrash::trash(qint64 sessionId, const QList<qint64>& captureIds, StoreError* error)
+Expected<qint64> CaptureTrash::trash(qint64 sessionId, const QList<qint64>& captureIds)
 {
     sqlite3* db = m_store.m_db;
-    const auto failed = [error](const StoreError& e) -> std::optional<qint64> {
-        if (error)
-            *error = e;
-        return std::nullopt;
-    };
     if (!db)
-        return failed(StoreError {QStringLiteral("the store is not open")});
+        return StoreErrors::notOpen();
     if (captureIds.isEmpty())
-        return failed(StoreError {QStringLiteral("no captures to delete")});
+        return Error {Error::Code::InvalidInput, QStringLiteral("no captures to delete")};
     Statement create = prepare(db, "INSERT INTO sessions (name, created_at, trashed_from) VALUES ('', ?, ?)");
     if (!create)
-        return failed(errorOf(db));
+        return errorOf(db);
     sqlite3_bind_int64(create.get(), 1, QDateTime::currentMSecsSinceEpoch());
     sqlite3_bind_int64(create.get(), 2, sessionId);
     if (sqlite3_step(create.get()) != SQLITE_DONE)
-        return failed(errorOf(db));
+        return errorOf(db);
     const qint64 trashId = sqlite3_last_insert_rowid(db);
-    if (auto e = moveSlices("UPDATE captures SET session_id = ?1 WHERE session_id = ?2 AND id = ?3", trashId, sessionId,
-                            captureIds)) {
-        // What moved stays undoable: the hidden session is returned by restore() with the error.
+    if (Expected<void> moved = moveSlices("UPDATE captures SET session_id = ?1 WHERE session_id = ?2 AND id = ?3",
+                                          trashId, sessionId, captureIds);
+        !moved) {
+        // What moved goes back at once: nothing is deleted when the error is reported.
         restore(trashId);
-        return failed(*e);
+        return moved.error();
     }
     return trashId;
 }
 
-std::optional<qint64> CaptureTrash::restore(qint64 trashId, StoreError* error)
+Expected<qint64> CaptureTrash::restore(qint64 trashId)
 {
     sqlite3* db = m_store.m_db;
-    const auto failed = [error](const StoreError& e) -> std::optional<qint64> {
-        if (error)
-            *error = e;
-        return std::nullopt;
-    };
     if (!db)
-        return failed(StoreError {QStringLiteral("the store is not open")});
+        return StoreErrors::notOpen();
     Statement from = prepare(db, "SELECT trashed_from FROM sessions WHERE id = ? AND trashed_from IS NOT NULL");
     sqlite3_bind_int64(from.get(), 1, trashId);
     if (!from || sqlite3_step(from.get()) != SQLITE_ROW)
-        return failed(StoreError {QStringLiteral("nothing to undo: the deleted captures are gone")});
+        return Error {Error::Code::NotFound, QStringLiteral("nothing to undo: the deleted captures are gone")};
     const qint64 sessionId = sqlite3_column_int64(from.get(), 0);
     from.reset();
     Statement exists = prepare(db, "SELECT 1 FROM sessions WHERE id = ? AND trashed_from IS NULL");
     sqlite3_bind_int64(exists.get(), 1, sessionId);
     if (!exists || sqlite3_step(exists.get()) != SQLITE_ROW)
-        return failed(StoreError {QStringLiteral("the session the captures came from no longer exists")});
+        return Error {Error::Code::NotFound, QStringLiteral("the session the captures came from no longer exists")};
     exists.reset();
-    if (auto e = moveSlices("UPDATE captures SET session_id = ?1 WHERE id IN (SELECT id FROM captures "
-                            "WHERE session_id = ?2 ORDER BY id LIMIT ?3)",
-                            sessionId, trashId, {}))
-        return failed(*e);
+    if (Expected<void> moved = moveSlices("UPDATE captures SET session_id = ?1 WHERE id IN (SELECT id FROM captures "
+                                          "WHERE session_id = ?2 ORDER BY id LIMIT ?3)",
+                                          sessionId, trashId, {});
+        !moved)
+        return moved.error();
     Statement drop = prepare(db, "DELETE FROM sessions WHERE id = ?");
     sqlite3_bind_int64(drop.get(), 1, trashId);
     if (!drop || sqlite3_step(drop.get()) != SQLITE_DONE)
-        return failed(errorOf(db));
+        return errorOf(db);
     return sessionId;
 }
 
-std::optional<StoreError> CaptureTrash::moveSlices(const char* sql, qint64 to, qint64 from, const QList<qint64>& ids)
+Expected<void> CaptureTrash::moveSlices(const char* sql, qint64 to, qint64 from, const QList<qint64>& ids)
 {
     // With ids: one statement per id, sliceRows of them per transaction. Without: the statement moves up to
     // sliceRows rows (?3 is the limit) and runs until nothing is left.
@@ -107,8 +101,8 @@ std::optional<StoreError> CaptureTrash::moveSlices(const char* sql, qint64 to, q
         return errorOf(db);
     qsizetype next = 0;
     for (;;) {
-        if (auto e = m_store.exec("BEGIN IMMEDIATE"))
-            return e;
+        if (Expected<void> begun = m_store.exec("BEGIN IMMEDIATE"); !begun)
+            return begun;
         int changed = 0;
         if (!ids.isEmpty()) {
             const qsizetype end = std::min<qsizetype>(ids.size(), next + sliceRows);
@@ -118,7 +112,7 @@ std::optional<StoreError> CaptureTrash::moveSlices(const char* sql, qint64 to, q
                 sqlite3_bind_int64(move.get(), 2, from);
                 sqlite3_bind_int64(move.get(), 3, ids.at(next));
                 if (sqlite3_step(move.get()) != SQLITE_DONE) {
-                    const StoreError e = errorOf(db);
+                    const Error e = errorOf(db);
                     m_store.exec("ROLLBACK");
                     return e;
                 }
@@ -130,26 +124,26 @@ std::optional<StoreError> CaptureTrash::moveSlices(const char* sql, qint64 to, q
             sqlite3_bind_int64(move.get(), 2, from);
             sqlite3_bind_int64(move.get(), 3, sliceRows);
             if (sqlite3_step(move.get()) != SQLITE_DONE) {
-                const StoreError e = errorOf(db);
+                const Error e = errorOf(db);
                 m_store.exec("ROLLBACK");
                 return e;
             }
             changed = sqlite3_changes(db);
         }
-        if (auto e = m_store.exec("COMMIT")) {
+        if (Expected<void> committed = m_store.exec("COMMIT"); !committed) {
             m_store.exec("ROLLBACK");
-            return e;
+            return committed;
         }
         if (changed == 0)
-            return std::nullopt;
+            return {};
     }
 }
 
-std::optional<StoreError> CaptureTrash::purge(qint64 trashId)
+Expected<void> CaptureTrash::purge(qint64 trashId)
 {
     sqlite3* db = m_store.m_db;
     if (!db)
-        return StoreError {QStringLiteral("the store is not open")};
+        return StoreErrors::notOpen();
     // The captures first, in slices (their replay attempts go with them), then the hidden session.
     Statement remove = prepare(db,
                                "DELETE FROM captures WHERE id IN (SELECT id FROM captures WHERE session_id = ? "
@@ -170,16 +164,16 @@ std::optional<StoreError> CaptureTrash::purge(qint64 trashId)
     if (!drop || sqlite3_step(drop.get()) != SQLITE_DONE)
         return errorOf(db);
     m_store.removeUnreferencedBodies();
-    return std::nullopt;
+    return {};
 }
 
-std::optional<StoreError> CaptureTrash::purgeAll()
+Expected<void> CaptureTrash::purgeAll()
 {
     for (qint64 id : trashIds()) {
-        if (auto e = purge(id))
-            return e;
+        if (Expected<void> purged = purge(id); !purged)
+            return purged;
     }
-    return std::nullopt;
+    return {};
 }
 
 QList<qint64> CaptureTrash::trashIds() const

@@ -17,19 +17,20 @@ public:
     explicit CaptureTrash(SessionStore& store);
 
     // Moves these captures of the session into a new hidden session and returns its id.
-    std::optional<qint64> trash(qint64 sessionId, const QList<qint64>& captureIds, StoreError* error = nullptr);
-    // Moves a hidden session's captures back where they came from and removes it. Returns that session's id.
-    std::optional<qint64> restore(qint64 trashId, StoreError* error = nullptr);
+    Expected<qint64> trash(qint64 sessionId, const QList<qint64>& captureIds);
+    // Moves a hidden session's captures back where they came from and removes it. Returns that session's id;
+    // NotFound when the hidden session or the one the captures came from is gone.
+    Expected<qint64> restore(qint64 trashId);
     // Deletes one hidden session and its captures, or all of them.
-    std::optional<StoreError> purge(qint64 trashId);
-    std::optional<StoreError> purgeAll();
+    Expected<void> purge(qint64 trashId);
+    Expected<void> purgeAll();
     QList<qint64> trashIds() const;
 
     static const char* schemaSql(); // store version 3
     static constexpr int sliceRows = 2000; // rows per write transaction
 
 private:
-    std::optional<StoreError> moveSlices(const char* sql, qint64 to, qint64 from, const QList<qint64>& ids);
+    Expected<void> moveSlices(const char* sql, qint64 to, qint64 from, const QList<qint64>& ids);
 
     SessionStore& m_store;
 };

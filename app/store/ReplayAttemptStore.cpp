@@ -109,28 +109,28 @@ CREATE INDEX IF NOT EXISTS replay_attempts_by_capture ON replay_attempts(capture
 )sql";
 }
 
-std::optional<StoreError> ReplayAttemptStore::add(ReplayAttempt& attempt)
+Expected<void> ReplayAttemptStore::add(ReplayAttempt& attempt)
 {
     QList<ReplayAttempt> one {attempt};
-    std::optional<StoreError> error = add(one);
+    Expected<void> added = add(one);
     attempt.id = one.constFirst().id;
-    return error;
+    return added;
 }
 
-std::optional<StoreError> ReplayAttemptStore::add(QList<ReplayAttempt>& attempts)
+Expected<void> ReplayAttemptStore::add(QList<ReplayAttempt>& attempts)
 {
     sqlite3* db = m_store.m_db;
     if (!db)
-        return StoreError {QCoreApplication::translate("ReplayAttemptStore", "database is not open")};
+        return m_store.lastError();
     if (attempts.isEmpty())
-        return std::nullopt;
-    if (auto error = m_store.exec("BEGIN IMMEDIATE"))
-        return error;
+        return {};
+    if (Expected<void> begun = m_store.exec("BEGIN IMMEDIATE"); !begun)
+        return begun;
     Statement insert(db, insertSql);
     QList<qint64> ids;
     for (const ReplayAttempt& attempt : std::as_const(attempts)) {
         if (!insert) {
-            StoreError error {m_store.lastError()};
+            const Error error = m_store.lastError();
             m_store.exec("ROLLBACK");
             return error;
         }
@@ -151,7 +151,7 @@ std::optional<StoreError> ReplayAttemptStore::add(QList<ReplayAttempt>& attempts
         bindText(s, 13, ReplayErrors::name(attempt.errorKind));
         bindText(s, 14, attempt.errorMessage);
         if (sqlite3_step(s) != SQLITE_DONE) {
-            StoreError error {m_store.lastError()};
+            const Error error = m_store.lastError();
             sqlite3_reset(s);
             m_store.exec("ROLLBACK");
             return error;
@@ -159,13 +159,13 @@ std::optional<StoreError> ReplayAttemptStore::add(QList<ReplayAttempt>& attempts
         ids.append(sqlite3_last_insert_rowid(db));
     }
     sqlite3_reset(insert.get());
-    if (auto error = m_store.exec("COMMIT")) {
+    if (Expected<void> committed = m_store.exec("COMMIT"); !committed) {
         m_store.exec("ROLLBACK");
-        return error;
+        return committed;
     }
     for (qsizetype i = 0; i < attempts.size(); ++i)
         attempts[i].id = ids.at(i);
-    return std::nullopt;
+    return {};
 }
 
 QList<ReplayAttempt> ReplayAttemptStore::attempts(qint64 captureId) const

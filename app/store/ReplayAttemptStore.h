@@ -16,9 +16,9 @@ public:
     explicit ReplayAttemptStore(SessionStore& store);
 
     // Stores the attempt and sets its id. The response body is stored as it is: the client already bounds it.
-    std::optional<StoreError> add(ReplayAttempt& attempt);
+    Expected<void> add(ReplayAttempt& attempt);
     // Several in one transaction (import).
-    std::optional<StoreError> add(QList<ReplayAttempt>& attempts);
+    Expected<void> add(QList<ReplayAttempt>& attempts);
     QList<ReplayAttempt> attempts(qint64 captureId) const; // oldest first
     qint64 count(qint64 captureId) const;
 

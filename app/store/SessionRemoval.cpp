@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SessionStore's removals: deleting and pruning sessions in time-bounded slices, sparing claimed sessions, and the
 // body segments nothing refers to any more.
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <algorithm>
 
@@ -36,12 +37,12 @@ bool SessionStore::sessionInUseElsewhere(qint64 sessionId) const
     return m_claims && m_claims->inUseElsewhere(sessionId);
 }
 
-std::optional<StoreError> SessionStore::removeSession(qint64 sessionId)
+Expected<void> SessionStore::removeSession(qint64 sessionId)
 {
     qint64 rows = firstSliceRows;
     for (;;) {
-        if (auto error = exec("BEGIN IMMEDIATE"))
-            return error;
+        if (Expected<void> begun = exec("BEGIN IMMEDIATE"); !begun)
+            return begun;
         QElapsedTimer held;
         held.start();
         qint64 removed = 0;
@@ -67,18 +68,18 @@ std::optional<StoreError> SessionStore::removeSession(qint64 sessionId)
             }
         }
         if (!ok) {
-            StoreError error {lastError()};
+            const Error error = lastError();
             exec("ROLLBACK");
             return error;
         }
-        if (auto error = exec("COMMIT")) {
+        if (Expected<void> committed = exec("COMMIT"); !committed) {
             exec("ROLLBACK");
-            return error;
+            return committed;
         }
         const qint64 ms = held.elapsed();
         noteWrite(ms);
         if (removed == 0)
-            return std::nullopt;
+            return {};
         // Time bound: the next slice is sized from how long this one held the write lock.
         if (ms > sliceTargetMs)
             rows = std::max<qint64>(1, rows / 2);
@@ -91,33 +92,26 @@ std::optional<StoreError> SessionStore::removeSession(qint64 sessionId)
     }
 }
 
-bool SessionStore::deleteSession(qint64 sessionId, StoreError* error)
+Expected<void> SessionStore::deleteSession(qint64 sessionId)
 {
-    if (!m_db) {
-        if (error)
-            error->message = lastError();
-        return false;
-    }
-    if (sessionInUseElsewhere(sessionId)) {
-        if (error)
-            error->message = QStringLiteral("the session is in use by another Hookbench window or listen command");
-        return false;
-    }
-    if (auto failed = removeSession(sessionId)) {
-        if (error)
-            *error = *failed;
-        return false;
-    }
+    if (!m_db)
+        return lastError();
+    if (sessionInUseElsewhere(sessionId))
+        return Error {Error::Code::StoreInUse,
+                      QCoreApplication::translate(
+                          "SessionStore", "the session is in use by another Hookbench window or listen command")};
+    if (Expected<void> removed = removeSession(sessionId); !removed)
+        return removed;
     reclaimSpace();
     removeUnreferencedBodies();
-    return true;
+    return {};
 }
 
 PruneResult SessionStore::prune(const StoreBudget& budget, qint64 currentSessionId, const QDateTime& now)
 {
     PruneResult result;
     if (!m_db) {
-        result.error = StoreError {lastError()};
+        result.error = lastError();
         return result;
     }
     // Read before taking the write lock: only the sessions in use, which stay, grow meanwhile.
@@ -147,8 +141,8 @@ PruneResult SessionStore::prune(const StoreBudget& budget, qint64 currentSession
     }
     result.bytesKept = total;
     for (const SessionInfo& info : std::as_const(doomed)) {
-        if (auto error = removeSession(info.id)) {
-            result.error = error;
+        if (Expected<void> removed = removeSession(info.id); !removed) {
+            result.error = removed.error();
             break;
         }
         result.removed.append(info);

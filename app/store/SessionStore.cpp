@@ -21,6 +21,7 @@
 #include "store/ReplayAttemptStore.h"
 #include "store/SessionClaims.h"
 #include "store/SqliteStatement.h"
+#include "store/StoreErrors.h"
 
 namespace {
 
@@ -171,18 +172,20 @@ QString SessionStore::defaultPath()
     return dir + QStringLiteral("/sessions.sqlite");
 }
 
-std::optional<StoreError> SessionStore::open(const QString& path, Durability durability)
+Expected<void> SessionStore::open(const QString& path, Durability durability)
 {
     close();
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return StoreError {
+        return Error {
+            Error::Code::StoreCannotOpen,
             QCoreApplication::translate("SessionStore", "cannot create the folder %1").arg(info.absolutePath())};
     m_durability = durability;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        StoreError error {QCoreApplication::translate("SessionStore", "cannot open %1: %2").arg(path, lastError())};
+        Error error = lastError();
+        error.message = QCoreApplication::translate("SessionStore", "cannot open %1: %2").arg(path, error.message);
         close();
         return error;
     }
@@ -198,7 +201,8 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     // journal_size_limit trims the log after a large delete once it is checkpointed.
     const qint64 version = pragmaValue("PRAGMA user_version");
     if (version > schemaVersion) {
-        StoreError error {
+        Error error {
+            Error::Code::StoreNewer,
             QCoreApplication::translate(
                 "SessionStore", "%1 was written by a newer Hookbench (store version %2; this one reads up to %3)")
                 .arg(path)
@@ -223,9 +227,10 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
     if (version < 4)
         steps.append(bodyFileColumnsSql);
     for (const char* sql : std::as_const(steps)) {
-        if (auto error = exec(sql)) {
-            StoreError failed {
-                QCoreApplication::translate("SessionStore", "cannot prepare %1: %2").arg(path, error->message)};
+        if (Expected<void> done = exec(sql); !done) {
+            Error failed = done.error();
+            failed.message
+                = QCoreApplication::translate("SessionStore", "cannot prepare %1: %2").arg(path, failed.message);
             close();
             return failed;
         }
@@ -242,12 +247,12 @@ std::optional<StoreError> SessionStore::open(const QString& path, Durability dur
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        -1, SQLITE_PREPARE_PERSISTENT, &m_statements->insertCapture, nullptr);
     if (!m_statements->insertCapture) {
-        StoreError error {lastError()};
+        const Error error = lastError();
         close();
         return error;
     }
     m_bodies = std::make_unique<BodyFiles>(path);
-    return std::nullopt;
+    return {};
 }
 
 void SessionStore::close()
@@ -272,45 +277,39 @@ QString SessionStore::path() const
     return m_path;
 }
 
-QString SessionStore::lastError() const
+Error SessionStore::lastError() const
 {
-    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
-                : QCoreApplication::translate("SessionStore", "database is not open");
+    return StoreErrors::lastOf(m_db);
 }
 
-std::optional<StoreError> SessionStore::exec(const char* sql)
+Expected<void> SessionStore::exec(const char* sql)
 {
     if (!m_db)
-        return StoreError {lastError()};
+        return StoreErrors::notOpen();
     char* message = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-        StoreError error {QString::fromUtf8(message ? message : "unknown error")};
+    if (const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message); rc != SQLITE_OK) {
+        Error error = StoreErrors::fromSqlite(rc, QString::fromUtf8(message ? message : "unknown error"),
+                                              sqlite3_system_errno(m_db));
         sqlite3_free(message);
         return error;
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<qint64> SessionStore::createSession(const QString& name, StoreError* error)
+Expected<qint64> SessionStore::createSession(const QString& name)
 {
-    return createSession(name, QDateTime::currentDateTimeUtc(), error);
+    return createSession(name, QDateTime::currentDateTimeUtc());
 }
 
-std::optional<qint64> SessionStore::createSession(const QString& name, const QDateTime& createdAt, StoreError* error)
+Expected<qint64> SessionStore::createSession(const QString& name, const QDateTime& createdAt)
 {
     Statement statement(m_db, "INSERT INTO sessions (name, created_at) VALUES (?, ?)");
-    if (!statement) {
-        if (error)
-            error->message = lastError();
-        return std::nullopt;
-    }
+    if (!statement)
+        return lastError();
     bindText(statement.get(), 1, name);
     sqlite3_bind_int64(statement.get(), 2, toMs(createdAt));
-    if (sqlite3_step(statement.get()) != SQLITE_DONE) {
-        if (error)
-            error->message = lastError();
-        return std::nullopt;
-    }
+    if (sqlite3_step(statement.get()) != SQLITE_DONE)
+        return lastError();
     const qint64 id = sqlite3_last_insert_rowid(m_db);
     claim(id);
     return id;
@@ -349,7 +348,7 @@ std::optional<qint64> SessionStore::latestSessionId() const
     return std::nullopt;
 }
 
-bool SessionStore::renameSession(qint64 sessionId, const QString& name, StoreError* error)
+Expected<void> SessionStore::renameSession(qint64 sessionId, const QString& name)
 {
     Statement statement(m_db, "UPDATE sessions SET name = ? WHERE id = ?");
     if (statement) {
@@ -357,15 +356,12 @@ bool SessionStore::renameSession(qint64 sessionId, const QString& name, StoreErr
         sqlite3_bind_int64(statement.get(), 2, sessionId);
         if (sqlite3_step(statement.get()) == SQLITE_DONE) {
             if (sqlite3_changes(m_db) == 1)
-                return true;
-            if (error)
-                error->message = QCoreApplication::translate("SessionStore", "there is no session %1").arg(sessionId);
-            return false;
+                return {};
+            return Error {Error::Code::NotFound,
+                          QCoreApplication::translate("SessionStore", "there is no session %1").arg(sessionId)};
         }
     }
-    if (error)
-        error->message = lastError();
-    return false;
+    return lastError();
 }
 
 qint64 SessionStore::totalBytes() const
@@ -393,12 +389,12 @@ qint64 SessionStore::pragmaValue(const char* sql) const
     return statement && sqlite3_step(statement.get()) == SQLITE_ROW ? sqlite3_column_int64(statement.get(), 0) : 0;
 }
 
-std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const Completion& complete)
+Expected<void> SessionStore::append(QList<Capture>& captures, const Completion& complete)
 {
     if (!m_db)
-        return StoreError {lastError()};
+        return lastError();
     if (captures.isEmpty())
-        return std::nullopt;
+        return {};
     claim(captures.constFirst().sessionId);
     // Large bodies go to their segment first (and are synced): the commit below refers to them.
     const BodyFiles::Mark mark = m_bodies->mark();
@@ -409,29 +405,29 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
             continue;
         if (locations.isEmpty())
             locations.resize(captures.size());
-        StoreError error;
-        locations[index] = m_bodies->append(capture.sessionId, capture.body, &error);
-        if (!locations.at(index)) {
+        Expected<BodyLocation> location = m_bodies->append(capture.sessionId, capture.body);
+        if (!location) {
             m_bodies->rollback(mark);
-            return error;
+            return location.error();
         }
+        locations[index] = *location;
     }
     if (m_durability == Durability::Full) {
-        if (auto error = m_bodies->sync()) {
+        if (Expected<void> synced = m_bodies->sync(); !synced) {
             m_bodies->rollback(mark);
-            return error;
+            return synced;
         }
     }
-    if (auto error = exec("BEGIN IMMEDIATE")) {
+    if (Expected<void> begun = exec("BEGIN IMMEDIATE"); !begun) {
         m_bodies->rollback(mark);
-        return error;
+        return begun;
     }
     QElapsedTimer held; // from holding the write lock to releasing it
     held.start();
     sqlite3_stmt* insert = m_statements->insertCapture;
     // Ids are given here, in the write transaction, as SQLite would: one past the largest row id.
     qint64 nextId = pragmaValue("SELECT COALESCE(MAX(id), 0) FROM captures") + 1;
-    const auto fail = [&](StoreError error) {
+    const auto fail = [&](const Error& error) -> Expected<void> {
         for (Capture& capture : captures)
             capture.id = 0;
         exec("ROLLBACK");
@@ -474,16 +470,16 @@ std::optional<StoreError> SessionStore::append(QList<Capture>& captures, const C
             sqlite3_bind_int64(insert, 21, 0);
         }
         if (sqlite3_step(insert) != SQLITE_DONE) {
-            StoreError error {lastError()};
+            const Error error = lastError();
             sqlite3_reset(insert);
             return fail(error);
         }
     }
     sqlite3_reset(insert);
-    if (auto error = exec("COMMIT"))
-        return fail(*error);
+    if (Expected<void> committed = exec("COMMIT"); !committed)
+        return fail(committed.error());
     noteWrite(held.elapsed());
-    return std::nullopt;
+    return {};
 }
 
 std::optional<Capture> SessionStore::capture(qint64 id) const
@@ -583,16 +579,14 @@ qint64 SessionStore::captureCount(qint64 sessionId) const
     return sqlite3_step(statement.get()) == SQLITE_ROW ? sqlite3_column_int64(statement.get(), 0) : 0;
 }
 
-bool SessionStore::setNote(qint64 captureId, const QString& note, StoreError* error)
+Expected<void> SessionStore::setNote(qint64 captureId, const QString& note)
 {
     Statement statement(m_db, "UPDATE captures SET note = ? WHERE id = ?");
     if (statement) {
         bindText(statement.get(), 1, note);
         sqlite3_bind_int64(statement.get(), 2, captureId);
         if (sqlite3_step(statement.get()) == SQLITE_DONE)
-            return true;
+            return {};
     }
-    if (error)
-        error->message = lastError();
-    return false;
+    return lastError();
 }

@@ -9,15 +9,11 @@
 #include <optional>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 
 struct sqlite3;
 class BodyFiles;
 class SessionClaims;
-
-struct StoreError
-{
-    QString message;
-};
 
 struct SessionInfo
 {
@@ -43,7 +39,7 @@ struct PruneResult
     qint64 bytesFreed = 0;
     qint64 bytesKept = 0; // still above maxBytes when the current session alone exceeds it
     QList<SessionInfo> inUse; // due for removal but in use by another Hookbench process: kept
-    std::optional<StoreError> error; // when set, removal stopped there (removed says what went)
+    std::optional<Error> error; // when set, removal stopped there (removed says what went)
 };
 
 // The durable session store: one SQLite database (WAL) holding sessions and their captures, with bodies of
@@ -67,22 +63,23 @@ public:
     SessionStore& operator=(const SessionStore&) = delete;
 
     // Opens (creating when needed) the database at path and migrates an older schema forward (its version is
-    // read first; a database from a newer Hookbench is refused). Returns an error message on failure.
-    std::optional<StoreError> open(const QString& path, Durability durability = Durability::Full);
+    // read first; a database from a newer Hookbench is refused: StoreNewer).
+    Expected<void> open(const QString& path, Durability durability = Durability::Full);
     void close();
     bool isOpen() const;
     QString path() const;
     Durability durability() const { return m_durability; }
 
     // Starts a session and returns its id.
-    std::optional<qint64> createSession(const QString& name, StoreError* error = nullptr);
+    Expected<qint64> createSession(const QString& name);
     // Starts a session dated createdAt (an imported file's date, or a test's clock).
-    std::optional<qint64> createSession(const QString& name, const QDateTime& createdAt, StoreError* error = nullptr);
+    Expected<qint64> createSession(const QString& name, const QDateTime& createdAt);
     QList<SessionInfo> sessions() const; // newest first
     std::optional<qint64> latestSessionId() const;
     // Deletes the session and its captures in slices (a crash part way leaves the session with fewer
-    // captures), giving freed space back as it goes (reclaimSpace). Refused for a session in use elsewhere.
-    bool deleteSession(qint64 sessionId, StoreError* error = nullptr);
+    // captures), giving freed space back as it goes (reclaimSpace). Refused for a session in use elsewhere
+    // (StoreInUse).
+    Expected<void> deleteSession(qint64 sessionId);
     // Gives up this instance's claim on the session (before another connection deletes it).
     void releaseClaim(qint64 sessionId);
     // Whether another process (or store instance) holds the session's claim.
@@ -90,7 +87,7 @@ public:
     // The longest write transaction this instance has run, in ms (for benchmarks and tests).
     qint64 longestWriteMs() const { return m_longestWriteMs; }
     static constexpr qint64 sliceTargetMs = 50;
-    bool renameSession(qint64 sessionId, const QString& name, StoreError* error = nullptr);
+    Expected<void> renameSession(qint64 sessionId, const QString& name); // NotFound without that session
     // The stored bytes of every capture (SessionInfo::storedBytes summed): what the budget is checked against.
     qint64 totalBytes() const;
 
@@ -115,13 +112,13 @@ public:
     // for each capture (with its index in the list) once its id is set and before it is written, so that
     // what depends on the id (the answer sent) is stored with it.
     using Completion = std::function<void(qsizetype index, Capture& capture)>;
-    std::optional<StoreError> append(QList<Capture>& captures, const Completion& complete = {});
+    Expected<void> append(QList<Capture>& captures, const Completion& complete = {});
 
     std::optional<Capture> capture(qint64 id) const;
     QList<CaptureSummary> summaries(qint64 sessionId) const;
     QList<qint64> captureIds(qint64 sessionId) const;
     qint64 captureCount(qint64 sessionId) const;
-    bool setNote(qint64 captureId, const QString& note, StoreError* error = nullptr);
+    Expected<void> setNote(qint64 captureId, const QString& note);
 
     // Where the session database lives by default: the user's data directory.
     static QString defaultPath();
@@ -131,10 +128,10 @@ public:
 private:
     friend class ReplayAttemptStore; // share the database connection
     friend class CaptureTrash;
-    QString lastError() const;
-    std::optional<StoreError> exec(const char* sql);
+    Error lastError() const;
+    Expected<void> exec(const char* sql);
     qint64 pragmaValue(const char* sql) const;
-    std::optional<StoreError> removeSession(qint64 sessionId);
+    Expected<void> removeSession(qint64 sessionId);
     void claim(qint64 sessionId);
     void noteWrite(qint64 ms) { m_longestWriteMs = qMax(m_longestWriteMs, ms); }
 

@@ -295,14 +295,6 @@
 <context>
     <name>CaptureFiles</name>
     <message>
-        <source>the session store refused the captures: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the session store refused the replay attempts: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>canceled; the file was not changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,10 +305,6 @@
 </context>
 <context>
     <name>CaptureScan</name>
-    <message>
-        <source>the store is not open</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>there is no store at %1</source>
         <translation type="unfinished"></translation>
@@ -1657,13 +1645,6 @@ After:
     </message>
 </context>
 <context>
-    <name>ReplayAttemptStore</name>
-    <message>
-        <source>database is not open</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ReplayAttemptsModel</name>
     <message>
         <source>forward </source>
@@ -2583,6 +2564,10 @@ After:
         <source>Removing deleted captures</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not capturing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionStore</name>
@@ -2608,6 +2593,10 @@ After:
     </message>
     <message>
         <source>there is no session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session is in use by another Hookbench window or listen command</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3073,6 +3062,37 @@ After:
     </message>
     <message>
         <source>Old sessions could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <source>the disk holding the session store is full (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session store cannot be written, check its folder&apos;s permissions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session store cannot be opened (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session store is damaged or is not a Hookbench store (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session store is locked by another program (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session store refused the change (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session store failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -30,8 +30,8 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     const QString storePath = dir.filePath(QStringLiteral("sessions.sqlite"));
     SessionStore store;
-    if (auto error = store.open(storePath)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error->message));
+    if (const Expected<void> opened = store.open(storePath); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
         return 1;
     }
     const qint64 session = *store.createSession(QStringLiteral("bench"));

@@ -71,8 +71,8 @@ int main(int argc, char** argv)
     timer.start();
     {
         SessionStore store;
-        if (auto error = store.open(storePath, SessionStore::Durability::Normal)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error->message));
+        if (const Expected<void> opened = store.open(storePath, SessionStore::Durability::Normal); !opened) {
+            std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
             return 1;
         }
         session = *store.createSession(QStringLiteral("bench"));
@@ -81,8 +81,8 @@ int main(int argc, char** argv)
         for (int i = 0; i < count; ++i) {
             batch.append(makeCapture(session, i, start));
             if (batch.size() == 10000 || i + 1 == count) {
-                if (auto error = store.append(batch)) {
-                    std::fprintf(stderr, "%s\n", qPrintable(error->message));
+                if (const Expected<void> appended = store.append(batch); !appended) {
+                    std::fprintf(stderr, "%s\n", qPrintable(appended.error().message));
                     return 1;
                 }
                 for (const Capture& capture : std::as_const(batch))

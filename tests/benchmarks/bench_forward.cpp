@@ -55,8 +55,8 @@ Run measure(bool forward, quint16 targetPort, const QString& storePath)
     EndpointConfig config;
     config.server.port = 0;
     config.storePath = storePath;
-    if (auto error = endpoint.start(config)) {
-        std::fprintf(stderr, "cannot start the endpoint: %s\n", qPrintable(*error));
+    if (const Expected<void> started = endpoint.start(config); !started.has_value()) {
+        std::fprintf(stderr, "cannot start the endpoint: %s\n", qPrintable(started.error().message));
         std::exit(1);
     }
     LiveForwarder forwarder;

@@ -127,14 +127,14 @@ int main(int argc, char** argv)
     // The window's path: captures read from the session store by the pool's own connections.
     QTemporaryDir dir;
     SessionStore store;
-    if (dir.isValid() && !store.open(dir.filePath(QStringLiteral("bench.sqlite")), SessionStore::Durability::Normal)) {
-        const std::optional<qint64> session = store.createSession(QStringLiteral("bench"));
+    if (dir.isValid() && store.open(dir.filePath(QStringLiteral("bench.sqlite")), SessionStore::Durability::Normal)) {
+        const Expected<qint64> session = store.createSession(QStringLiteral("bench"));
         QList<Capture> stored = captures;
         for (Capture& capture : stored) {
             capture.id = 0;
             capture.sessionId = session.value_or(0);
         }
-        if (session && !store.append(stored)) {
+        if (session && store.append(stored)) {
             store.close();
             ReverificationService fromStore;
             fromStore.setSession(dir.filePath(QStringLiteral("bench.sqlite")), *session);

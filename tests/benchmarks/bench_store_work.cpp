@@ -61,7 +61,7 @@ qint64 importAsBefore(const QString& har, const QString& storePath)
 {
     HarExpected<HarLog> log = HarReader::readFile(har);
     SessionStore store;
-    if (!log || store.open(storePath))
+    if (!log || !store.open(storePath))
         return -1;
     const qint64 session = *store.createSession(u"before"_s);
     for (qsizetype first = 0; first < log->entries.size(); first += 5000) {
@@ -71,7 +71,7 @@ qint64 importAsBefore(const QString& har, const QString& storePath)
             slice.last().id = 0;
             slice.last().sessionId = session;
         }
-        if (store.append(slice))
+        if (!store.append(slice))
             return -1;
     }
     return store.longestWriteMs();
@@ -162,10 +162,9 @@ int main(int argc, char** argv)
         QFile::copy(storePath, copyPath);
         const qint64 deleteBefore = deleteAsBefore(copyPath, figures[1][2]);
         SessionStore store;
-        if (store.open(storePath))
+        if (!store.open(storePath))
             return 1;
-        StoreError error;
-        if (!store.deleteSession(figures[1][2], &error))
+        if (!store.deleteSession(figures[1][2]))
             return 1;
         std::printf("%9d %9.1f | %18.1f %18lld | %18.1f %18lld | %16lld %16lld\n", count,
                     double(QFileInfo(har).size()) / 1e6, double(figures[0][0]) / 1024.0, figures[0][1],

@@ -68,7 +68,7 @@ int main(int argc, char** argv)
     qint64 bigId = 0;
     {
         SessionStore store;
-        if (store.open(storePath))
+        if (!store.open(storePath))
             return 2;
         const qint64 session = store.createSession(QStringLiteral("stall probe")).value_or(0);
         const QByteArray body
@@ -77,7 +77,7 @@ int main(int argc, char** argv)
         for (int i = 0; i < count; ++i) {
             batch.append(jsonCapture(session, "/hooks/firm", body));
             if (batch.size() == 5000 || i == count - 1) {
-                if (store.append(batch))
+                if (!store.append(batch))
                     return 2;
                 batch.clear();
             }
@@ -88,7 +88,7 @@ int main(int argc, char** argv)
         big.chop(1);
         big += "]}";
         QList<Capture> one {jsonCapture(session, "/hooks/big", big)};
-        if (store.append(one))
+        if (!store.append(one))
             return 2;
         bigId = one.first().id;
     }

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <thread>
 
+#include "ExpectedChecks.h"
 #include "har/CaptureFiles.h"
 #include "har/HarWriter.h"
 #include "store/SessionStore.h"
@@ -111,7 +112,7 @@ void TestStoreWork::initTestCase()
     {
         // An older session, which pruning may remove.
         SessionStore store;
-        QVERIFY(!store.open(m_store));
+        QVERIFY_EXPECTED(store.open(m_store));
         QVERIFY(store.createSession(u"old"_s, QDateTime::currentDateTimeUtc().addDays(-30)));
     }
     m_listen.start(QStringLiteral(HOOKBENCH_BINARY), {u"listen"_s, u"--port"_s, u"0"_s, u"--store"_s, m_store});
@@ -140,11 +141,11 @@ void TestStoreWork::theListenSessionIsNotDeletedOrPruned()
 {
     QCOMPARE(postOnce(m_port, 1), QByteArray("HTTP/1.1 200"));
     SessionStore other;
-    QVERIFY(!other.open(m_store));
+    QVERIFY_EXPECTED(other.open(m_store));
     QVERIFY(other.sessionInUseElsewhere(m_listenSession));
-    StoreError error;
-    QVERIFY(!other.deleteSession(m_listenSession, &error));
-    QVERIFY2(error.message.contains(u"in use"_s), qPrintable(error.message));
+    const Expected<void> refused = other.deleteSession(m_listenSession);
+    QVERIFY_FAILS_WITH(refused, Error::Code::StoreInUse);
+    QVERIFY2(refused.error().message.contains(u"in use"_s), qPrintable(refused.error().message));
     StoreBudget budget;
     budget.maxBytes = 1; // every session is over budget
     budget.maxAgeDays = 1;
@@ -179,10 +180,9 @@ void TestStoreWork::largeImportAndDeleteKeepDeliveriesAnswered()
     QCOMPARE(result.imported, count);
 
     SessionStore store;
-    QVERIFY(!store.open(m_store));
+    QVERIFY_EXPECTED(store.open(m_store));
     timer.restart();
-    StoreError error;
-    QVERIFY2(store.deleteSession(result.sessionId, &error), qPrintable(error.message));
+    QVERIFY_EXPECTED(store.deleteSession(result.sessionId));
     const qint64 deleteMs = timer.elapsed();
     QThread::msleep(200);
     deliveries.stop = true;

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "ReplayReceiver.h"
 #include "detail/ReplayView.h"
 #include "replay/LiveForwarder.h"
@@ -49,7 +50,7 @@ void TestReplayView::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_settings = Settings::createTemporary(m_dir->filePath(u"settings.ini"_s));
     m_store = std::make_unique<SessionStore>();
-    QVERIFY(!m_store->open(m_dir->filePath(u"s.sqlite"_s)));
+    QVERIFY_EXPECTED(m_store->open(m_dir->filePath(u"s.sqlite"_s)));
     m_session = *m_store->createSession(u"s"_s);
     m_receiver = std::make_unique<ReplayReceiver>();
     QVERIFY(m_receiver->listenLocal());
@@ -82,7 +83,7 @@ Capture TestReplayView::stored(const QByteArray& body)
     capture.receivedAt = QDateTime::currentDateTimeUtc();
     capture.completedAt = capture.receivedAt;
     QList<Capture> batch {capture};
-    if (m_store->append(batch))
+    if (!m_store->append(batch).has_value())
         qFatal("cannot store the test capture");
     return batch.first();
 }

@@ -11,6 +11,7 @@
 #include <QTreeWidget>
 #include <algorithm>
 
+#include "ExpectedChecks.h"
 #include "core/ByteSize.h"
 #include "dialogs/SessionsDialog.h"
 #include "store/SessionStore.h"
@@ -98,7 +99,7 @@ private Q_SLOTS:
         m_store = std::make_unique<SessionStore>();
         const auto error
             = m_store->open(m_dir.filePath(u"s%1.sqlite"_s.arg(++m_databases)), SessionStore::Durability::Normal);
-        QVERIFY2(!error, error ? qPrintable(error->message) : "");
+        QVERIFY_EXPECTED(error);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         m_first = m_store->createSession(u"Stripe retries"_s, now.addDays(-3)).value_or(0);
         m_second = m_store->createSession(u"GitHub push"_s, now.addDays(-2)).value_or(0);
@@ -107,7 +108,7 @@ private Q_SLOTS:
         QList<Capture> captures {makeCapture(m_first, now.addDays(-3), QByteArray(5000, 'a')),
                                  makeCapture(m_first, now.addDays(-3), "{}"),
                                  makeCapture(m_second, now.addDays(-2), "{}")};
-        QVERIFY(!m_store->append(captures));
+        QVERIFY_EXPECTED(m_store->append(captures));
         showDialog();
     }
 
@@ -279,7 +280,7 @@ private Q_SLOTS:
     {
         m_dialog->selectSession(m_first);
         QList<Capture> more {makeCapture(m_first, QDateTime::currentDateTimeUtc(), "x")};
-        QVERIFY(!m_store->append(more));
+        QVERIFY_EXPECTED(m_store->append(more));
         m_dialog->refresh();
         QCOMPARE(m_dialog->selectedSessionId(), m_first);
         QCOMPARE(itemFor(m_first)->text(SessionsDialog::CapturesColumn), u"3"_s);

@@ -8,8 +8,8 @@
 
 #include "core/ByteSize.h"
 #include "dialogs/StartupChoice.h"
-#include "store/SessionStore.h"
 #include "settings/Settings.h"
+#include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -69,7 +69,7 @@ private Q_SLOTS:
         QVERIFY2(message.contains(u"2 more"_s), qPrintable(message));
 
         PruneResult failed;
-        failed.error = StoreError {u"database is locked"_s};
+        failed.error = Error {Error::Code::StoreBusy, u"database is locked"_s};
         QVERIFY(StartupChoice::pruneMessage(failed).contains(u"database is locked"_s));
     }
 };

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "StoreFixtures.h"
 #include "store/BodyFiles.h"
 #include "store/CaptureScan.h"
@@ -67,7 +68,7 @@ void TestBodyFiles::init()
     QVERIFY(m_dir->isValid());
     m_path = m_dir->filePath(u"sessions.sqlite"_s);
     m_store = std::make_unique<SessionStore>();
-    QVERIFY(!m_store->open(m_path));
+    QVERIFY_EXPECTED(m_store->open(m_path));
     m_session = m_store->createSession(u"bodies"_s).value_or(0);
     QVERIFY(m_session > 0);
 }
@@ -80,10 +81,10 @@ void TestBodyFiles::cleanup()
 
 QList<Capture> TestBodyFiles::appendAll(QList<Capture> captures)
 {
-    const std::optional<StoreError> error = m_store->append(captures);
-    if (error)
-        qWarning() << error->message;
-    return error ? QList<Capture>() : captures;
+    const Expected<void> appended = m_store->append(captures);
+    if (!appended.has_value())
+        qWarning() << appended.error().message;
+    return appended.has_value() ? captures : QList<Capture>();
 }
 
 void TestBodyFiles::largeBodiesLiveBesideTheDatabase()
@@ -115,7 +116,7 @@ void TestBodyFiles::largeBodiesLiveBesideTheDatabase()
     // Read back whole, here and through another instance, as the window reads.
     QCOMPARE(m_store->capture(stored.at(1).id)->body, large);
     SessionStore reader;
-    QVERIFY(!reader.open(m_path));
+    QVERIFY_EXPECTED(reader.open(m_path));
     QCOMPARE(reader.capture(stored.at(0).id)->body, small);
     QCOMPARE(reader.capture(stored.at(1).id)->body, large);
     QCOMPARE(reader.capture(stored.at(2).id)->body, larger);
@@ -130,10 +131,10 @@ void TestBodyFiles::theScanReadsBodiesFromSegments()
                                              post(m_session, "/c", pattern(70000, 5))});
     QCOMPARE(stored.size(), 3);
     CaptureScan scan;
-    QVERIFY(!scan.open(m_path));
-    QVERIFY(!scan.beginRead());
+    QVERIFY_EXPECTED(scan.open(m_path));
+    QVERIFY_EXPECTED(scan.beginRead());
     QList<QByteArray> bodies;
-    QVERIFY(!scan.scan(m_session, 0, CaptureScan::Column::Body, [&bodies](const CaptureRow& row) {
+    QVERIFY_EXPECTED(scan.scan(m_session, 0, CaptureScan::Column::Body, [&bodies](const CaptureRow& row) {
         bodies.append(row.body.toByteArray());
         return true;
     }));
@@ -159,9 +160,9 @@ void TestBodyFiles::aFailedGroupLeavesNoBytesBehind()
                    "BEGIN SELECT RAISE(ABORT, 'poison refused'); END"),
              QString());
     QList<Capture> poisoned {post(m_session, "/a", pattern(30000, 7)), post(m_session, "/poison", pattern(50000, 8))};
-    const std::optional<StoreError> refused = m_store->append(poisoned);
-    QVERIFY(refused);
-    QVERIFY2(refused->message.contains(u"poison refused"_s), qPrintable(refused->message));
+    const Expected<void> refused = m_store->append(poisoned);
+    QVERIFY_FAILS_WITH(refused, Error::Code::StoreRefused);
+    QVERIFY2(refused.error().message.contains(u"poison refused"_s), qPrintable(refused.error().message));
     QCOMPARE(poisoned.at(0).id, 0);
     QCOMPARE(QFileInfo(segmentPath).size(), 20000);
 
@@ -194,8 +195,7 @@ void TestBodyFiles::deletingAndPurgingGiveSegmentsBack()
     const qint64 before = m_store->bodyFileBytes();
     QVERIFY(before >= 300000 + 2 * 1024 * 1024);
     // The deleted session's segment is this instance's open one: it is closed and removed all the same.
-    StoreError error;
-    QVERIFY2(m_store->deleteSession(other, &error), qPrintable(error.message));
+    QVERIFY_EXPECTED(m_store->deleteSession(other));
     QCOMPARE(segments(m_path).size(), 1);
     QVERIFY(m_store->bodyFileBytes() <= before - 2 * 1024 * 1024);
     QCOMPARE(m_store->capture(kept.at(0).id)->body, kept.at(0).body);
@@ -205,11 +205,11 @@ void TestBodyFiles::deletingAndPurgingGiveSegmentsBack()
     const QList<Capture> trashed = appendAll({post(third, "/trashed", pattern(100000, 14))});
     QCOMPARE(segments(m_path).size(), 2);
     CaptureTrash trash(*m_store);
-    const std::optional<qint64> trashId = trash.trash(third, {trashed.at(0).id}, &error);
-    QVERIFY2(trashId, qPrintable(error.message));
+    const Expected<qint64> trashId = trash.trash(third, {trashed.at(0).id});
+    QVERIFY_EXPECTED(trashId);
     QCOMPARE(m_store->removeUnreferencedBodies(), 0);
     QCOMPARE(segments(m_path).size(), 2);
-    QVERIFY(!trash.purge(*trashId));
+    QVERIFY_EXPECTED(trash.purge(*trashId));
     QCOMPARE(segments(m_path).size(), 1);
     QCOMPARE(m_store->capture(kept.at(0).id)->body, kept.at(0).body);
 }
@@ -219,10 +219,10 @@ void TestBodyFiles::aSegmentBeingWrittenIsNeverRemoved()
     // Another instance (another process, as far as the lock goes) writes a segment; its rows are then deleted
     // behind its back, so nothing refers to the segment, but it is still held.
     SessionStore writer;
-    QVERIFY(!writer.open(m_path));
+    QVERIFY_EXPECTED(writer.open(m_path));
     const qint64 other = writer.createSession(u"writer"_s).value_or(0);
     QList<Capture> batch {post(other, "/held", pattern(20000, 15))};
-    QVERIFY(!writer.append(batch));
+    QVERIFY_EXPECTED(writer.append(batch));
     QCOMPARE(query(m_path, "DELETE FROM captures WHERE session_id = " + QByteArray::number(other)), QString());
     QCOMPARE(segments(m_path).size(), 1);
 
@@ -230,7 +230,7 @@ void TestBodyFiles::aSegmentBeingWrittenIsNeverRemoved()
     QCOMPARE(segments(m_path).size(), 1);
     // Its writer keeps appending to it.
     QList<Capture> more {post(other, "/more", pattern(30000, 16))};
-    QVERIFY(!writer.append(more));
+    QVERIFY_EXPECTED(writer.append(more));
     QCOMPARE(writer.capture(more.at(0).id)->body, more.at(0).body);
 
     // Once the writer closes it, it is an orphan only while nothing refers to it: /more still does.
@@ -245,13 +245,13 @@ void TestBodyFiles::aSegmentBeingWrittenIsNeverRemoved()
 void TestBodyFiles::segmentsRollOverAtTheirLimit()
 {
     SessionStore store;
-    QVERIFY(!store.open(m_dir->filePath(u"fast.sqlite"_s), SessionStore::Durability::Normal));
+    QVERIFY_EXPECTED(store.open(m_dir->filePath(u"fast.sqlite"_s), SessionStore::Durability::Normal));
     const qint64 session = store.createSession(u"big"_s).value_or(0);
     const qsizetype size = 15 * 1024 * 1024;
     QList<qint64> ids;
     for (int i = 0; i < 5; ++i) {
         QList<Capture> batch {post(session, "/big", pattern(size, 20 + i))};
-        QVERIFY(!store.append(batch));
+        QVERIFY_EXPECTED(store.append(batch));
         ids.append(batch.at(0).id);
     }
     const QStringList files = segments(m_dir->filePath(u"fast.sqlite"_s));
@@ -287,7 +287,7 @@ void TestBodyFiles::damagedReferencesReadEmpty()
     QVERIFY(m_store->capture(stored.at(0).id)->body.isEmpty());
     m_store->close();
     QVERIFY(QFile::remove(BodyFiles::folderPath(m_path) + u'/' + segment));
-    QVERIFY(!m_store->open(m_path));
+    QVERIFY_EXPECTED(m_store->open(m_path));
     QVERIFY(m_store->capture(stored.at(0).id)->body.isEmpty());
     QCOMPARE(m_store->capture(stored.at(1).id)->body, "{}");
 }
@@ -304,8 +304,8 @@ void TestBodyFiles::previousVersionStoreOpens()
     QCOMPARE(query(path, "PRAGMA user_version"), u"3"_s);
 
     SessionStore store;
-    const std::optional<StoreError> error = store.open(path);
-    QVERIFY2(!error, error ? qPrintable(error->message) : "");
+    const Expected<void> error = store.open(path);
+    QVERIFY_EXPECTED(error);
     QCOMPARE(query(path, "PRAGMA user_version"), QString::number(SessionStore::currentSchemaVersion));
     const qint64 session = store.latestSessionId().value_or(0);
     const QList<qint64> ids = store.captureIds(session);
@@ -318,7 +318,7 @@ void TestBodyFiles::previousVersionStoreOpens()
     QCOMPARE(store.capture(ids.at(2))->method, "GET");
     // And it takes new large bodies in segments.
     QList<Capture> batch {post(session, "/new", pattern(20000, 40))};
-    QVERIFY(!store.append(batch));
+    QVERIFY_EXPECTED(store.append(batch));
     QCOMPARE(store.capture(batch.at(0).id)->body, batch.at(0).body);
     QCOMPARE(segments(path).size(), 1);
 }

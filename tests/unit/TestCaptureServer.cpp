@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "ExpectedChecks.h"
 #include "http/CaptureServer.h"
 #include "http/Endpoint.h"
 #include "store/SessionStore.h"
@@ -238,13 +239,12 @@ void TestCaptureServer::start(const ServerConfig& server)
     endpointConfig.server = server;
     endpointConfig.storePath = m_path;
     endpointConfig.sessionName = u"server test"_s;
-    const std::optional<QString> error = m_endpoint->start(endpointConfig);
-    QVERIFY2(!error, error ? qPrintable(*error) : "");
+    QVERIFY_EXPECTED(m_endpoint->start(endpointConfig));
     QVERIFY(m_endpoint->isRunning());
     QVERIFY(m_endpoint->port() != 0);
     QVERIFY(m_endpoint->sessionId() > 0);
     m_reader = std::make_unique<SessionStore>();
-    QVERIFY(!m_reader->open(m_path));
+    QVERIFY_EXPECTED(m_reader->open(m_path));
 }
 
 std::unique_ptr<Client> TestCaptureServer::connectClient()
@@ -294,10 +294,10 @@ void TestCaptureServer::startFailuresAreExplained()
     EndpointConfig endpointConfig;
     endpointConfig.server = taken;
     endpointConfig.storePath = m_dir->filePath(u"second.sqlite"_s);
-    std::optional<QString> error = second.start(endpointConfig);
-    QVERIFY(error);
-    QVERIFY2(error->contains(u"cannot listen on 127.0.0.1:"_s + QString::number(m_endpoint->port())),
-             qPrintable(*error));
+    Expected<void> started = second.start(endpointConfig);
+    QVERIFY_FAILS_WITH(started, Error::Code::CannotListen);
+    QVERIFY2(started.error().message.contains(u"cannot listen on 127.0.0.1:"_s + QString::number(m_endpoint->port())),
+             qPrintable(started.error().message));
     QVERIFY(!second.isRunning());
 
     // The store cannot be opened: its folder would be a file.
@@ -306,9 +306,9 @@ void TestCaptureServer::startFailuresAreExplained()
     blocker.close();
     endpointConfig.server = config();
     endpointConfig.storePath = blocker.fileName() + u"/sessions.sqlite"_s;
-    error = second.start(endpointConfig);
-    QVERIFY(error);
-    QVERIFY2(error->contains(u"blocker"_s), qPrintable(*error));
+    started = second.start(endpointConfig);
+    QVERIFY_FAILS_WITH(started, Error::Code::StoreCannotOpen);
+    QVERIFY2(started.error().message.contains(u"blocker"_s), qPrintable(started.error().message));
     QVERIFY(!second.isRunning());
 
     // The first endpoint did not notice.
@@ -1016,8 +1016,9 @@ void TestCaptureServer::storeRefusalIsNeverAcknowledged()
     }
     QVERIFY2(!client->received().contains("HTTP/1.1 2"), client->received().constData());
     QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), timeoutMs);
-    QVERIFY2(failed.first().first().toString().contains(u"refused by test"_s),
-             qPrintable(failed.first().first().toString()));
+    const Error refusal = failed.first().first().value<Error>();
+    QCOMPARE(refusal.code, Error::Code::StoreRefused);
+    QVERIFY2(refusal.message.contains(u"refused by test"_s), qPrintable(refusal.message));
     QCOMPARE(m_reader->captureCount(m_endpoint->sessionId()), 0);
 
     // When the store accepts again, so does the endpoint; nothing of the refused batch appears.
@@ -1187,8 +1188,7 @@ void TestCaptureServer::restartContinuesTheSession()
     again.server = config();
     again.storePath = m_path;
     again.sessionId = session;
-    const std::optional<QString> error = m_endpoint->start(again);
-    QVERIFY2(!error, error ? qPrintable(*error) : "");
+    QVERIFY_EXPECTED(m_endpoint->start(again));
     QCOMPARE(m_endpoint->sessionId(), session);
     verifyStillServing();
     QCOMPARE(m_reader->captureCount(session), 2);

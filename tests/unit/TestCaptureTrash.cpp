@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "core/ReplayAttempt.h"
 #include "store/CaptureTrash.h"
 #include "store/ReplayAttemptStore.h"
@@ -20,7 +21,7 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_store = std::make_unique<SessionStore>();
-        QVERIFY(!m_store->open(m_dir->filePath(u"sessions.sqlite"_s)));
+        QVERIFY_EXPECTED(m_store->open(m_dir->filePath(u"sessions.sqlite"_s)));
         m_session = m_store->createSession(u"work"_s).value_or(0);
         QVERIFY(m_session > 0);
         QList<Capture> batch;
@@ -35,7 +36,7 @@ private Q_SLOTS:
             capture.responseStatus = 200;
             batch.append(capture);
         }
-        QVERIFY(!m_store->append(batch));
+        QVERIFY_EXPECTED(m_store->append(batch));
         m_ids.clear();
         for (const Capture& capture : batch)
             m_ids.append(capture.id);
@@ -50,13 +51,12 @@ private Q_SLOTS:
         attempt.method = "POST";
         attempt.status = 204;
         ReplayAttemptStore attempts(*m_store);
-        QVERIFY(!attempts.add(attempt));
+        QVERIFY_EXPECTED(attempts.add(attempt));
 
         CaptureTrash trash(*m_store);
         const QList<qint64> doomed {m_ids.at(2), m_ids.at(3), m_ids.at(4)};
-        StoreError error;
-        const std::optional<qint64> trashId = trash.trash(m_session, doomed, &error);
-        QVERIFY2(trashId, qPrintable(error.message));
+        const Expected<qint64> trashId = trash.trash(m_session, doomed);
+        QVERIFY_EXPECTED(trashId);
         QCOMPARE(m_store->captureIds(m_session).size(), 7);
         QVERIFY(!m_store->captureIds(m_session).contains(m_ids.at(3)));
         // The hidden session is in no list, and is never the one to continue.
@@ -64,25 +64,26 @@ private Q_SLOTS:
         QCOMPARE(m_store->latestSessionId(), std::optional<qint64>(m_session));
         QCOMPARE(trash.trashIds(), QList<qint64> {*trashId});
 
-        QCOMPARE(trash.restore(*trashId, &error), std::optional<qint64>(m_session));
+        QCOMPARE(trash.restore(*trashId).value_or(0), m_session);
         QCOMPARE(m_store->captureIds(m_session), m_ids);
         QCOMPARE(attempts.count(m_ids.at(3)), 1);
         QVERIFY(trash.trashIds().isEmpty());
-        QVERIFY(!trash.restore(*trashId, &error)); // once only
-        QVERIFY(error.message.contains(u"nothing to undo"_s));
+        const Expected<qint64> again = trash.restore(*trashId); // once only
+        QVERIFY_FAILS_WITH(again, Error::Code::NotFound);
+        QVERIFY(again.error().message.contains(u"nothing to undo"_s));
     }
 
     void purgeRemovesForGood()
     {
         CaptureTrash trash(*m_store);
-        const std::optional<qint64> first = trash.trash(m_session, {m_ids.at(0)});
-        const std::optional<qint64> rest = trash.trash(m_session, m_ids.mid(1));
+        const Expected<qint64> first = trash.trash(m_session, {m_ids.at(0)});
+        const Expected<qint64> rest = trash.trash(m_session, m_ids.mid(1));
         QVERIFY(first && rest);
         QCOMPARE(m_store->captureCount(m_session), 0);
-        QVERIFY(!trash.purge(*first));
+        QVERIFY_EXPECTED(trash.purge(*first));
         QVERIFY(!m_store->capture(m_ids.at(0)));
         QVERIFY(m_store->capture(m_ids.at(5))); // still in the other hidden session
-        QVERIFY(!trash.purgeAll());
+        QVERIFY_EXPECTED(trash.purgeAll());
         QVERIFY(!m_store->capture(m_ids.at(5)));
         QVERIFY(trash.trashIds().isEmpty());
         QCOMPARE(m_store->sessions().size(), 1);
@@ -100,10 +101,10 @@ private Q_SLOTS:
             capture.receivedAt = capture.completedAt = QDateTime::currentDateTimeUtc();
             more.append(capture);
         }
-        QVERIFY(!m_store->append(more));
+        QVERIFY_EXPECTED(m_store->append(more));
         const QList<qint64> all = m_store->captureIds(m_session);
         CaptureTrash trash(*m_store);
-        const std::optional<qint64> trashId = trash.trash(m_session, all);
+        const Expected<qint64> trashId = trash.trash(m_session, all);
         QVERIFY(trashId);
         QCOMPARE(m_store->captureCount(m_session), 0);
         QCOMPARE(m_store->captureCount(*trashId), all.size());
@@ -114,13 +115,13 @@ private Q_SLOTS:
     void restoreNeedsItsSession()
     {
         CaptureTrash trash(*m_store);
-        const std::optional<qint64> trashId = trash.trash(m_session, {m_ids.at(1)});
+        const Expected<qint64> trashId = trash.trash(m_session, {m_ids.at(1)});
         QVERIFY(trashId);
-        QVERIFY(m_store->deleteSession(m_session));
-        StoreError error;
-        QVERIFY(!trash.restore(*trashId, &error));
-        QVERIFY(error.message.contains(u"no longer exists"_s));
-        QVERIFY(!trash.trash(m_session, {}, &error));
+        QVERIFY_EXPECTED(m_store->deleteSession(m_session));
+        const Expected<qint64> orphan = trash.restore(*trashId);
+        QVERIFY_FAILS_WITH(orphan, Error::Code::NotFound);
+        QVERIFY(orphan.error().message.contains(u"no longer exists"_s));
+        QVERIFY_FAILS_WITH(trash.trash(m_session, {}), Error::Code::InvalidInput);
     }
 
 private:

@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "ExpectedChecks.h"
 #include "http/CaptureServer.h"
 #include "http/Endpoint.h"
 #include "store/SessionStore.h"
@@ -99,10 +100,9 @@ void TestEndpointLimits::start(ServerConfig server)
     EndpointConfig config;
     config.server = server;
     config.storePath = m_dir->filePath(u"s.sqlite"_s);
-    const std::optional<QString> error = m_endpoint->start(config);
-    QVERIFY2(!error, error ? qPrintable(*error) : "");
+    QVERIFY_EXPECTED(m_endpoint->start(config));
     m_reader = std::make_unique<SessionStore>();
-    QVERIFY(!m_reader->open(config.storePath));
+    QVERIFY_EXPECTED(m_reader->open(config.storePath));
 }
 
 QList<Capture> TestEndpointLimits::stored()

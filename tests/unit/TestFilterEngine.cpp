@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "FilterFixtures.h"
 #include "filter/FilterEngine.h"
 #include "filter/FilterParser.h"
@@ -62,13 +63,13 @@ void TestFilterEngine::initTestCase()
     QVERIFY(m_dir.isValid());
     m_path = m_dir.filePath(u"sessions.sqlite"_s);
     SessionStore store;
-    QVERIFY(!store.open(m_path, SessionStore::Durability::Normal));
+    QVERIFY_EXPECTED(store.open(m_path, SessionStore::Durability::Normal));
     m_session = *store.createSession(u"filtered"_s);
     m_other = *store.createSession(u"other"_s);
     QList<Capture> others = FilterFixtures::captures();
     for (Capture& capture : others)
         capture.sessionId = m_other;
-    QVERIFY(!store.append(others));
+    QVERIFY_EXPECTED(store.append(others));
 
     QList<Capture> captures = FilterFixtures::captures();
     const QHash<qint64, FilterSignature> fixtureSignatures = FilterFixtures::signatures();
@@ -91,7 +92,7 @@ void TestFilterEngine::initTestCase()
     }
     for (Capture& capture : captures)
         capture.sessionId = m_session;
-    QVERIFY(!store.append(captures));
+    QVERIFY_EXPECTED(store.append(captures));
     m_stored = captures;
     for (qsizetype i = 0; i < captures.size(); ++i)
         m_signatures.insert(captures.at(i).id, signatures.at(i));
@@ -251,24 +252,25 @@ void TestFilterEngine::scanKeepsHeadersExactly()
     qint64 id = 0;
     {
         SessionStore store;
-        QVERIFY(!store.open(path));
+        QVERIFY_EXPECTED(store.open(path));
         QList<Capture> one {
             FilterFixtures::capture(0, "POST", "/h", 200, headers, "body", FilterFixtures::now(), u"127.0.0.1"_s)};
         one.front().sessionId = *store.createSession(u"s"_s);
-        QVERIFY(!store.append(one));
+        QVERIFY_EXPECTED(store.append(one));
         id = one.front().id;
     }
     CaptureScan scan;
-    QVERIFY(!scan.open(path));
+    QVERIFY_EXPECTED(scan.open(path));
     HttpHeaders read;
     QByteArray body;
-    QVERIFY(!scan.scan(1, 0, CaptureScan::Column::Headers | CaptureScan::Column::Body, [&](const CaptureRow& row) {
-        CaptureScan::forEachHeader(row.headers, [&read](QByteArrayView name, QByteArrayView value) {
-            read.append({name.toByteArray(), value.toByteArray()});
-        });
-        body = row.body.toByteArray();
-        return true;
-    }));
+    QVERIFY_EXPECTED(
+        scan.scan(1, 0, CaptureScan::Column::Headers | CaptureScan::Column::Body, [&](const CaptureRow& row) {
+            CaptureScan::forEachHeader(row.headers, [&read](QByteArrayView name, QByteArrayView value) {
+                read.append({name.toByteArray(), value.toByteArray()});
+            });
+            body = row.body.toByteArray();
+            return true;
+        }));
     QCOMPARE(read, headers);
     QCOMPARE(body, QByteArray("body"));
     CaptureRow row;

@@ -6,6 +6,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include "ExpectedChecks.h"
 #include "har/CaptureFiles.h"
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
@@ -151,18 +152,18 @@ void TestHarReplays::exportAndImportThroughTheStore()
     QList<qint64> ids;
     {
         SessionStore store;
-        QVERIFY(!store.open(storePath));
+        QVERIFY_EXPECTED(store.open(storePath));
         const qint64 session = *store.createSession(u"s"_s);
         Capture capture = sample();
         capture.id = 0;
         capture.sessionId = session;
         QList<Capture> batch {capture};
-        QVERIFY(!store.append(batch));
+        QVERIFY_EXPECTED(store.append(batch));
         ids.append(batch.first().id);
         QList<ReplayAttempt> list = attempts();
         for (ReplayAttempt& attempt : list)
             attempt.captureId = batch.first().id;
-        QVERIFY(!ReplayAttemptStore(store).add(list));
+        QVERIFY_EXPECTED(ReplayAttemptStore(store).add(list));
     }
     const QString harPath = dir.filePath(u"out.har"_s);
     const CaptureFiles::ExportResult exported = CaptureFiles::exportHar(harPath, storePath, ids);
@@ -174,7 +175,7 @@ void TestHarReplays::exportAndImportThroughTheStore()
     QVERIFY(!imported.failure);
     QCOMPARE(imported.imported, 1);
     SessionStore store;
-    QVERIFY(!store.open(otherStore));
+    QVERIFY_EXPECTED(store.open(otherStore));
     const QList<qint64> importedIds = store.captureIds(imported.sessionId);
     QCOMPARE(importedIds.size(), 1);
     const QList<ReplayAttempt> back = ReplayAttemptStore(store).attempts(importedIds.first());

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "ExpectedChecks.h"
 #include "core/ReplayAttempt.h"
 #include "store/ReplayAttemptStore.h"
 #include "store/SessionStore.h"
@@ -87,10 +88,10 @@ void TestReplayAttemptStore::storesAndReadsAttempts()
 {
     QTemporaryDir dir;
     SessionStore store;
-    QVERIFY(!store.open(dir.filePath(u"s.sqlite"_s)));
+    QVERIFY_EXPECTED(store.open(dir.filePath(u"s.sqlite"_s)));
     const qint64 session = *store.createSession(u"s"_s);
     QList<Capture> captures {makeCapture(session)};
-    QVERIFY(!store.append(captures));
+    QVERIFY_EXPECTED(store.append(captures));
 
     ReplayAttemptStore attempts(store);
     ReplayAttempt first;
@@ -105,7 +106,7 @@ void TestReplayAttemptStore::storesAndReadsAttempts()
     first.responseBodyBytes = 5000000;
     first.durationMs = 42;
     first.resignedScheme = u"stripe"_s;
-    QVERIFY(!attempts.add(first));
+    QVERIFY_EXPECTED(attempts.add(first));
     QVERIFY(first.id > 0);
     ReplayAttempt second;
     second.captureId = first.captureId;
@@ -115,7 +116,7 @@ void TestReplayAttemptStore::storesAndReadsAttempts()
     second.forwarded = true;
     second.errorKind = ReplayErrorKind::Tls;
     second.errorMessage = u"The certificate is self-signed, and untrusted"_s;
-    QVERIFY(!attempts.add(second));
+    QVERIFY_EXPECTED(attempts.add(second));
 
     QCOMPARE(attempts.count(first.captureId), 2);
     const QList<ReplayAttempt> back = attempts.attempts(first.captureId);
@@ -141,16 +142,16 @@ void TestReplayAttemptStore::attemptsGoWithTheirSession()
 {
     QTemporaryDir dir;
     SessionStore store;
-    QVERIFY(!store.open(dir.filePath(u"s.sqlite"_s)));
+    QVERIFY_EXPECTED(store.open(dir.filePath(u"s.sqlite"_s)));
     const qint64 session = *store.createSession(u"s"_s);
     QList<Capture> captures {makeCapture(session)};
-    QVERIFY(!store.append(captures));
+    QVERIFY_EXPECTED(store.append(captures));
     ReplayAttemptStore attempts(store);
     ReplayAttempt attempt;
     attempt.captureId = captures.first().id;
     attempt.status = 200;
-    QVERIFY(!attempts.add(attempt));
-    QVERIFY(store.deleteSession(session));
+    QVERIFY_EXPECTED(attempts.add(attempt));
+    QVERIFY_EXPECTED(store.deleteSession(session));
     QCOMPARE(attempts.count(captures.first().id), 0);
 }
 
@@ -164,7 +165,7 @@ void TestReplayAttemptStore::migratesVersion1Forward()
     QCOMPARE(version, u"1"_s);
 
     SessionStore store;
-    QVERIFY(!store.open(path));
+    QVERIFY_EXPECTED(store.open(path));
     QVERIFY(execSql(path, "PRAGMA user_version", &version));
     QCOMPARE(version, QString::number(SessionStore::currentSchemaVersion));
     // The old capture is still there and can now have attempts.
@@ -173,11 +174,11 @@ void TestReplayAttemptStore::migratesVersion1Forward()
     ReplayAttempt attempt;
     attempt.captureId = 7;
     attempt.status = 204;
-    QVERIFY(!attempts.add(attempt));
+    QVERIFY_EXPECTED(attempts.add(attempt));
     QCOMPARE(attempts.attempts(7).size(), 1);
     store.close();
     // Opening again (already at the current version) keeps them.
-    QVERIFY(!store.open(path));
+    QVERIFY_EXPECTED(store.open(path));
     QCOMPARE(ReplayAttemptStore(store).count(7), 1);
 }
 
@@ -187,9 +188,9 @@ void TestReplayAttemptStore::refusesANewerStore()
     const QString path = dir.filePath(u"new.sqlite"_s);
     QVERIFY(execSql(path, "PRAGMA user_version=99;"));
     SessionStore store;
-    const std::optional<StoreError> error = store.open(path);
-    QVERIFY(error);
-    QVERIFY2(error->message.contains(u"newer Hookbench"_s), qPrintable(error->message));
+    const Expected<void> error = store.open(path);
+    QVERIFY_FAILS_WITH(error, Error::Code::StoreNewer);
+    QVERIFY2(error.error().message.contains(u"newer Hookbench"_s), qPrintable(error.error().message));
     QVERIFY(!store.isOpen());
 }
 

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "ReplayReceiver.h"
 #include "replay/ReplayController.h"
 #include "settings/Settings.h"
@@ -40,7 +41,7 @@ void TestReplayController::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_settings = Settings::createTemporary(m_dir->filePath(u"settings.ini"_s));
-    QVERIFY(!m_store.open(m_dir->filePath(u"s.sqlite"_s)));
+    QVERIFY_EXPECTED(m_store.open(m_dir->filePath(u"s.sqlite"_s)));
     m_session = *m_store.createSession(u"s"_s);
 }
 
@@ -63,7 +64,7 @@ Capture TestReplayController::storedCapture(const QByteArray& body)
     capture.receivedAt = QDateTime::currentDateTimeUtc();
     capture.completedAt = capture.receivedAt;
     QList<Capture> batch {capture};
-    if (m_store.append(batch))
+    if (!m_store.append(batch).has_value())
         qFatal("cannot store the test capture");
     return batch.first();
 }

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "signature/ReverificationService.h"
 #include "signature/SignatureVerifier.h"
 #include "store/SessionStore.h"
@@ -76,14 +77,14 @@ void TestReverifyService::initTestCase()
     QVERIFY(m_dir.isValid());
     m_database = m_dir.filePath(QStringLiteral("session.sqlite"));
     SessionStore store;
-    QVERIFY(!store.open(m_database, SessionStore::Durability::Normal));
+    QVERIFY_EXPECTED(store.open(m_database, SessionStore::Durability::Normal));
     const auto session = store.createSession(QStringLiteral("reverify"));
     QVERIFY(session);
     m_session = *session;
     QList<Capture> captures = makeCaptures("first-secret", captureCount);
     for (Capture& capture : captures)
         capture.sessionId = m_session;
-    QVERIFY(!store.append(captures));
+    QVERIFY_EXPECTED(store.append(captures));
     QCOMPARE(store.captureCount(m_session), qint64(captureCount));
 }
 

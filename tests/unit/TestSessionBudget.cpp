@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "ExpectedChecks.h"
 #include "settings/Settings.h"
 #include "store/SessionStore.h"
 
@@ -70,17 +71,16 @@ private:
         QList<qint64> ids;
         for (qsizetype i = 0; i < daysAgo.size(); ++i) {
             const QDateTime at = now.addDays(-daysAgo.at(i));
-            StoreError error;
-            const std::optional<qint64> id = m_store->createSession(u"session %1"_s.arg(i), at, &error);
+            const Expected<qint64> id = m_store->createSession(u"session %1"_s.arg(i), at);
             if (!id) {
-                qWarning("%s", qPrintable(error.message));
+                qWarning("%s", qPrintable(id.error().message));
                 return {};
             }
             ids.append(*id);
             if (bodyKb.at(i) > 0) {
                 QList<Capture> captures {makeCapture(*id, at, bodyKb.at(i) * kb)};
-                if (auto failed = m_store->append(captures)) {
-                    qWarning("%s", qPrintable(failed->message));
+                if (const Expected<void> appended = m_store->append(captures); !appended.has_value()) {
+                    qWarning("%s", qPrintable(appended.error().message));
                     return {};
                 }
             }
@@ -100,7 +100,7 @@ private Q_SLOTS:
         m_path = m_dir.filePath(u"budget-%1.sqlite"_s.arg(++m_databases));
         m_store = std::make_unique<SessionStore>();
         const auto error = m_store->open(m_path, SessionStore::Durability::Normal);
-        QVERIFY2(!error, error ? qPrintable(error->message) : "");
+        QVERIFY_EXPECTED(error);
     }
 
     void cleanup() { m_store.reset(); }
@@ -186,12 +186,12 @@ private Q_SLOTS:
     void ageCountsFromTheLastCapture()
     {
         const QDateTime longAgo = now.addDays(-90);
-        const std::optional<qint64> continued = m_store->createSession(u"continued"_s, longAgo);
-        const std::optional<qint64> abandoned = m_store->createSession(u"abandoned"_s, longAgo.addDays(1));
-        const std::optional<qint64> current = m_store->createSession(u"current"_s, now);
+        const Expected<qint64> continued = m_store->createSession(u"continued"_s, longAgo);
+        const Expected<qint64> abandoned = m_store->createSession(u"abandoned"_s, longAgo.addDays(1));
+        const Expected<qint64> current = m_store->createSession(u"current"_s, now);
         QVERIFY(continued && abandoned && current);
         QList<Capture> captures {makeCapture(*continued, now.addDays(-2), 10), makeCapture(*abandoned, longAgo, 10)};
-        QVERIFY(!m_store->append(captures));
+        QVERIFY_EXPECTED(m_store->append(captures));
 
         const QList<SessionInfo> sessions = m_store->sessions();
         QCOMPARE(sessions.size(), 3);
@@ -205,10 +205,10 @@ private Q_SLOTS:
 
     void storedBytesCountHeadsAndHeaders()
     {
-        const std::optional<qint64> id = m_store->createSession(u"s"_s, now);
+        const Expected<qint64> id = m_store->createSession(u"s"_s, now);
         QVERIFY(id);
         QList<Capture> captures {makeCapture(*id, now, 1000), makeCapture(*id, now, 0)};
-        QVERIFY(!m_store->append(captures));
+        QVERIFY_EXPECTED(m_store->append(captures));
         const SessionInfo info = m_store->sessions().constFirst();
         QCOMPARE(info.bodyBytes, 1000);
         QVERIFY2(info.storedBytes > info.bodyBytes + 2 * captures.at(0).rawHead.size(),
@@ -245,13 +245,13 @@ private Q_SLOTS:
 
     void rename()
     {
-        const std::optional<qint64> id = m_store->createSession(u"before"_s, now);
+        const Expected<qint64> id = m_store->createSession(u"before"_s, now);
         QVERIFY(id);
-        StoreError error;
-        QVERIFY2(m_store->renameSession(*id, u"after \u00e9"_s, &error), qPrintable(error.message));
+        QVERIFY_EXPECTED(m_store->renameSession(*id, u"after \u00e9"_s));
         QCOMPARE(m_store->sessions().constFirst().name, u"after \u00e9"_s);
-        QVERIFY(!m_store->renameSession(*id + 100, u"nobody"_s, &error));
-        QVERIFY(error.message.contains(QString::number(*id + 100)));
+        const Expected<void> missing = m_store->renameSession(*id + 100, u"nobody"_s);
+        QVERIFY_FAILS_WITH(missing, Error::Code::NotFound);
+        QVERIFY(missing.error().message.contains(QString::number(*id + 100)));
     }
 
     void budgetSettings()

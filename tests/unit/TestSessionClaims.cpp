@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
@@ -37,18 +38,18 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"store.sqlite"_s);
         const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-40);
         SessionStore writer;
-        QVERIFY(!writer.open(path));
+        QVERIFY_EXPECTED(writer.open(path));
         const qint64 first = *writer.createSession(u"first"_s, old);
         QList<Capture> batch {capture(first, old)};
-        QVERIFY(!writer.append(batch));
+        QVERIFY_EXPECTED(writer.append(batch));
 
         SessionStore other;
-        QVERIFY(!other.open(path));
+        QVERIFY_EXPECTED(other.open(path));
         QVERIFY(other.sessionInUseElsewhere(first));
         QVERIFY(!writer.sessionInUseElsewhere(first));
-        StoreError error;
-        QVERIFY(!other.deleteSession(first, &error));
-        QVERIFY(error.message.contains(u"in use"_s));
+        const Expected<void> refused = other.deleteSession(first);
+        QVERIFY_FAILS_WITH(refused, Error::Code::StoreInUse);
+        QVERIFY(refused.error().message.contains(u"in use"_s));
         const PruneResult kept = other.prune(StoreBudget {30, 0}, 0, QDateTime::currentDateTimeUtc());
         QVERIFY(kept.removed.isEmpty());
         QCOMPARE(kept.inUse.size(), 1);
@@ -66,7 +67,7 @@ private Q_SLOTS:
         // Closing releases the claim.
         writer.close();
         QVERIFY(!other.sessionInUseElsewhere(second));
-        QVERIFY(other.deleteSession(second, &error));
+        QVERIFY_EXPECTED(other.deleteSession(second));
         QVERIFY(other.sessions().isEmpty());
     }
 
@@ -75,17 +76,16 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"store.sqlite"_s);
         SessionStore store;
-        QVERIFY(!store.open(path));
+        QVERIFY_EXPECTED(store.open(path));
         const qint64 id = *store.createSession(u"many"_s);
         QList<Capture> batch;
         for (int i = 0; i < 3000; ++i)
             batch.append(capture(id, QDateTime::currentDateTimeUtc()));
-        QVERIFY(!store.append(batch));
+        QVERIFY_EXPECTED(store.append(batch));
         store.releaseClaim(id);
         SessionStore other;
-        QVERIFY(!other.open(path));
-        StoreError error;
-        QVERIFY2(other.deleteSession(id, &error), qPrintable(error.message));
+        QVERIFY_EXPECTED(other.open(path));
+        QVERIFY_EXPECTED(other.deleteSession(id));
         QCOMPARE(other.captureCount(id), 0);
         QVERIFY(other.sessions().isEmpty());
     }

@@ -239,6 +239,43 @@ private Q_SLOTS:
         QCOMPARE(controller.currentFile(), har);
     }
 
+    // Opening a file when the store cannot take its captures: the message is about the store (here: the disk is
+    // full), not about the file, and nothing half-opened is shown.
+    void openingAFileOnAFullDiskNamesTheStore()
+    {
+        QTemporaryDir dir;
+        SessionController controller(config(dir), nullptr);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        QVERIFY(postRaw(controller.endpoint()->port(), "/large", QByteArray(4 << 20, 'z')).startsWith("HTTP/1.1 200"));
+        QTRY_COMPARE(controller.model()->rowCount(), 1);
+        QSignalSpy finished(&controller, &SessionController::fileTaskFinished);
+        const QString har = dir.filePath(QStringLiteral("large.har"));
+        controller.saveToFile(har);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(0).toBool());
+        const qint64 before = controller.sessionId();
+
+        QSignalSpy messages(&controller, &SessionController::message);
+        const QString store = config(dir).storePath;
+        const qint64 used = std::max(QFileInfo(store).size(), QFileInfo(store + QStringLiteral("-wal")).size());
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit {};
+        getrlimit(RLIMIT_FSIZE, &limit);
+        const rlimit full {rlim_t(used + 65536), limit.rlim_max};
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &full), 0);
+        controller.openFile(har);
+        QTRY_COMPARE(finished.count(), 2);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        QVERIFY(!finished.at(1).at(0).toBool());
+        QCOMPARE(messages.count(), 1);
+        const QString text = messages.at(0).at(0).toString();
+        QCOMPARE(messages.at(0).at(1).value<SessionController::Severity>(), SessionController::Severity::Error);
+        QVERIFY2(text.startsWith(har + QStringLiteral(" was not opened: the disk holding the session store is full")),
+                 qPrintable(text));
+        QCOMPARE(controller.sessionId(), before);
+    }
+
     void storeFailureIsAMessage()
     {
         QTemporaryDir dir;
@@ -280,6 +317,8 @@ private Q_SLOTS:
         QTRY_VERIFY(messages.count() >= 1);
         QCOMPARE(messages.at(0).at(1).value<SessionController::Severity>(), SessionController::Severity::Error);
         QVERIFY2(messages.at(0).at(0).toString().contains(QStringLiteral("503")),
+                 qPrintable(messages.at(0).at(0).toString()));
+        QVERIFY2(messages.at(0).at(0).toString().contains(QStringLiteral("the disk holding the session store is full")),
                  qPrintable(messages.at(0).at(0).toString()));
 
         QVERIFY(postRaw(controller.endpoint()->port(), "/after", QByteArray(4 << 20, 'y')).startsWith("HTTP/1.1 200"));

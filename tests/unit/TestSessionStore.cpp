@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "ExpectedChecks.h"
 #include "StoreFixtures.h"
 #include "store/SessionStore.h"
 
@@ -89,11 +90,9 @@ void TestSessionStore::init()
     QVERIFY(m_dir->isValid());
     m_path = m_dir->filePath(u"sessions.sqlite"_s);
     m_store = std::make_unique<SessionStore>();
-    const std::optional<StoreError> error = m_store->open(m_path);
-    QVERIFY2(!error, error ? qPrintable(error->message) : "");
-    StoreError sessionError;
-    const std::optional<qint64> session = m_store->createSession(u"test"_s, &sessionError);
-    QVERIFY2(session, qPrintable(sessionError.message));
+    QVERIFY_EXPECTED(m_store->open(m_path));
+    const Expected<qint64> session = m_store->createSession(u"test"_s);
+    QVERIFY_EXPECTED(session);
     m_session = *session;
 }
 
@@ -108,19 +107,19 @@ void TestSessionStore::opensAndCreatesFolders()
     const QString path = m_dir->filePath(u"a/b/c/store.sqlite"_s);
     SessionStore store;
     QVERIFY(!store.isOpen());
-    const std::optional<StoreError> error = store.open(path);
-    QVERIFY2(!error, error ? qPrintable(error->message) : "");
+    const Expected<void> error = store.open(path);
+    QVERIFY_EXPECTED(error);
     QVERIFY(store.isOpen());
     QCOMPARE(store.path(), path);
     QVERIFY(QFileInfo::exists(path));
     QVERIFY(store.sessions().isEmpty());
     QVERIFY(!store.latestSessionId());
 
-    const std::optional<qint64> first = store.createSession(u"first"_s);
-    const std::optional<qint64> second = store.createSession(u"second"_s);
+    const Expected<qint64> first = store.createSession(u"first"_s);
+    const Expected<qint64> second = store.createSession(u"second"_s);
     QVERIFY(first && second);
     QVERIFY(*second > *first);
-    QCOMPARE(store.latestSessionId(), second);
+    QCOMPARE(store.latestSessionId(), std::optional<qint64>(*second));
 
     store.close();
     QVERIFY(!store.isOpen());
@@ -136,9 +135,9 @@ void TestSessionStore::openFailsWithAMessage()
     file.close();
 
     SessionStore store;
-    const std::optional<StoreError> error = store.open(blocker + u"/store.sqlite"_s);
-    QVERIFY(error);
-    QVERIFY2(error->message.contains(u"not-a-folder"_s), qPrintable(error->message));
+    const Expected<void> error = store.open(blocker + u"/store.sqlite"_s);
+    QVERIFY_FAILS_WITH(error, Error::Code::StoreCannotOpen);
+    QVERIFY2(error.error().message.contains(u"not-a-folder"_s), qPrintable(error.error().message));
     QVERIFY(!store.isOpen());
 
     // A file that is not a database.
@@ -147,16 +146,16 @@ void TestSessionStore::openFailsWithAMessage()
     QVERIFY(garbageFile.open(QIODevice::WriteOnly));
     garbageFile.write(QByteArray(4096, 'x'));
     garbageFile.close();
-    const std::optional<StoreError> notADatabase = store.open(garbage);
-    QVERIFY(notADatabase);
-    QVERIFY2(notADatabase->message.contains(u"garbage.sqlite"_s), qPrintable(notADatabase->message));
+    const Expected<void> notADatabase = store.open(garbage);
+    QVERIFY_FAILS_WITH(notADatabase, Error::Code::StoreCorrupt);
+    QVERIFY2(notADatabase.error().message.contains(u"garbage.sqlite"_s), qPrintable(notADatabase.error().message));
     QVERIFY(!store.isOpen());
 }
 
 void TestSessionStore::walModeIsOn()
 {
     QList<Capture> batch {post(m_session, "/wal")};
-    QVERIFY(!m_store->append(batch));
+    QVERIFY_EXPECTED(m_store->append(batch));
     QCOMPARE(query(m_path, "PRAGMA journal_mode"), u"wal"_s);
     // While the writer is open its log sits beside the database.
     QVERIFY(QFileInfo::exists(m_path + u"-wal"_s));
@@ -168,8 +167,8 @@ void TestSessionStore::appendAssignsIncreasingIds()
     QList<Capture> batch;
     for (int i = 0; i < 500; ++i)
         batch.append(post(m_session, "/n/" + QByteArray::number(i)));
-    const std::optional<StoreError> error = m_store->append(batch);
-    QVERIFY2(!error, error ? qPrintable(error->message) : "");
+    const Expected<void> error = m_store->append(batch);
+    QVERIFY_EXPECTED(error);
     for (qsizetype i = 0; i < batch.size(); ++i) {
         QVERIFY(batch.at(i).id > 0);
         if (i > 0)
@@ -179,25 +178,25 @@ void TestSessionStore::appendAssignsIncreasingIds()
     QCOMPARE(m_store->capture(batch.at(123).id)->target, QByteArray("/n/123"));
 
     QList<Capture> next {post(m_session, "/later")};
-    QVERIFY(!m_store->append(next));
+    QVERIFY_EXPECTED(m_store->append(next));
     QVERIFY(next.first().id > batch.last().id);
 
     QList<Capture> empty;
-    QVERIFY(!m_store->append(empty));
+    QVERIFY_EXPECTED(m_store->append(empty));
     QCOMPARE(m_store->captureCount(m_session), 501);
 }
 
 void TestSessionStore::appendIsAllOrNothing()
 {
     QList<Capture> before {post(m_session, "/before")};
-    QVERIFY(!m_store->append(before));
+    QVERIFY_EXPECTED(m_store->append(before));
 
     // The middle capture names a session that does not exist: the foreign key refuses it, and with it
     // the whole batch.
     QList<Capture> batch {post(m_session, "/a"), post(m_session + 1000, "/orphan"), post(m_session, "/c")};
-    const std::optional<StoreError> error = m_store->append(batch);
-    QVERIFY(error);
-    QVERIFY2(error->message.contains(u"FOREIGN KEY"_s, Qt::CaseInsensitive), qPrintable(error->message));
+    const Expected<void> error = m_store->append(batch);
+    QVERIFY_FAILS_WITH(error, Error::Code::StoreRefused);
+    QVERIFY2(error.error().message.contains(u"FOREIGN KEY"_s, Qt::CaseInsensitive), qPrintable(error.error().message));
     for (const Capture& capture : batch)
         QCOMPARE(capture.id, 0);
     QCOMPARE(m_store->captureIds(m_session), QList<qint64> {before.first().id});
@@ -209,16 +208,16 @@ void TestSessionStore::appendIsAllOrNothing()
                    "BEGIN SELECT RAISE(ABORT, 'poison refused'); END"),
              QString());
     QList<Capture> poisoned {post(m_session, "/a"), post(m_session, "/b"), post(m_session, "/poison")};
-    const std::optional<StoreError> refused = m_store->append(poisoned);
-    QVERIFY(refused);
-    QVERIFY2(refused->message.contains(u"poison refused"_s), qPrintable(refused->message));
+    const Expected<void> refused = m_store->append(poisoned);
+    QVERIFY_FAILS_WITH(refused, Error::Code::StoreRefused);
+    QVERIFY2(refused.error().message.contains(u"poison refused"_s), qPrintable(refused.error().message));
     for (const Capture& capture : poisoned)
         QCOMPARE(capture.id, 0);
     QCOMPARE(m_store->captureCount(m_session), 1);
 
     QList<Capture> after {post(m_session, "/a"), post(m_session, "/c")};
-    const std::optional<StoreError> afterError = m_store->append(after);
-    QVERIFY2(!afterError, afterError ? qPrintable(afterError->message) : "");
+    const Expected<void> afterError = m_store->append(after);
+    QVERIFY_EXPECTED(afterError);
     QCOMPARE(m_store->captureIds(m_session), (QList<qint64> {before.first().id, after.at(0).id, after.at(1).id}));
 }
 
@@ -226,9 +225,9 @@ void TestSessionStore::appendOnClosedStoreFails()
 {
     SessionStore store;
     QList<Capture> batch {post(1, "/closed")};
-    const std::optional<StoreError> error = store.append(batch);
-    QVERIFY(error);
-    QVERIFY(!error->message.isEmpty());
+    const Expected<void> error = store.append(batch);
+    QVERIFY_FAILS_WITH(error, Error::Code::StoreNotOpen);
+    QVERIFY(!error.error().message.isEmpty());
     QCOMPARE(batch.first().id, 0);
 }
 
@@ -295,8 +294,8 @@ void TestSessionStore::roundTripsEveryField()
     QFETCH(Capture, capture);
     capture.sessionId = m_session;
     QList<Capture> batch {capture};
-    const std::optional<StoreError> error = m_store->append(batch);
-    QVERIFY2(!error, error ? qPrintable(error->message) : "");
+    const Expected<void> error = m_store->append(batch);
+    QVERIFY_EXPECTED(error);
     capture.id = batch.first().id;
     QVERIFY(capture.id > 0);
 
@@ -307,7 +306,7 @@ void TestSessionStore::roundTripsEveryField()
 
     // And again from a fresh connection, as the window would read it.
     SessionStore reader;
-    QVERIFY(!reader.open(m_path));
+    QVERIFY_EXPECTED(reader.open(m_path));
     const std::optional<Capture> reread = reader.capture(capture.id);
     QVERIFY(reread);
     compareCaptures(*reread, capture);
@@ -322,7 +321,7 @@ void TestSessionStore::unknownCaptureIsEmpty()
 
 void TestSessionStore::summariesOfOneSession()
 {
-    const std::optional<qint64> other = m_store->createSession(u"other"_s);
+    const Expected<qint64> other = m_store->createSession(u"other"_s);
     QVERIFY(other);
     Capture first = post(m_session, "/one?q=1", "12345");
     Capture foreign = post(*other, "/elsewhere");
@@ -331,7 +330,7 @@ void TestSessionStore::summariesOfOneSession()
     bad.malformedReason = u"broken"_s;
     bad.responseStatus = 400;
     QList<Capture> batch {first, foreign, bad};
-    QVERIFY(!m_store->append(batch));
+    QVERIFY_EXPECTED(m_store->append(batch));
 
     const QList<CaptureSummary> summaries = m_store->summaries(m_session);
     QCOMPARE(summaries.size(), 2);
@@ -361,12 +360,12 @@ void TestSessionStore::summariesOfOneSession()
 
 void TestSessionStore::sessionsCountCapturesAndBytes()
 {
-    const std::optional<qint64> second = m_store->createSession(u"second session"_s);
-    const std::optional<qint64> empty = m_store->createSession(u"empty"_s);
+    const Expected<qint64> second = m_store->createSession(u"second session"_s);
+    const Expected<qint64> empty = m_store->createSession(u"empty"_s);
     QVERIFY(second && empty);
     QList<Capture> batch {post(m_session, "/a", "abc"), post(m_session, "/b", "defgh"),
                           post(*second, "/c", QByteArray(1000, 'z'))};
-    QVERIFY(!m_store->append(batch));
+    QVERIFY_EXPECTED(m_store->append(batch));
 
     const QList<SessionInfo> sessions = m_store->sessions();
     QCOMPARE(sessions.size(), 3);
@@ -391,13 +390,12 @@ void TestSessionStore::sessionsCountCapturesAndBytes()
 
 void TestSessionStore::deleteSessionCascades()
 {
-    const std::optional<qint64> keep = m_store->createSession(u"keep"_s);
+    const Expected<qint64> keep = m_store->createSession(u"keep"_s);
     QVERIFY(keep);
     QList<Capture> batch {post(m_session, "/gone-1"), post(m_session, "/gone-2"), post(*keep, "/kept")};
-    QVERIFY(!m_store->append(batch));
+    QVERIFY_EXPECTED(m_store->append(batch));
 
-    StoreError error;
-    QVERIFY2(m_store->deleteSession(m_session, &error), qPrintable(error.message));
+    QVERIFY_EXPECTED(m_store->deleteSession(m_session));
     QVERIFY(!m_store->capture(batch.at(0).id));
     QVERIFY(!m_store->capture(batch.at(1).id));
     QVERIFY(m_store->capture(batch.at(2).id));
@@ -416,13 +414,13 @@ void TestSessionStore::reopenKeepsData()
     capture.trailers = {{"X-T", "1"}};
     capture.note = u"kept"_s;
     QList<Capture> batch {capture};
-    QVERIFY(!m_store->append(batch));
+    QVERIFY_EXPECTED(m_store->append(batch));
     capture.id = batch.first().id;
 
     m_store->close();
     QVERIFY(!m_store->isOpen());
-    const std::optional<StoreError> error = m_store->open(m_path);
-    QVERIFY2(!error, error ? qPrintable(error->message) : "");
+    const Expected<void> error = m_store->open(m_path);
+    QVERIFY_EXPECTED(error);
     const std::optional<Capture> stored = m_store->capture(capture.id);
     QVERIFY(stored);
     compareCaptures(*stored, capture);
@@ -430,22 +428,22 @@ void TestSessionStore::reopenKeepsData()
 
     // New ids continue after the old ones.
     QList<Capture> next {post(m_session, "/next")};
-    QVERIFY(!m_store->append(next));
+    QVERIFY_EXPECTED(m_store->append(next));
     QVERIFY(next.first().id > capture.id);
 
     // Also with the lighter durability setting.
     m_store->close();
-    QVERIFY(!m_store->open(m_path, SessionStore::Durability::Normal));
+    QVERIFY_EXPECTED(m_store->open(m_path, SessionStore::Durability::Normal));
     QCOMPARE(m_store->captureCount(m_session), 2);
 }
 
 void TestSessionStore::secondConnectionSeesCommittedCaptures()
 {
     SessionStore reader;
-    QVERIFY(!reader.open(m_path));
+    QVERIFY_EXPECTED(reader.open(m_path));
     QCOMPARE(reader.captureCount(m_session), 0);
     QList<Capture> batch {post(m_session, "/x"), post(m_session, "/y")};
-    QVERIFY(!m_store->append(batch));
+    QVERIFY_EXPECTED(m_store->append(batch));
     QCOMPARE(reader.captureCount(m_session), 2);
     QCOMPARE(reader.capture(batch.at(1).id)->target, QByteArray("/y"));
 }
@@ -453,9 +451,8 @@ void TestSessionStore::secondConnectionSeesCommittedCaptures()
 void TestSessionStore::setNote()
 {
     QList<Capture> batch {post(m_session, "/note")};
-    QVERIFY(!m_store->append(batch));
-    StoreError error;
-    QVERIFY2(m_store->setNote(batch.first().id, u"retried by hand — ok"_s, &error), qPrintable(error.message));
+    QVERIFY_EXPECTED(m_store->append(batch));
+    QVERIFY_EXPECTED(m_store->setNote(batch.first().id, u"retried by hand — ok"_s));
     QCOMPARE(m_store->capture(batch.first().id)->note, u"retried by hand — ok"_s);
 }
 

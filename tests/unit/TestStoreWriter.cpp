@@ -9,6 +9,7 @@
 #include <QThread>
 #include <memory>
 
+#include "ExpectedChecks.h"
 #include "http/StoreWriter.h"
 
 namespace {
@@ -46,7 +47,7 @@ private Q_SLOTS:
     {
         m_dir = std::make_unique<QTemporaryDir>();
         m_path = m_dir->filePath(QStringLiteral("sessions.sqlite"));
-        QVERIFY(!m_reader.open(m_path));
+        QVERIFY_EXPECTED(m_reader.open(m_path));
         m_session = m_reader.createSession(QStringLiteral("writer")).value_or(0);
         QVERIFY(m_session > 0);
     }
@@ -62,7 +63,7 @@ private Q_SLOTS:
         SessionStore& reader = m_reader;
         const qint64 session = m_session;
         StoreWriter writer;
-        QVERIFY(!writer.open(path, SessionStore::Durability::Full));
+        QVERIFY_EXPECTED(writer.open(path, SessionStore::Durability::Full));
         QList<qint64> ids;
         QList<QThread*> completionThreads;
         QThread* writerThread = nullptr;
@@ -73,8 +74,8 @@ private Q_SLOTS:
                     writerThread = QThread::currentThread();
                     capture.note = QStringLiteral("answered");
                 },
-                [&](const QList<Capture>& stored, const std::optional<StoreError>& error) {
-                    QVERIFY(!error);
+                [&](const QList<Capture>& stored, const Expected<void>& error) {
+                    QVERIFY_EXPECTED(error);
                     completionThreads.append(QThread::currentThread());
                     for (const Capture& capture : stored)
                         ids.append(capture.id);
@@ -95,7 +96,7 @@ private Q_SLOTS:
     void smallGroupsDoNotWaitForALargeBody()
     {
         StoreWriter writer;
-        QVERIFY(!writer.open(m_path, SessionStore::Durability::Full));
+        QVERIFY_EXPECTED(writer.open(m_path, SessionStore::Durability::Full));
         QList<Capture> large = captures(m_session, 1, "/large/");
         large[0].body = QByteArray(StoreWriter::largeBodyBytes, 'L');
         QCOMPARE(StoreWriter::laneOf(large.constFirst()), StoreWriter::Lane::Large);
@@ -105,13 +106,13 @@ private Q_SLOTS:
         writer.runOnLane(StoreWriter::Lane::Large, [&gate] { gate.acquire(); });
         qint64 largeId = 0;
         qint64 smallId = 0;
-        writer.append(large, {}, [&largeId](const QList<Capture>& stored, const std::optional<StoreError>& error) {
-            QVERIFY(!error);
+        writer.append(large, {}, [&largeId](const QList<Capture>& stored, const Expected<void>& error) {
+            QVERIFY_EXPECTED(error);
             largeId = stored.constFirst().id;
         });
         writer.append(captures(m_session, 3, "/small/"), {},
-                      [&smallId](const QList<Capture>& stored, const std::optional<StoreError>& error) {
-                          QVERIFY(!error);
+                      [&smallId](const QList<Capture>& stored, const Expected<void>& error) {
+                          QVERIFY_EXPECTED(error);
                           smallId = stored.constFirst().id;
                       });
         QTRY_VERIFY(smallId > 0);
@@ -131,17 +132,17 @@ private Q_SLOTS:
         SessionStore& reader = m_reader;
         const qint64 session = m_session;
         StoreWriter writer;
-        QVERIFY(!writer.open(path, SessionStore::Durability::Normal));
+        QVERIFY_EXPECTED(writer.open(path, SessionStore::Durability::Normal));
         int done = 0;
         for (int group = 0; group < 5; ++group)
             writer.append(captures(session, 200, "/f/"), {},
-                          [&done](const QList<Capture>&, const std::optional<StoreError>&) { ++done; });
+                          [&done](const QList<Capture>&, const Expected<void>&) { ++done; });
         writer.finish(); // no event loop turned: every group is stored and its done has run
         QCOMPARE(done, 5);
         QCOMPARE(reader.captureIds(session).size(), 1000);
         // After finish, appends are written here.
         QList<Capture> more = captures(session, 3, "/after/");
-        QVERIFY(!writer.appendNow(more, {}));
+        QVERIFY_EXPECTED(writer.appendNow(more, {}));
         QVERIFY(more.constFirst().id > 0);
         QCOMPARE(reader.captureIds(session).size(), 1003);
     }
@@ -149,17 +150,16 @@ private Q_SLOTS:
     void refusalIsAnError()
     {
         StoreWriter writer; // never opened: the store refuses
-        std::optional<StoreError> error;
+        Expected<void> error;
         bool called = false;
-        writer.append(captures(1, 2, "/x/"), {},
-                      [&](const QList<Capture>& stored, const std::optional<StoreError>& failure) {
-                          called = true;
-                          error = failure;
-                          for (const Capture& capture : stored)
-                              QCOMPARE(capture.id, 0);
-                      });
+        writer.append(captures(1, 2, "/x/"), {}, [&](const QList<Capture>& stored, const Expected<void>& failure) {
+            called = true;
+            error = failure;
+            for (const Capture& capture : stored)
+                QCOMPARE(capture.id, 0);
+        });
         QTRY_VERIFY(called);
-        QVERIFY(error);
+        QVERIFY(!error.has_value());
     }
 };
 

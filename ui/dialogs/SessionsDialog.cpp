@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "core/ByteSize.h"
+#include "session/StoreMessages.h"
 #include "ui_SessionsDialog.h"
 #include "widgets/MessageBar.h"
 
@@ -231,12 +232,13 @@ void SessionsDialog::onItemChanged(QTreeWidgetItem* item, int column)
         return;
     const QString name = item->text(NameColumn).trimmed();
     const QString oldName = info->name;
-    StoreError error;
-    const bool renamed = !name.isEmpty() && name != oldName && m_store->renameSession(id, name, &error);
-    if (!renamed) {
-        if (!name.isEmpty() && name != oldName)
-            m_messageBar->showMessage(tr("“%1” was not renamed: %2").arg(oldName, error.message),
-                                      MessageBar::Kind::Error);
+    const bool changed = !name.isEmpty() && name != oldName;
+    const Expected<void> renamed = changed ? m_store->renameSession(id, name) : Expected<void>();
+    if (!changed || !renamed) {
+        if (!renamed)
+            m_messageBar->showMessage(
+                tr("“%1” was not renamed: %2").arg(oldName, StoreMessages::describe(renamed.error())),
+                MessageBar::Kind::Error);
         m_filling = true;
         item->setText(NameColumn, oldName);
         m_filling = false;
@@ -286,22 +288,20 @@ void SessionsDialog::deleteSelected()
     updateActions();
     m_messageBar->showMessage(tr("Deleting “%1”…").arg(info.name), MessageBar::Kind::Information);
     m_store->releaseClaim(id); // this window's own connection does not keep it
-    auto error = std::make_shared<std::optional<StoreError>>();
+    auto error = std::make_shared<std::optional<Error>>();
     QThread* worker = QThread::create([path = m_store->path(), id, error] {
         SessionStore store;
-        if (auto failed = store.open(path)) {
-            *error = failed;
-            return;
-        }
-        StoreError failed;
-        if (!store.deleteSession(id, &failed))
-            *error = failed;
+        Expected<void> deleted = store.open(path);
+        if (deleted)
+            deleted = store.deleteSession(id);
+        if (!deleted)
+            *error = deleted.error();
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     connect(worker, &QThread::finished, this, [this, info, id, row, error] {
         m_deleting = false;
         if (*error) {
-            m_messageBar->showMessage(tr("“%1” was not deleted: %2").arg(info.name, (*error)->message),
+            m_messageBar->showMessage(tr("“%1” was not deleted: %2").arg(info.name, StoreMessages::describe(**error)),
                                       MessageBar::Kind::Error);
             updateActions();
             return;
