@@ -177,8 +177,8 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
         return result;
     }
     HarWriter writer(harPath);
-    if (auto error = writer.open()) {
-        result.failure = error;
+    if (HarExpected<void> opened = writer.open(); !opened) {
+        result.failure = opened.error();
         return result;
     }
     for (qsizetype i = 0; i < ids.size(); ++i) {
@@ -187,8 +187,8 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
             qCWarning(lcHar) << "capture" << ids.at(i) << "is not in the store (deleted meanwhile?); not written";
             continue;
         }
-        if (auto error = writer.add(*capture, ReplayAttemptStore(store).attempts(capture->id))) {
-            result.failure = error;
+        if (HarExpected<void> added = writer.add(*capture, ReplayAttemptStore(store).attempts(capture->id)); !added) {
+            result.failure = added.error();
             return result;
         }
         if (progress && (i % 256 == 0) && !progress(i, ids.size())) {
@@ -198,8 +198,8 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
             return result;
         }
     }
-    if (auto error = writer.commit()) {
-        result.failure = error;
+    if (HarExpected<void> committed = writer.commit(); !committed) {
+        result.failure = committed.error();
         return result;
     }
     result.written = writer.entryCount();

@@ -21,7 +21,7 @@ HarWriter::~HarWriter()
     cancel();
 }
 
-std::optional<HarError> HarWriter::open()
+HarExpected<void> HarWriter::open()
 {
     m_file = std::make_unique<QSaveFile>(m_path);
     if (!m_file->open(QIODevice::WriteOnly)) {
@@ -35,10 +35,10 @@ std::optional<HarError> HarWriter::open()
     m_buffer.clear();
     m_buffer.reserve(size_t(flushBytes) + 64 * 1024);
     HarFormat::appendHead(m_buffer);
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> HarWriter::add(const Capture& capture, const QList<ReplayAttempt>& attempts)
+HarExpected<void> HarWriter::add(const Capture& capture, const QList<ReplayAttempt>& attempts)
 {
     if (!m_file)
         return HarError {HarErrorCode::FileWrite,
@@ -47,17 +47,17 @@ std::optional<HarError> HarWriter::add(const Capture& capture, const QList<Repla
     ++m_entryCount;
     if (qsizetype(m_buffer.size()) >= flushBytes)
         return flush();
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> HarWriter::commit()
+HarExpected<void> HarWriter::commit()
 {
     if (!m_file)
         return HarError {HarErrorCode::FileWrite,
                          QCoreApplication::translate("HarWriter", "cannot write %1: the file is not open").arg(m_path)};
     HarFormat::appendTail(m_buffer, m_entryCount == 0);
-    if (auto error = flush())
-        return error;
+    if (HarExpected<void> flushed = flush(); !flushed)
+        return flushed;
     if (!m_file->commit()) {
         HarError error {
             HarErrorCode::FileCommit,
@@ -66,7 +66,7 @@ std::optional<HarError> HarWriter::commit()
         return error;
     }
     m_file.reset();
-    return std::nullopt;
+    return {};
 }
 
 void HarWriter::cancel()
@@ -78,10 +78,10 @@ void HarWriter::cancel()
     m_buffer.clear();
 }
 
-std::optional<HarError> HarWriter::flush()
+HarExpected<void> HarWriter::flush()
 {
     if (m_buffer.empty())
-        return std::nullopt;
+        return {};
     const qint64 written = m_file->write(m_buffer.data(), qint64(m_buffer.size()));
     if (written != qint64(m_buffer.size())) {
         // QSaveFile stops at the first error and commit() would fail; the old file is untouched.
@@ -93,30 +93,30 @@ std::optional<HarError> HarWriter::flush()
         return error;
     }
     m_buffer.clear();
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> HarWriter::writeFile(const QString& path, const QList<Capture>& captures,
-                                             const HarWriteOptions& options)
+HarExpected<void> HarWriter::writeFile(const QString& path, const QList<Capture>& captures,
+                                       const HarWriteOptions& options)
 {
     HarWriter writer(path);
-    if (auto error = writer.open())
-        return error;
+    if (HarExpected<void> opened = writer.open(); !opened)
+        return opened;
     const qint64 total = captures.size();
     for (qint64 i = 0; i < total; ++i) {
-        if (auto error = writer.add(captures[i]))
-            return error;
+        if (HarExpected<void> added = writer.add(captures[i]); !added)
+            return added;
         if (options.progress && (i % 1024) == 1023 && !options.progress(i + 1, total)) {
             writer.cancel();
             return HarError {HarErrorCode::Canceled,
                              QCoreApplication::translate("HarWriter", "saving %1 was canceled").arg(path)};
         }
     }
-    if (auto error = writer.commit())
-        return error;
+    if (HarExpected<void> committed = writer.commit(); !committed)
+        return committed;
     if (options.progress)
         options.progress(total, total);
-    return std::nullopt;
+    return {};
 }
 
 QByteArray HarWriter::toBytes(const QList<Capture>& captures)

@@ -38,21 +38,21 @@ public:
     HarWriter(const HarWriter&) = delete;
     HarWriter& operator=(const HarWriter&) = delete;
 
-    std::optional<HarError> open();
-    std::optional<HarError> add(const Capture& capture, const QList<ReplayAttempt>& attempts = {});
+    HarExpected<void> open();
+    HarExpected<void> add(const Capture& capture, const QList<ReplayAttempt>& attempts = {});
     // Finishes the JSON and atomically replaces the file at path.
-    std::optional<HarError> commit();
+    HarExpected<void> commit();
     void cancel();
     qint64 entryCount() const { return m_entryCount; }
 
     // open() + add() for each capture + commit().
-    static std::optional<HarError> writeFile(const QString& path, const QList<Capture>& captures,
-                                             const HarWriteOptions& options = {});
+    static HarExpected<void> writeFile(const QString& path, const QList<Capture>& captures,
+                                       const HarWriteOptions& options = {});
     // The whole file in memory (tests, small exports).
     static QByteArray toBytes(const QList<Capture>& captures);
 
 private:
-    std::optional<HarError> flush();
+    HarExpected<void> flush();
 
     QString m_path;
     std::unique_ptr<QSaveFile> m_file;

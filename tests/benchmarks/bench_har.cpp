@@ -87,8 +87,8 @@ int childWrite(const QString& path, int count)
     timer.start();
     const auto error = HarWriter::writeFile(path, captures);
     const qint64 ms = timer.elapsed();
-    if (error) {
-        std::fprintf(stderr, "%s\n", qPrintable(error->text()));
+    if (!error) {
+        std::fprintf(stderr, "%s\n", qPrintable(error.error().text()));
         return 1;
     }
     std::printf("%lld %lld %lld\n", ms, statusKiB("VmHWM:"), before);

@@ -134,11 +134,11 @@ int main(int argc, char** argv)
         const QString har = dir.filePath(u"bench-%1.har"_s.arg(count));
         {
             HarWriter writer(har);
-            if (writer.open())
+            if (!writer.open())
                 return 1;
             for (int i = 0; i < count; ++i)
                 writer.add(makeCapture(i));
-            if (writer.commit())
+            if (!writer.commit())
                 return 1;
         }
         qint64 figures[2][3] = {};

@@ -200,7 +200,7 @@ void TestHarRoundTrip::manyCapturesThroughFile()
         return true;
     };
     const auto error = HarWriter::writeFile(path, captures, options);
-    QVERIFY2(!error, qPrintable(error ? error->text() : QString()));
+    QVERIFY2(error.has_value(), qPrintable(error.has_value() ? QString() : error.error().text()));
     QVERIFY(progressCalls > 0);
     const HarExpected<HarLog> log = HarReader::readFile(path);
     QVERIFY2(log.has_value(), qPrintable(log.has_value() ? QString() : log.error().text()));
@@ -234,7 +234,7 @@ void TestHarRoundTrip::committedFileStillReads()
     }
     if (qEnvironmentVariableIsSet("HOOKBENCH_WRITE_FIXTURES")) {
         const auto error = HarWriter::writeFile(path, expected);
-        QVERIFY2(!error, qPrintable(error ? error->text() : QString()));
+        QVERIFY2(error.has_value(), qPrintable(error.has_value() ? QString() : error.error().text()));
     }
     const HarExpected<HarLog> log = HarReader::readFile(path);
     QVERIFY2(log.has_value(), qPrintable(log.has_value() ? QString() : log.error().text()));

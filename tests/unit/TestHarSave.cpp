@@ -8,6 +8,7 @@
 
 #include <sys/resource.h>
 
+#include "ExpectedChecks.h"
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
 
@@ -60,14 +61,14 @@ void TestHarSave::init()
 {
     QVERIFY(m_dir.isValid());
     m_path = m_dir.filePath(u"session.har"_s);
-    QVERIFY(!HarWriter::writeFile(m_path, captures(3, 10)));
+    QVERIFY_EXPECTED(HarWriter::writeFile(m_path, captures(3, 10)));
     m_old = contents(m_path);
     QVERIFY(m_old.contains("/save/2"));
 }
 
 void TestHarSave::replacesOldFile()
 {
-    QVERIFY(!HarWriter::writeFile(m_path, captures(5, 20)));
+    QVERIFY_EXPECTED(HarWriter::writeFile(m_path, captures(5, 20)));
     const HarExpected<HarLog> log = HarReader::readFile(m_path);
     QVERIFY(log.has_value());
     QCOMPARE(log->entries.size(), 5);
@@ -87,10 +88,11 @@ void TestHarSave::failureMidWriteKeepsOldFile()
     setrlimit(RLIMIT_FSIZE, &previous);
     std::signal(SIGXFSZ, oldHandler);
 
-    QVERIFY(error.has_value());
-    QCOMPARE(error->code, HarErrorCode::FileWrite);
-    QVERIFY2(error->message.startsWith(u"cannot save " + m_path + u": "), qPrintable(error->message));
-    QVERIFY2(error->message.contains(u"the previous file, if any, is unchanged"_s), qPrintable(error->message));
+    QVERIFY(!error.has_value());
+    QCOMPARE(error.error().code, HarErrorCode::FileWrite);
+    QVERIFY2(error.error().message.startsWith(u"cannot save " + m_path + u": "), qPrintable(error.error().message));
+    QVERIFY2(error.error().message.contains(u"the previous file, if any, is unchanged"_s),
+             qPrintable(error.error().message));
     QCOMPARE(contents(m_path), m_old);
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), QStringList {u"session.har"_s});
 }
@@ -99,9 +101,9 @@ void TestHarSave::missingDirectory()
 {
     const QString path = m_dir.filePath(u"no/such/dir/x.har"_s);
     const auto error = HarWriter::writeFile(path, captures(1, 1));
-    QVERIFY(error.has_value());
-    QCOMPARE(error->code, HarErrorCode::FileOpen);
-    QVERIFY2(error->message.startsWith(u"cannot write " + path + u": "), qPrintable(error->message));
+    QVERIFY(!error.has_value());
+    QCOMPARE(error.error().code, HarErrorCode::FileOpen);
+    QVERIFY2(error.error().message.startsWith(u"cannot write " + path + u": "), qPrintable(error.error().message));
     QVERIFY(!QFile::exists(path));
 }
 
@@ -109,9 +111,9 @@ void TestHarSave::cancelKeepsOldFile()
 {
     {
         HarWriter writer(m_path);
-        QVERIFY(!writer.open());
+        QVERIFY_EXPECTED(writer.open());
         for (const Capture& capture : captures(100, 100 * 1024))
-            QVERIFY(!writer.add(capture));
+            QVERIFY_EXPECTED(writer.add(capture));
         QCOMPARE(writer.entryCount(), 100);
         // destroyed without commit()
     }
@@ -126,8 +128,8 @@ void TestHarSave::canceledByProgress()
         return done < 2048;
     };
     const auto error = HarWriter::writeFile(m_path, captures(5000, 1), options);
-    QVERIFY(error.has_value());
-    QCOMPARE(error->code, HarErrorCode::Canceled);
+    QVERIFY(!error.has_value());
+    QCOMPARE(error.error().code, HarErrorCode::Canceled);
     QCOMPARE(contents(m_path), m_old);
 }
 

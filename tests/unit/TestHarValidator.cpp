@@ -97,7 +97,7 @@ void TestHarValidator::writtenFileIsValid()
 
     const QString path = m_dir.filePath(u"written.har"_s);
     const auto error = HarWriter::writeFile(path, captures);
-    QVERIFY2(!error, qPrintable(error ? error->text() : QString()));
+    QVERIFY2(error.has_value(), qPrintable(error.has_value() ? QString() : error.error().text()));
     QByteArray output;
     const int code = validate(path, output);
     QVERIFY2(code == 0, output.constData());
@@ -118,7 +118,7 @@ void TestHarValidator::importedFilesSaveValid()
     QVERIFY(captures.size() >= 20);
     const QString path = m_dir.filePath(u"imported.har"_s);
     const auto error = HarWriter::writeFile(path, captures);
-    QVERIFY2(!error, qPrintable(error ? error->text() : QString()));
+    QVERIFY2(error.has_value(), qPrintable(error.has_value() ? QString() : error.error().text()));
     QByteArray output;
     const int code = validate(path, output);
     QVERIFY2(code == 0, output.constData());
