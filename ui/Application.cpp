@@ -11,6 +11,7 @@
 #include <cstdlib>
 
 #include "cli/CommandLine.h"
+#include "core/Logging.h"
 #include "dialogs/AboutDialog.h"
 #include "settings/Settings.h"
 #include "store/SessionStore.h"
@@ -112,8 +113,10 @@ int runWindow(int argc, char** argv)
     server.headerTimeoutMs = settings->value(Settings::Key::HeaderTimeoutSeconds).toInt() * 1000;
     const QString rulesJson = settings->value(Settings::Key::ResponseRules).toString();
     if (!rulesJson.isEmpty()) {
-        RulesError error;
-        server.rules = ResponseRules::fromJson(rulesJson.toUtf8(), &error);
+        if (const Expected<ResponseRules> read = ResponseRules::fromJson(rulesJson.toUtf8()))
+            server.rules = *read;
+        else
+            qCWarning(lcSettings).noquote() << "the saved response rules are not used:" << read.error().message;
     }
     const QString storePath = settings->value(Settings::Key::StorePath).toString();
     options.endpoint.storePath = parser.isSet(store) ? parser.value(store)

@@ -177,12 +177,12 @@ int runListen(const QStringList& arguments)
             printError(command, QStringLiteral("--rules: cannot read %1: %2").arg(file.fileName(), file.errorString()));
             return 2;
         }
-        RulesError error;
-        config.server.rules = ResponseRules::fromJson(file.readAll(), &error);
-        if (!error.message.isEmpty()) {
-            printError(command, QStringLiteral("--rules: %1: %2").arg(file.fileName(), error.message));
+        const Expected<ResponseRules> read = ResponseRules::fromJson(file.readAll());
+        if (!read) {
+            printError(command, QStringLiteral("--rules: %1: %2").arg(file.fileName(), read.error().message));
             return 2;
         }
+        config.server.rules = *read;
     }
     const QString savePath = parser.value(save);
     if (!savePath.isEmpty() && !QFileInfo(savePath).absoluteDir().exists()) {

@@ -60,10 +60,9 @@ std::optional<ReplayTarget> ReplayOptions::target(const QCommandLineParser& pars
                                                   const QString& url, QString* error) const
 {
     ReplayTarget target;
-    QString urlError;
-    const std::optional<QUrl> parsed = ReplayTargets::parseUrl(url, &urlError);
+    const Expected<QUrl> parsed = ReplayTargets::parseUrl(url);
     if (!parsed) {
-        *error = QStringLiteral("--%1: %2").arg(urlOption, urlError);
+        *error = QStringLiteral("--%1: %2").arg(urlOption, parsed.error().message);
         return std::nullopt;
     }
     target.url = *parsed;

@@ -24,12 +24,12 @@ std::optional<SignatureOptions> SecretOptions::signatureOptions(const QCommandLi
 {
     SignatureOptions options;
     if (parser.isSet(m_generic)) {
-        QString specError;
-        options.generic = GenericHmacSpec::parse(parser.value(m_generic), &specError);
-        if (!options.generic) {
-            *error = QStringLiteral("--generic: %1").arg(specError);
+        const Expected<GenericHmacProfile> profile = GenericHmacSpec::parse(parser.value(m_generic));
+        if (!profile) {
+            *error = QStringLiteral("--generic: %1").arg(profile.error().message);
             return std::nullopt;
         }
+        options.generic = *profile;
     }
     if (parser.isSet(m_scheme)) {
         SignatureScheme scheme = SignatureScheme::None;

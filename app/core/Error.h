@@ -25,6 +25,7 @@ struct Error
         CannotListen, // the address or port cannot be listened on (taken, not permitted)
                       // Any area.
         InvalidInput, // a value, option or file the call was given cannot be used as it is
+        Busy, // work of the same kind is running; try again when it is done
         Canceled, // the caller asked to stop
     };
 

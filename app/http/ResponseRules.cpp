@@ -218,7 +218,7 @@ ResponseRules::ResponseRules()
     defaultRule.body = R"({"received":true,"id":{id}})";
 }
 
-ResponseRules ResponseRules::fromJson(const QByteArray& json, RulesError* error)
+Expected<ResponseRules> ResponseRules::fromJson(const QByteArray& json)
 {
     ResponseRules result;
     QJsonParseError parseError;
@@ -245,11 +245,8 @@ ResponseRules ResponseRules::fromJson(const QByteArray& json, RulesError* error)
                 result.rules.append(*rule);
         }
     }
-    if (!message.isEmpty()) {
-        if (error)
-            error->message = message;
-        return ResponseRules();
-    }
+    if (!message.isEmpty())
+        return Error {Error::Code::InvalidInput, message};
     return result;
 }
 

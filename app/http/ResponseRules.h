@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 
 // One way of answering, chosen by method and path pattern. Plain data: it round-trips through JSON.
 struct ResponseRule
@@ -48,11 +49,6 @@ struct ResponsePlan
     static ResponsePlan error(int status, const QString& message);
 };
 
-struct RulesError
-{
-    QString message;
-};
-
 // The endpoint's response rules: the first rule that matches answers, else the default.
 // Keeps delivery counters for the fail-first / fail-every rules.
 class ResponseRules final
@@ -60,7 +56,8 @@ class ResponseRules final
 public:
     ResponseRules();
 
-    static ResponseRules fromJson(const QByteArray& json, RulesError* error);
+    // The rules in a file or setting; InvalidInput, naming the field, when any of it cannot be used.
+    static Expected<ResponseRules> fromJson(const QByteArray& json);
     QByteArray toJson() const;
 
     ResponsePlan plan(const Capture& capture);

@@ -58,41 +58,45 @@ void ReplayController::setClientOptions(const ClientOptions& options)
     m_forwarder->setClientOptions(options);
 }
 
-std::optional<QString> ReplayController::startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target,
-                                                   const QByteArray& targetSecret)
+Expected<void> ReplayController::startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target,
+                                           const QByteArray& targetSecret)
 {
     if (m_replayer->isRunning())
-        return QCoreApplication::translate("ReplayController",
-                                           "a replay is running; cancel it or wait for it to finish");
+        return Error {
+            Error::Code::Busy,
+            QCoreApplication::translate("ReplayController", "a replay is running; cancel it or wait for it to finish")};
     if (const std::optional<QString> problem = target.problem())
-        return problem;
+        return Error {Error::Code::InvalidInput, *problem};
     if (target.resign && targetSecret.isEmpty())
-        return QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
-            .arg(target.displayName());
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
+                          .arg(target.displayName())};
     m_replayer->setTarget(target);
     m_replayer->setSecret(targetSecret);
     m_replayer->startJobs(jobs);
     Q_EMIT batchStarted(int(jobs.size()));
-    return std::nullopt;
+    return {};
 }
 
-std::optional<QString> ReplayController::replay(const QList<Capture>& captures, int targetIndex)
+Expected<void> ReplayController::replay(const QList<Capture>& captures, int targetIndex)
 {
     if (targetIndex < 0 || targetIndex >= m_targets.size())
-        return QCoreApplication::translate("ReplayController", "choose a target to replay to");
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayController", "choose a target to replay to")};
     if (captures.isEmpty())
-        return QCoreApplication::translate("ReplayController", "nothing to replay");
+        return Error {Error::Code::InvalidInput, QCoreApplication::translate("ReplayController", "nothing to replay")};
     QList<ReplayJob> jobs;
     for (const Capture& capture : captures)
         jobs.append(ReplayJob {capture, std::nullopt});
     return startJobs(jobs, m_targets.at(targetIndex), secret(m_targets.at(targetIndex).url));
 }
 
-std::optional<QString> ReplayController::replayEdited(const Capture& capture, const ReplayRequest& request,
-                                                      int targetIndex, bool resign)
+Expected<void> ReplayController::replayEdited(const Capture& capture, const ReplayRequest& request, int targetIndex,
+                                              bool resign)
 {
     if (targetIndex < 0 || targetIndex >= m_targets.size())
-        return QCoreApplication::translate("ReplayController", "choose a target to replay to");
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayController", "choose a target to replay to")};
     // The edited request names its own URL; the target gives the secret and the client settings.
     ReplayTarget target = m_targets.at(targetIndex);
     const QByteArray targetSecret = secret(target.url);
@@ -101,14 +105,15 @@ std::optional<QString> ReplayController::replayEdited(const Capture& capture, co
     return startJobs({ReplayJob {capture, request}}, target, targetSecret);
 }
 
-std::optional<QString> ReplayController::retry(const ReplayAttempt& attempt)
+Expected<void> ReplayController::retry(const ReplayAttempt& attempt)
 {
     std::optional<Capture> capture;
     if (m_store)
         capture = m_store->capture(attempt.captureId);
     if (!capture)
-        return QCoreApplication::translate("ReplayController", "capture %1 is no longer in the store")
-            .arg(attempt.captureId);
+        return Error {Error::Code::NotFound,
+                      QCoreApplication::translate("ReplayController", "capture %1 is no longer in the store")
+                          .arg(attempt.captureId)};
     const QUrl url(attempt.targetUrl);
     for (const ReplayTarget& target : std::as_const(m_targets)) {
         // The attempt's URL is the target's, or the target's with the capture's path appended.
@@ -130,26 +135,28 @@ bool ReplayController::isRunning() const
     return m_replayer->isRunning();
 }
 
-std::optional<QString> ReplayController::setForwarding(int targetIndex)
+Expected<void> ReplayController::setForwarding(int targetIndex)
 {
     if (targetIndex < 0) {
         m_forwarder->setEnabled(false);
         m_forwardIndex = -1;
-        return std::nullopt;
+        return {};
     }
     if (targetIndex >= m_targets.size())
-        return QCoreApplication::translate("ReplayController", "choose a target to forward to");
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayController", "choose a target to forward to")};
     const ReplayTarget& target = m_targets.at(targetIndex);
     if (const std::optional<QString> problem = target.problem())
-        return problem;
+        return Error {Error::Code::InvalidInput, *problem};
     if (target.resign && secret(target.url).isEmpty())
-        return QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
-            .arg(target.displayName());
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
+                          .arg(target.displayName())};
     m_forwarder->setTarget(target);
     m_forwarder->setSecret(secret(target.url));
     m_forwarder->setEnabled(true);
     m_forwardIndex = targetIndex;
-    return std::nullopt;
+    return {};
 }
 
 void ReplayController::forward(const QList<Capture>& captures)

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 #include "core/ReplayAttempt.h"
 #include "replay/ReplayRequest.h"
 #include "replay/ReplayTarget.h"
@@ -35,19 +36,19 @@ public:
     QByteArray secret(const QUrl& targetUrl) const;
     void setClientOptions(const ClientOptions& options); // limits; tests set a resolver
 
-    // Replays these captures to targets()[targetIndex]. Returns why not (no such target, a batch running).
-    std::optional<QString> replay(const QList<Capture>& captures, int targetIndex);
+    // Replays these captures to targets()[targetIndex]. Returns why not: InvalidInput (no such target, a target
+    // that cannot be used, no secret to re-sign with), Busy (a batch running), NotFound (a capture gone).
+    Expected<void> replay(const QList<Capture>& captures, int targetIndex);
     // Sends an edited request for this capture (re-signed when resign is set and the target has a secret).
-    std::optional<QString> replayEdited(const Capture& capture, const ReplayRequest& request, int targetIndex,
-                                        bool resign);
+    Expected<void> replayEdited(const Capture& capture, const ReplayRequest& request, int targetIndex, bool resign);
     // The same capture again, to the target the attempt went to (the remembered one with that URL, else
     // that URL with default settings).
-    std::optional<QString> retry(const ReplayAttempt& attempt);
+    Expected<void> retry(const ReplayAttempt& attempt);
     void cancel();
     bool isRunning() const;
 
     // Forwards every capture given to forward() to targets()[targetIndex]; -1 stops.
-    std::optional<QString> setForwarding(int targetIndex);
+    Expected<void> setForwarding(int targetIndex);
     int forwardingTarget() const { return m_forwardIndex; }
     void forward(const QList<Capture>& captures); // connect Endpoint::capturesStored here
     LiveForwarder* forwarder() const { return m_forwarder; }
@@ -64,8 +65,7 @@ Q_SIGNALS:
 
 private:
     void record(ReplayAttempt attempt);
-    std::optional<QString> startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target,
-                                     const QByteArray& targetSecret);
+    Expected<void> startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target, const QByteArray& targetSecret);
 
     Settings* m_settings;
     SessionStore* m_store;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "core/Logging.h"
 #include "settings/Settings.h"
 #include "signature/GenericHmacSpec.h"
 
@@ -99,7 +100,7 @@ QByteArray ReplayTargets::toJson(const QList<ReplayTarget>& targets)
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-QList<ReplayTarget> ReplayTargets::fromJson(const QByteArray& json, QString* error)
+QList<ReplayTarget> ReplayTargets::fromJson(const QByteArray& json)
 {
     QList<ReplayTarget> targets;
     if (json.trimmed().isEmpty())
@@ -107,9 +108,8 @@ QList<ReplayTarget> ReplayTargets::fromJson(const QByteArray& json, QString* err
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (!document.isArray()) {
-        if (error)
-            *error = QCoreApplication::translate("ReplayTarget", "replay targets: not a JSON list (%1)")
-                         .arg(parseError.errorString());
+        qCWarning(lcReplay).noquote() << "the saved replay targets are not a JSON list, so none is used:"
+                                      << parseError.errorString();
         return targets;
     }
     const ReplayTarget defaults;
@@ -135,8 +135,11 @@ QList<ReplayTarget> ReplayTargets::fromJson(const QByteArray& json, QString* err
             target.resignScheme = scheme;
         const QString generic = object.value(QStringLiteral("generic")).toString();
         if (!generic.isEmpty()) {
-            QString specError;
-            target.generic = GenericHmacSpec::parse(generic, &specError);
+            if (const Expected<GenericHmacProfile> profile = GenericHmacSpec::parse(generic))
+                target.generic = *profile;
+            else
+                qCWarning(lcReplay).noquote()
+                    << "a replay target's generic profile is dropped:" << profile.error().message;
         }
         targets.append(target);
     }
@@ -153,30 +156,25 @@ void ReplayTargets::save(Settings& settings, const QList<ReplayTarget>& targets)
     settings.setValue(Settings::Key::ReplayTargets, QString::fromUtf8(toJson(targets)));
 }
 
-std::optional<QUrl> ReplayTargets::parseUrl(const QString& text, QString* error)
+Expected<QUrl> ReplayTargets::parseUrl(const QString& text)
 {
     QString typed = text.trimmed();
-    if (typed.isEmpty()) {
-        *error
-            = QCoreApplication::translate("ReplayTarget", "type the URL to replay to, e.g. http://127.0.0.1:3000/hook");
-        return std::nullopt;
-    }
+    if (typed.isEmpty())
+        return Error {
+            Error::Code::InvalidInput,
+            QCoreApplication::translate("ReplayTarget", "type the URL to replay to, e.g. http://127.0.0.1:3000/hook")};
     if (!typed.contains(QStringLiteral("://")))
         typed.prepend(QStringLiteral("http://"));
     const QUrl url(typed, QUrl::StrictMode);
-    if (!url.isValid()) {
-        *error = QCoreApplication::translate("ReplayTarget", "not a URL: %1").arg(url.errorString());
-        return std::nullopt;
-    }
-    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
-        *error = QCoreApplication::translate("ReplayTarget",
-                                             "only http:// and https:// URLs can be replayed to, not %1://")
-                     .arg(url.scheme());
-        return std::nullopt;
-    }
-    if (url.host().isEmpty()) {
-        *error = QCoreApplication::translate("ReplayTarget", "the URL has no host");
-        return std::nullopt;
-    }
+    if (!url.isValid())
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayTarget", "not a URL: %1").arg(url.errorString())};
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        return Error {
+            Error::Code::InvalidInput,
+            QCoreApplication::translate("ReplayTarget", "only http:// and https:// URLs can be replayed to, not %1://")
+                .arg(url.scheme())};
+    if (url.host().isEmpty())
+        return Error {Error::Code::InvalidInput, QCoreApplication::translate("ReplayTarget", "the URL has no host")};
     return url;
 }

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 #include "signature/GenericHmacProfile.h"
 #include "signature/SignatureScheme.h"
 
@@ -47,7 +48,8 @@ public:
     static void save(Settings& settings, const QList<ReplayTarget>& targets);
 
     static QByteArray toJson(const QList<ReplayTarget>& targets);
-    static QList<ReplayTarget> fromJson(const QByteArray& json, QString* error = nullptr);
-    // "http://127.0.0.1:3000/hook" as typed: a missing scheme means http; an error text for anything else.
-    static std::optional<QUrl> parseUrl(const QString& text, QString* error);
+    static QList<ReplayTarget> fromJson(const QByteArray& json); // what cannot be read is dropped, with a warning
+    // "http://127.0.0.1:3000/hook" as typed: a missing scheme means http; InvalidInput, saying why, for anything
+    // else.
+    static Expected<QUrl> parseUrl(const QString& text);
 };

@@ -1889,10 +1889,6 @@ After:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>replay targets: not a JSON list (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>type the URL to replay to, e.g. http://127.0.0.1:3000/hook</source>
         <translation type="unfinished"></translation>
     </message>

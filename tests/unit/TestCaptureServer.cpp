@@ -224,10 +224,11 @@ ServerConfig TestCaptureServer::config(const QByteArray& rulesJson)
     config.bindAddress = QHostAddress(QHostAddress::LocalHost);
     config.port = 0;
     if (!rulesJson.isEmpty()) {
-        RulesError error;
-        config.rules = ResponseRules::fromJson(rulesJson, &error);
-        if (!error.message.isEmpty())
-            qWarning("rules: %s", qPrintable(error.message));
+        const Expected<ResponseRules> rules = ResponseRules::fromJson(rulesJson);
+        if (rules)
+            config.rules = *rules;
+        else
+            qWarning("rules: %s", qPrintable(rules.error().message));
     }
     return config;
 }
@@ -1156,9 +1157,10 @@ void TestCaptureServer::ruleCloseWithoutAnswer()
 void TestCaptureServer::rulesChangeWhileRunning()
 {
     start(config());
-    RulesError error;
-    m_endpoint->setRules(ResponseRules::fromJson(R"({"default": {"status": 202, "body": "queued {id}"}})", &error));
-    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    const Expected<ResponseRules> rules
+        = ResponseRules::fromJson(R"({"default": {"status": 202, "body": "queued {id}"}})");
+    QVERIFY_EXPECTED(rules);
+    m_endpoint->setRules(*rules);
     // The new rules reach the endpoint thread through its event queue: soon, not at once.
     int status = 0;
     QByteArray body;

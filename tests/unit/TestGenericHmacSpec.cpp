@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "signature/GenericHmacSpec.h"
 #include "signature/SignatureVerifier.h"
 
@@ -11,12 +12,10 @@ class TestGenericHmacSpec final : public QObject
 private Q_SLOTS:
     void parsesEveryKey()
     {
-        QString error;
         const auto profile = GenericHmacSpec::parse(
             u"header=X-Sig;algorithm=sha512;encoding=base64;prefix=v1=;template={timestamp}.{body};"
-            u"timestamp-header=X-Ts;id-header=X-Id;tolerance=60",
-            &error);
-        QVERIFY2(profile, qPrintable(error));
+            u"timestamp-header=X-Ts;id-header=X-Id;tolerance=60");
+        QVERIFY_EXPECTED(profile);
         QCOMPARE(profile->header, QByteArray("X-Sig"));
         QCOMPARE(profile->algorithm, HmacAlgorithm::Sha512);
         QCOMPARE(profile->encoding, SignatureEncoding::Base64);
@@ -25,7 +24,7 @@ private Q_SLOTS:
         QCOMPARE(profile->timestampHeader, QByteArray("X-Ts"));
         QCOMPARE(profile->idHeader, QByteArray("X-Id"));
         QCOMPARE(profile->toleranceSeconds, 60);
-        const auto again = GenericHmacSpec::parse(GenericHmacSpec::write(*profile), &error);
+        const auto again = GenericHmacSpec::parse(GenericHmacSpec::write(*profile));
         QVERIFY(again);
         QCOMPARE(GenericHmacSpec::write(*again), GenericHmacSpec::write(*profile));
     }
@@ -46,15 +45,14 @@ private Q_SLOTS:
     {
         QFETCH(QString, spec);
         QFETCH(QString, mentions);
-        QString error;
-        QVERIFY(!GenericHmacSpec::parse(spec, &error));
-        QVERIFY2(error.contains(mentions), qPrintable(error));
+        const auto profile = GenericHmacSpec::parse(spec);
+        QVERIFY_FAILS_WITH(profile, Error::Code::InvalidInput);
+        QVERIFY2(profile.error().message.contains(mentions), qPrintable(profile.error().message));
     }
 
     void verifiesWithTheParsedProfile()
     {
-        QString error;
-        const auto profile = GenericHmacSpec::parse(u"header=X-Acme-Signature;prefix=sha1=;algorithm=sha1", &error);
+        const auto profile = GenericHmacSpec::parse(u"header=X-Acme-Signature;prefix=sha1=;algorithm=sha1");
         QVERIFY(profile);
         const QByteArray body = R"({"event":"ping"})";
         const QByteArray signature = "sha1=" + Hmac::compute(HmacAlgorithm::Sha1, "k", body).toHex();
@@ -62,7 +60,7 @@ private Q_SLOTS:
         secrets.add(QStringLiteral("acme"), "k");
         SignatureOptions options;
         options.scheme = SignatureScheme::Generic;
-        options.generic = profile;
+        options.generic = *profile;
         const SignatureVerifier verifier(secrets, options);
         QVERIFY(verifier.verify(HttpHeaders {{"X-Acme-Signature", signature}}, body).isValid());
         QVERIFY(!verifier.verify(HttpHeaders {{"X-Acme-Signature", "sha1=00"}}, body).isValid());

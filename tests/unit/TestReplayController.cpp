@@ -136,7 +136,7 @@ void TestReplayController::attemptsAreRecordedAndRetried()
             [&recorded](const ReplayAttempt& attempt) { recorded.append(attempt); });
     bool finished = false;
     connect(&controller, &ReplayController::batchFinished, this, [&finished] { finished = true; });
-    QVERIFY(!controller.replay({capture}, 0));
+    QVERIFY_EXPECTED(controller.replay({capture}, 0));
     QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
     QCOMPARE(recorded.size(), 1);
     QVERIFY(recorded.first().id > 0);
@@ -144,7 +144,7 @@ void TestReplayController::attemptsAreRecordedAndRetried()
     QCOMPARE(controller.attempts(capture.id).first().status, 200);
 
     finished = false;
-    QVERIFY(!controller.retry(recorded.first()));
+    QVERIFY_EXPECTED(controller.retry(recorded.first()));
     QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
     QCOMPARE(controller.attempts(capture.id).size(), 2);
     QCOMPARE(receiver.requests.size(), 2);
@@ -158,14 +158,14 @@ void TestReplayController::forwardingRecordsEachCapture()
     ReplayTarget target;
     target.url = QUrl(QString::fromLatin1(receiver.url()));
     controller.setTargets({target});
-    QVERIFY(!controller.setForwarding(0));
+    QVERIFY_EXPECTED(controller.setForwarding(0));
     const Capture first = storedCapture("1");
     const Capture second = storedCapture("2");
     controller.forward({first, second});
     QTRY_COMPARE_WITH_TIMEOUT(controller.attempts(second.id).size(), 1, 10000);
     QCOMPARE(controller.attempts(first.id).size(), 1);
     QVERIFY(controller.attempts(first.id).first().forwarded);
-    QVERIFY(!controller.setForwarding(-1));
+    QVERIFY_EXPECTED(controller.setForwarding(-1));
     controller.forward({storedCapture("3")});
     QTest::qWait(100);
     QCOMPARE(receiver.requests.size(), 2);
@@ -190,7 +190,7 @@ void TestReplayController::editedRequestIsResigned()
     edited.body = "{\"a\":2}";
     bool finished = false;
     connect(&controller, &ReplayController::batchFinished, this, [&finished] { finished = true; });
-    QVERIFY(!controller.replayEdited(capture, edited, 0, true));
+    QVERIFY_EXPECTED(controller.replayEdited(capture, edited, 0, true));
     QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
     QCOMPARE(receiver.requests.size(), 1);
     const ReceivedRequest& got = receiver.requests.first();
@@ -206,7 +206,7 @@ void TestReplayController::editedRequestIsResigned()
 
     // Without re-signing the edited body keeps the stale signature.
     finished = false;
-    QVERIFY(!controller.replayEdited(capture, edited, 0, false));
+    QVERIFY_EXPECTED(controller.replayEdited(capture, edited, 0, false));
     QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
     QVERIFY(
         !SignatureVerifier(secrets).verify(receiver.requests.last().headers, receiver.requests.last().body).isValid());
@@ -216,17 +216,23 @@ void TestReplayController::refusals()
 {
     ReplayController controller(m_settings.get(), &m_store);
     const Capture capture = storedCapture("{}");
-    QVERIFY(controller.replay({capture}, 0)->contains(u"choose a target"_s));
+    const Expected<void> noTarget = controller.replay({capture}, 0);
+    QVERIFY_FAILS_WITH(noTarget, Error::Code::InvalidInput);
+    QVERIFY(noTarget.error().message.contains(u"choose a target"_s));
     ReplayTarget target;
     target.url = QUrl(u"http://127.0.0.1:9/"_s);
     target.resign = true;
     controller.setTargets({target});
-    QVERIFY2(controller.replay({capture}, 0)->contains(u"no secret"_s), "re-signing without a secret");
+    const Expected<void> noSecret = controller.replay({capture}, 0);
+    QVERIFY_FAILS_WITH(noSecret, Error::Code::InvalidInput);
+    QVERIFY2(noSecret.error().message.contains(u"no secret"_s), "re-signing without a secret");
     target.resign = false;
     target.url = QUrl(u"ftp://127.0.0.1/"_s);
     controller.setTargets({target});
-    QVERIFY(controller.replay({capture}, 0)->contains(u"http://"_s));
-    QVERIFY(controller.setForwarding(0).has_value());
+    const Expected<void> badTarget = controller.replay({capture}, 0);
+    QVERIFY_FAILS_WITH(badTarget, Error::Code::InvalidInput);
+    QVERIFY(badTarget.error().message.contains(u"http://"_s));
+    QVERIFY(!controller.setForwarding(0));
 }
 
 QTEST_GUILESS_MAIN(TestReplayController)

@@ -191,8 +191,7 @@ void TestResignVerifiers::headerSchemes()
     QFETCH(SignatureScheme, scheme);
     QFETCH(QByteArray, secret);
     QFETCH(QList<QByteArray>, changed);
-    QString specError;
-    const GenericHmacProfile generic = *GenericHmacSpec::parse(QString::fromLatin1(genericSpec), &specError);
+    const GenericHmacProfile generic = *GenericHmacSpec::parse(QString::fromLatin1(genericSpec));
     const Capture capture = captureFor(scheme, generic);
 
     ReplayReceiver receiver;

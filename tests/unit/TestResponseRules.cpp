@@ -4,6 +4,7 @@
 // 429 + Retry-After) and serialize a response whose framing no rule can break.
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "core/HttpStatus.h"
 #include "http/ResponseRules.h"
 
@@ -31,11 +32,10 @@ QByteArray firmBody(const QList<QByteArray>& docIds)
 
 ResponseRules rulesFrom(const QByteArray& json)
 {
-    RulesError error;
-    ResponseRules rules = ResponseRules::fromJson(json, &error);
-    if (!error.message.isEmpty())
-        qWarning("rules did not parse: %s", qPrintable(error.message));
-    return rules;
+    const Expected<ResponseRules> rules = ResponseRules::fromJson(json);
+    if (!rules)
+        qWarning("rules did not parse: %s", qPrintable(rules.error().message));
+    return rules.value_or(ResponseRules());
 }
 
 QList<int> statuses(ResponseRules& rules, const QList<Capture>& captures)
@@ -149,12 +149,13 @@ void TestResponseRules::jsonRoundTrip_data()
 void TestResponseRules::jsonRoundTrip()
 {
     QFETCH(QByteArray, json);
-    RulesError error;
-    const ResponseRules first = ResponseRules::fromJson(json, &error);
-    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    const Expected<ResponseRules> read = ResponseRules::fromJson(json);
+    QVERIFY_EXPECTED(read);
+    const ResponseRules& first = *read;
     const QByteArray written = first.toJson();
-    const ResponseRules second = ResponseRules::fromJson(written, &error);
-    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+    const Expected<ResponseRules> reread = ResponseRules::fromJson(written);
+    QVERIFY_EXPECTED(reread);
+    const ResponseRules& second = *reread;
     QCOMPARE(second.toJson(), written);
     QCOMPARE(second.rules.size(), first.rules.size());
 
@@ -183,17 +184,16 @@ void TestResponseRules::jsonRoundTrip()
 
 void TestResponseRules::readsEveryField()
 {
-    RulesError error;
-    const ResponseRules rules = ResponseRules::fromJson(R"({
+    const Expected<ResponseRules> read = ResponseRules::fromJson(R"({
         "default": {"status": 202, "body": {"ok": true, "n": [1, 2]}},
         "rules": [
             {"method": "post", "path": "/a/*", "status": 201, "headers": [["X-One", "1"], ["X-One", "2"]],
              "body": "id={id}", "delayMs": 250, "failFirst": 2, "failEvery": 4, "failStatus": 503},
             {"path": "/busy", "retryAfter": 0, "headers": {"X-Map": "m"}},
             {"close": true}
-        ]})",
-                                                        &error);
-    QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+        ]})");
+    QVERIFY_EXPECTED(read);
+    const ResponseRules& rules = *read;
     QCOMPARE(rules.defaultRule.status, 202);
     QCOMPARE(rules.defaultRule.body, QByteArray(R"({"n":[1,2],"ok":true})")); // a JSON value is sent compact
     QCOMPARE(rules.rules.size(), 3);
@@ -266,13 +266,10 @@ void TestResponseRules::errorsNameTheField()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, message);
-    RulesError error;
-    const ResponseRules rules = ResponseRules::fromJson(json, &error);
-    QVERIFY2(error.message.startsWith(message), qPrintable(error.message));
-    // What comes back on an error is the default set, never half of the file.
-    QVERIFY(rules.rules.isEmpty());
-    QCOMPARE(rules.defaultRule.status, 200);
-    QCOMPARE(rules.toJson(), ResponseRules().toJson());
+    const Expected<ResponseRules> rules = ResponseRules::fromJson(json);
+    QVERIFY_FAILS_WITH(rules, Error::Code::InvalidInput);
+    QVERIFY2(rules.error().message.startsWith(message), qPrintable(rules.error().message));
+    // Nothing comes back on an error, never half of the file.
 }
 
 void TestResponseRules::matches_data()

@@ -131,15 +131,15 @@ ReplayView::ReplayView(ReplayController* controller, QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, m_controller, &ReplayController::cancel);
     connect(m_targets, &QComboBox::currentIndexChanged, this, [this] {
         if (m_forward->isChecked()) {
-            if (const std::optional<QString> problem = m_controller->setForwarding(m_targets->currentIndex()))
-                report(*problem, true);
+            if (const Expected<void> forwarding = m_controller->setForwarding(m_targets->currentIndex()); !forwarding)
+                report(forwarding.error().message, true);
         }
         updateButtons();
     });
     connect(m_forward, &QCheckBox::toggled, this, [this](bool on) {
-        const std::optional<QString> problem = m_controller->setForwarding(on ? m_targets->currentIndex() : -1);
-        if (problem) {
-            report(*problem, true);
+        const Expected<void> forwarding = m_controller->setForwarding(on ? m_targets->currentIndex() : -1);
+        if (!forwarding) {
+            report(forwarding.error().message, true);
             const QSignalBlocker blocker(m_forward);
             m_forward->setChecked(false);
         } else {
@@ -261,8 +261,8 @@ void ReplayView::replay()
     if (!m_capture)
         return;
     const QList<Capture> captures = m_selection.isEmpty() ? QList<Capture> {*m_capture} : m_selection;
-    if (const std::optional<QString> problem = m_controller->replay(captures, m_targets->currentIndex()))
-        report(*problem, true);
+    if (const Expected<void> started = m_controller->replay(captures, m_targets->currentIndex()); !started)
+        report(started.error().message, true);
 }
 
 void ReplayView::editAndReplay()
@@ -283,15 +283,16 @@ void ReplayView::editAndReplay()
         report(error, true);
         return;
     }
-    if (const std::optional<QString> problem = m_controller->replayEdited(*m_capture, *request, index, dialog.resign()))
-        report(*problem, true);
+    if (const Expected<void> started = m_controller->replayEdited(*m_capture, *request, index, dialog.resign());
+        !started)
+        report(started.error().message, true);
 }
 
 void ReplayView::retry()
 {
     if (const std::optional<int> row = selectedRow()) {
-        if (const std::optional<QString> problem = m_controller->retry(m_model->attempt(*row)))
-            report(*problem, true);
+        if (const Expected<void> started = m_controller->retry(m_model->attempt(*row)); !started)
+            report(started.error().message, true);
     }
 }
 

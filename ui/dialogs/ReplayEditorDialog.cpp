@@ -180,10 +180,9 @@ std::optional<ReplayRequest> ReplayEditorDialog::request(QString* error) const
         *error = tr("method: expected a word such as POST");
         return std::nullopt;
     }
-    QString urlError;
-    const std::optional<QUrl> url = ReplayTargets::parseUrl(m_url->text(), &urlError);
+    const Expected<QUrl> url = ReplayTargets::parseUrl(m_url->text());
     if (!url) {
-        *error = tr("URL: %1").arg(urlError);
+        *error = tr("URL: %1").arg(url.error().message);
         return std::nullopt;
     }
     out.url = *url;

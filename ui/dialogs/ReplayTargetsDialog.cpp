@@ -248,7 +248,7 @@ void ReplayTargetsDialog::storeTarget(int row)
     ReplayTarget& target = m_targets[row];
     target.name = m_name->text().trimmed();
     QString error;
-    if (const std::optional<QUrl> url = ReplayTargets::parseUrl(m_url->text(), &error))
+    if (const Expected<QUrl> url = ReplayTargets::parseUrl(m_url->text()))
         target.url = *url;
     else
         target.url = QUrl(m_url->text().trimmed());
@@ -291,9 +291,10 @@ bool ReplayTargetsDialog::validate()
 {
     QString problem;
     QString error;
+    const Expected<QUrl> typed = ReplayTargets::parseUrl(m_url->text());
     for (qsizetype i = 0; i < m_targets.size() && problem.isEmpty(); ++i) {
-        if (i == m_row && !ReplayTargets::parseUrl(m_url->text(), &error))
-            problem = tr("%1: %2").arg(m_targets.at(i).displayName(), error);
+        if (i == m_row && !typed)
+            problem = tr("%1: %2").arg(m_targets.at(i).displayName(), typed.error().message);
         else if (const std::optional<QString> targetProblem = m_targets.at(i).problem())
             problem = tr("%1: %2").arg(m_targets.at(i).displayName(), *targetProblem);
     }

@@ -53,14 +53,13 @@ QString ResponseRulesDialog::json() const
 
 std::optional<ResponseRules> ResponseRulesDialog::rules()
 {
-    RulesError error;
-    ResponseRules parsed = ResponseRules::fromJson(json().toUtf8(), &error);
-    if (!error.message.isEmpty()) {
-        m_error->setText(tr("Not applied: %1").arg(error.message));
+    const Expected<ResponseRules> parsed = ResponseRules::fromJson(json().toUtf8());
+    if (!parsed) {
+        m_error->setText(tr("Not applied: %1").arg(parsed.error().message));
         return std::nullopt;
     }
     m_error->clear();
-    return parsed;
+    return *parsed;
 }
 
 void ResponseRulesDialog::apply()

@@ -69,12 +69,12 @@ void SecretsPanel::updateScheme()
     m_genericRow->setVisible(generic);
     m_genericError->clear();
     if (generic) {
-        QString error;
-        options.generic = GenericHmacSpec::parse(m_generic->text(), &error);
-        if (!options.generic) {
-            m_genericError->setText(error);
+        const Expected<GenericHmacProfile> profile = GenericHmacSpec::parse(m_generic->text());
+        if (!profile) {
+            m_genericError->setText(profile.error().message);
             return; // keep the last good options until the spec parses
         }
+        options.generic = *profile;
     }
     if (chosen)
         options.scheme = scheme;
