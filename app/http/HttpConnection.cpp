@@ -88,10 +88,10 @@ void HttpConnection::onReadyRead()
     }
     m_readPaused = false;
     pauseForBudget(false);
-    // A client that pipelines gets its requests read a few at a time, so that one read does not become one
-    // long commit that every other client waits behind.
-    const bool pipelining = !m_exchanges.empty() && !m_parser.inMessage();
-    const QByteArray data = m_socket->read(pipelining ? pipelinedChunkBytes : m_server->config().readChunkBytes);
+    // Requests are read a few at a time, so that a client that pipelines does not queue a long run of commits that
+    // every other client waits behind; a body reads at full speed.
+    const bool inBody = m_parser.inMessage() && !m_parser.inHead();
+    const QByteArray data = m_socket->read(inBody ? m_server->config().readChunkBytes : requestReadBytes());
     if (data.isEmpty())
         return;
     const bool wasInMessage = m_parser.inMessage();
@@ -100,6 +100,10 @@ void HttpConnection::onReadyRead()
     if (m_parser.inMessage() || wasInMessage)
         m_stallTimer.start(m_server->config().idleTimeoutMs);
     const QList<ParsedRequest> requests = m_parser.takeRequests();
+    if (!inBody) {
+        m_bytesFed += data.size();
+        m_requestsFed += requests.size();
+    }
     for (const ParsedRequest& request : requests)
         handle(request);
     if (m_parser.wantsContinue()) {
@@ -114,6 +118,13 @@ void HttpConnection::onReadyRead()
     restartTimers();
     if (m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+qint64 HttpConnection::requestReadBytes() const
+{
+    const qint64 room = qMax<qint64>(1, m_server->config().maxPendingAnswers - qint64(m_exchanges.size()));
+    const qint64 perRequest = m_requestsFed > 0 ? m_bytesFed / m_requestsFed : requestChunkBytes;
+    return qBound(minRequestChunkBytes, perRequest * room, requestChunkBytes);
 }
 
 void HttpConnection::resumeReading()

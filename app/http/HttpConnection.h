@@ -67,7 +67,14 @@ private:
     bool m_writeShutDown = false;
     bool m_finished = false;
     static constexpr int lingerMs = 2000; // how long a closing connection drains what the client still sends
-    static constexpr qint64 pipelinedChunkBytes = 4096; // read at a time while earlier answers are pending
+    // Outside a body, a connection is read about as many requests at a time as may still be pending
+    // (maxPendingAnswers), from its average request size, between these bounds: a client that pipelines never
+    // queues thousands of captures ahead of everyone else's. A body is read readChunkBytes at a time.
+    static constexpr qint64 requestChunkBytes = 4096;
+    static constexpr qint64 minRequestChunkBytes = 512;
+    qint64 requestReadBytes() const;
+    qint64 m_bytesFed = 0; // read outside a body: what the average request size is taken from
+    qint64 m_requestsFed = 0;
     bool m_closeAfterAnswers = false; // a request in flight ends the connection once answered
     bool m_continueDeferred = false;
     bool m_readPaused = false;

@@ -5,7 +5,8 @@
 # inside the 256 MB target; without back-pressure it grew 79 MiB in these 8 s, and on) and
 # the kernel's buffers make the clients wait. The time a normal client waits meanwhile is printed
 # (median, 99th percentile, worst; the target is 100 ms): commits come in groups of at most 256
-# captures, and a pipelining connection is read 4 KiB at a time, so nobody waits behind thousands.
+# captures, and a connection is read about as many requests at a time as may still be pending (at most 4 KiB
+# outside a body), so nobody waits behind thousands.
 # Then the clients read: every answer is a 200, in order.
 HOOKBENCH=$1
 source "$(dirname "$0")/lib.bash"

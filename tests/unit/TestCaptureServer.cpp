@@ -160,6 +160,7 @@ private Q_SLOTS:
     void startFailuresAreExplained();
     void keepAlive();
     void pipelining();
+    void pipelinedRequestsAreReadAFewAtATime();
     void commitsComeInBoundedGroups();
     void http10_data();
     void http10();
@@ -370,6 +371,30 @@ void TestCaptureServer::pipelining()
         QCOMPARE(capture->body.size(), i == 2 ? 0 : (i + 1) * 100);
     }
     QVERIFY(!client->closed());
+}
+
+void TestCaptureServer::pipelinedRequestsAreReadAFewAtATime()
+{
+    // 2,000 requests arrive at once on one connection. They are read at most 4 KiB at a time (and then about as
+    // many as may still be pending), so the first group holds what one such read holds, not the 256 a group may
+    // take: a client that pipelines never queues thousands of captures ahead of other clients.
+    start(config());
+    QSignalSpy stored(m_endpoint.get(), &Endpoint::capturesStored);
+    QByteArray burst;
+    constexpr int count = 2000;
+    for (int i = 0; i < count; ++i)
+        burst += get("/r/" + QByteArray::number(i).rightJustified(4, '0'));
+    const qsizetype perRead = 4096 / (burst.size() / count) + 1;
+    auto client = connectClient();
+    client->send(burst);
+    QTRY_COMPARE_WITH_TIMEOUT(client->responseCount(), count, 30000);
+    QVERIFY(!stored.isEmpty());
+    const qsizetype first = stored.first().at(0).value<QList<Capture>>().size();
+    QVERIFY2(first <= perRead, qPrintable(u"%1 > %2"_s.arg(first).arg(perRead)));
+    const QList<HttpResponse> responses = parseResponses(client->received(), nullptr);
+    QCOMPARE(responses.size(), count);
+    for (int i = 1; i < count; ++i)
+        QVERIFY(responses.at(i).id() > responses.at(i - 1).id());
 }
 
 void TestCaptureServer::commitsComeInBoundedGroups()
