@@ -31,7 +31,4 @@ struct Error
 
     Code code = Code::StoreFailed;
     QString message;
-
-    // Whether the failure concerns the session store (codes Store*), so the window says so, not "the file".
-    bool isStoreFailure() const { return code <= Code::StoreFailed; }
 };
