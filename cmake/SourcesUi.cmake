@@ -76,6 +76,8 @@ set(hookbench_ui_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/LongLines.h
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/MessageBar.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/MessageBar.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/ReadOnlyViews.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/ReadOnlyViews.h
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/SecretsPanel.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/SecretsPanel.h
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/StatusColors.cpp

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "detail/CaptureDetailView.h"
 
-#include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTabWidget>
@@ -12,26 +11,19 @@
 #include "detail/HeadersView.h"
 #include "detail/JsonTreeView.h"
 #include "detail/OverviewView.h"
+#include "widgets/ReadOnlyViews.h"
 
 CaptureDetailView::CaptureDetailView(QWidget* parent)
     : QWidget(parent)
-    , m_summary(new QLabel(this))
+    , m_summary(ReadOnlyViews::plainLabel(QStringLiteral("summaryLabel"), this))
     , m_tabs(new QTabWidget(this))
     , m_overview(new OverviewView(this))
     , m_headers(new HeadersView(this))
     , m_body(new BodyView(this))
     , m_json(new JsonTreeView(this))
-    , m_raw(new QPlainTextEdit(this))
+    , m_raw(ReadOnlyViews::fixedText(QStringLiteral("rawTextEdit"), this))
 {
-    m_summary->setObjectName(QStringLiteral("summaryLabel"));
-    m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summary->setWordWrap(true);
-    m_raw->setObjectName(QStringLiteral("rawTextEdit"));
     m_raw->setAccessibleName(tr("Raw request head"));
-    m_raw->setReadOnly(true);
-    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->setObjectName(QStringLiteral("detailTabWidget"));
     m_tabs->setAccessibleName(tr("Capture details"));
     m_tabs->addTab(m_overview, tr("&Overview"));

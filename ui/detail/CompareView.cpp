@@ -2,9 +2,6 @@
 #include "detail/CompareView.h"
 
 #include <QCheckBox>
-#include <QFontDatabase>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -14,54 +11,20 @@
 
 #include "models/HeaderDiffModel.h"
 #include "models/StructuralDiffModel.h"
+#include "widgets/ReadOnlyViews.h"
 
-namespace {
-
-QTableView* makeTable(const QString& objectName, QWidget* parent)
-{
-    auto* view = new QTableView(parent);
-    view->setObjectName(objectName);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
-
-QLabel* makeLabel(const QString& objectName, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QPlainTextEdit* makeValue(const QString& objectName, QWidget* parent)
-{
-    auto* text = new QPlainTextEdit(parent);
-    text->setObjectName(objectName);
-    text->setReadOnly(true);
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
-    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    return text;
-}
-
-} // namespace
+using namespace ReadOnlyViews;
 
 CompareView::CompareView(QWidget* parent)
     : QWidget(parent)
-    , m_titles(makeLabel(QStringLiteral("compareTitlesLabel"), this))
-    , m_bodyNote(makeLabel(QStringLiteral("compareBodyNoteLabel"), this))
-    , m_headerNote(makeLabel(QStringLiteral("compareHeadersNoteLabel"), this))
-    , m_body(makeTable(QStringLiteral("compareBodyTableView"), this))
-    , m_headers(makeTable(QStringLiteral("compareHeadersTableView"), this))
+    , m_titles(plainLabel(QStringLiteral("compareTitlesLabel"), this))
+    , m_bodyNote(plainLabel(QStringLiteral("compareBodyNoteLabel"), this))
+    , m_headerNote(plainLabel(QStringLiteral("compareHeadersNoteLabel"), this))
+    , m_body(rowTable(QStringLiteral("compareBodyTableView"), this))
+    , m_headers(rowTable(QStringLiteral("compareHeadersTableView"), this))
     , m_differencesOnly(new QCheckBox(tr("&Differences only"), this))
-    , m_left(makeValue(QStringLiteral("compareLeftPlainTextEdit"), this))
-    , m_right(makeValue(QStringLiteral("compareRightPlainTextEdit"), this))
+    , m_left(fixedText(QStringLiteral("compareLeftPlainTextEdit"), this))
+    , m_right(fixedText(QStringLiteral("compareRightPlainTextEdit"), this))
     , m_bodyModel(new StructuralDiffModel(this))
     , m_headerModel(new HeaderDiffModel(this))
 {

@@ -2,7 +2,6 @@
 #include "detail/EventsView.h"
 
 #include <QCoreApplication>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -18,32 +17,22 @@
 #include "models/EventsTableModel.h"
 #include "models/FieldChangesModel.h"
 #include "session/TaskRunner.h"
+#include "widgets/ReadOnlyViews.h"
 
 namespace {
 
 QTableView* makeTable(const QString& objectName, const QString& name, QWidget* parent)
 {
-    auto* view = new QTableView(parent);
-    view->setObjectName(objectName);
+    QTableView* view = ReadOnlyViews::rowTable(objectName, parent);
     view->setAccessibleName(name);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     return view;
 }
 
 QPlainTextEdit* makeText(const QString& objectName, const QString& name, QWidget* parent)
 {
-    auto* text = new QPlainTextEdit(parent);
-    text->setObjectName(objectName);
+    QPlainTextEdit* text = ReadOnlyViews::fixedText(objectName, parent);
     text->setAccessibleName(name);
-    text->setReadOnly(true);
-    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
     return text;
 }
 
@@ -51,7 +40,7 @@ QPlainTextEdit* makeText(const QString& objectName, const QString& name, QWidget
 
 EventsView::EventsView(QWidget* parent)
     : QWidget(parent)
-    , m_summary(new QLabel(this))
+    , m_summary(ReadOnlyViews::plainLabel(QStringLiteral("eventsSummaryLabel"), this))
     , m_notes(makeText(QStringLiteral("payloadNotesPlainTextEdit"), tr("Payload notes"), this))
     , m_events(makeTable(QStringLiteral("eventsTableView"), tr("Events"), this))
     , m_changes(makeTable(QStringLiteral("changesTableView"), tr("Changes of the selected event"), this))
@@ -61,10 +50,6 @@ EventsView::EventsView(QWidget* parent)
     , m_changesModel(new FieldChangesModel(this))
 {
     setObjectName(QStringLiteral("eventsView"));
-    m_summary->setObjectName(QStringLiteral("eventsSummaryLabel"));
-    m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notes->setMaximumHeight(fontMetrics().lineSpacing() * 5);
     m_timeline->setObjectName(QStringLiteral("timelinePushButton"));
     m_events->setModel(m_eventsModel);
@@ -247,11 +232,8 @@ const EventInfo* EventsView::selectedEvent() const
 
 void EventsView::selectEvent(int row)
 {
-    if (row < 0 || row >= m_eventsModel->rowCount())
-        return;
-    m_events->setCurrentIndex(m_eventsModel->index(row, 0));
-    m_events->selectRow(row);
-    showChanges();
+    if (ReadOnlyViews::selectRow(m_events, row))
+        showChanges();
 }
 
 void EventsView::showChanges()

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "detail/TimelineView.h"
 
-#include <QFontDatabase>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -12,42 +10,20 @@
 #include "models/FieldChangesModel.h"
 #include "models/TimelineModel.h"
 #include "payload/EventIndex.h"
+#include "widgets/ReadOnlyViews.h"
 
-namespace {
-
-QTableView* makeTable(const QString& objectName, QWidget* parent)
-{
-    auto* view = new QTableView(parent);
-    view->setObjectName(objectName);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
-
-} // namespace
+using namespace ReadOnlyViews;
 
 TimelineView::TimelineView(QWidget* parent)
     : QWidget(parent)
-    , m_title(new QLabel(this))
-    , m_entries(makeTable(QStringLiteral("timelineTableView"), this))
-    , m_changes(makeTable(QStringLiteral("timelineChangesTableView"), this))
-    , m_state(new QPlainTextEdit(this))
+    , m_title(plainLabel(QStringLiteral("timelineTitleLabel"), this))
+    , m_entries(rowTable(QStringLiteral("timelineTableView"), this))
+    , m_changes(rowTable(QStringLiteral("timelineChangesTableView"), this))
+    , m_state(fixedText(QStringLiteral("timelineStatePlainTextEdit"), this))
     , m_model(new TimelineModel(this))
     , m_changesModel(new FieldChangesModel(this))
 {
     setObjectName(QStringLiteral("timelineView"));
-    m_title->setObjectName(QStringLiteral("timelineTitleLabel"));
-    m_title->setTextFormat(Qt::PlainText);
-    m_title->setWordWrap(true);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_state->setObjectName(QStringLiteral("timelineStatePlainTextEdit"));
-    m_state->setReadOnly(true);
-    m_state->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_state->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_state->setPlaceholderText(tr("The document's known state after the selected event"));
     m_entries->setModel(m_model);
     m_changes->setModel(m_changesModel);
@@ -104,11 +80,8 @@ void TimelineView::refresh()
 
 void TimelineView::selectEntry(int row)
 {
-    if (row < 0 || row >= m_model->rowCount())
-        return;
-    m_entries->setCurrentIndex(m_model->index(row, 0));
-    m_entries->selectRow(row);
-    showEntry();
+    if (ReadOnlyViews::selectRow(m_entries, row))
+        showEntry();
 }
 
 void TimelineView::showEntry()

@@ -79,20 +79,6 @@ QVariant EventsTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case ActionColumn:
-        return tr("Action");
-    case SchemaColumn:
-        return tr("Schema");
-    case DocIdColumn:
-        return tr("docId");
-    case DateColumn:
-        return tr("docUpdatedDate");
-    case FieldsColumn:
-        return tr("Fields changed");
-    case FlagsColumn:
-        return tr("Flags");
-    default:
-        return {};
-    }
+    return columnTitle(
+        section, {tr("Action"), tr("Schema"), tr("docId"), tr("docUpdatedDate"), tr("Fields changed"), tr("Flags")});
 }

@@ -66,18 +66,11 @@ QVariant FieldChangesModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const FieldChange& change = m_changes.at(index.row());
-    const bool expanded = isExpanded(index.row());
     switch (role) {
     case FoldableRole:
         return isFoldable(index.row());
     case ExpandedRole:
-        return expanded;
-    case FullTextRole:
-        if (index.column() == BeforeColumn)
-            return beforeText(change, true);
-        if (index.column() == AfterColumn)
-            return afterText(change, true);
-        return data(index, Qt::DisplayRole);
+        return isExpanded(index.row());
     case Qt::ForegroundRole:
         if ((index.column() == BeforeColumn && (!change.beforeKnown || change.before.isEmpty()))
             || (index.column() == AfterColumn && change.after.isEmpty())
@@ -89,17 +82,20 @@ QVariant FieldChangesModel::data(const QModelIndex& index, int role) const
             return italicFont();
         return {};
     case Qt::DisplayRole:
+    case FullTextRole:
         break;
     default:
         return {};
     }
+    // The full text is the display text with the values whole.
+    const bool whole = role == FullTextRole || isExpanded(index.row());
     switch (index.column()) {
     case PathColumn:
         return change.path;
     case BeforeColumn:
-        return beforeText(change, expanded);
+        return beforeText(change, whole);
     case AfterColumn:
-        return afterText(change, expanded);
+        return afterText(change, whole);
     case KindColumn:
         return change.kind == ChangeKind::Unchanged ? tr("unchanged but sent") : QString(changeKindName(change.kind));
     default:
@@ -111,16 +107,5 @@ QVariant FieldChangesModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case PathColumn:
-        return tr("Field");
-    case BeforeColumn:
-        return tr("Before");
-    case AfterColumn:
-        return tr("After");
-    case KindColumn:
-        return tr("Change");
-    default:
-        return {};
-    }
+    return columnTitle(section, {tr("Field"), tr("Before"), tr("After"), tr("Change")});
 }

@@ -93,16 +93,7 @@ QVariant HeaderDiffModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case NameColumn:
-        return tr("Header");
-    case LeftColumn:
-        return m_leftTitle.isEmpty() ? tr("Left") : m_leftTitle;
-    case RightColumn:
-        return m_rightTitle.isEmpty() ? tr("Right") : m_rightTitle;
-    case KindColumn:
-        return tr("Difference");
-    default:
-        return {};
-    }
+    return columnTitle(section,
+                       {tr("Header"), m_leftTitle.isEmpty() ? tr("Left") : m_leftTitle,
+                        m_rightTitle.isEmpty() ? tr("Right") : m_rightTitle, tr("Difference")});
 }

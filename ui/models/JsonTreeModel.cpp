@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include "models/ModelText.h"
+
 namespace {
 
 QString typeName(const JsonValue& value)
@@ -158,15 +160,7 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    switch (section) {
-    case KeyColumn:
-        return tr("Key");
-    case TypeColumn:
-        return tr("Type");
-    case ValueColumn:
-        return tr("Value");
-    }
-    return {};
+    return ModelText::columnTitle(section, {tr("Key"), tr("Type"), tr("Value")});
 }
 
 QModelIndexList JsonTreeModel::find(const QString& text) const

@@ -35,3 +35,10 @@ QString ModelText::flagsText(DeliveryFlags flags)
 {
     return deliveryFlagNames(flags).join(QStringLiteral(", "));
 }
+
+QVariant ModelText::columnTitle(int section, const QStringList& titles)
+{
+    if (section < 0 || section >= titles.size())
+        return {};
+    return titles.at(section);
+}

@@ -4,11 +4,12 @@
 #include <QByteArray>
 #include <QFont>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include "payload/DeliveryFlags.h"
 
-// What the Events models share for their cells.
+// What the window's table models share for their cells and headers.
 namespace ModelText {
 
 // A JSON value for one table cell: at most foldChars characters, an ellipsis for the rest. Values are
@@ -19,5 +20,7 @@ QVariant dimmedColour();
 QFont italicFont();
 QFont boldFont();
 QString flagsText(DeliveryFlags flags);
+// A table's horizontal header text: titles holds one title a column, in column order; no title past the end.
+QVariant columnTitle(int section, const QStringList& titles);
 
 } // namespace ModelText

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QPalette>
 
+#include "models/ModelText.h"
 #include "widgets/StatusColors.h"
 
 ReplayAttemptsModel::ReplayAttemptsModel(QObject* parent)
@@ -68,18 +69,5 @@ QVariant ReplayAttemptsModel::headerData(int section, Qt::Orientation orientatio
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    switch (section) {
-    case Time:
-        return tr("Time");
-    case Target:
-        return tr("Target");
-    case Result:
-        return tr("Result");
-    case Duration:
-        return tr("Duration");
-    case Resigned:
-        return tr("Re-signed");
-    default:
-        return {};
-    }
+    return ModelText::columnTitle(section, {tr("Time"), tr("Target"), tr("Result"), tr("Duration"), tr("Re-signed")});
 }

@@ -88,18 +88,5 @@ QVariant SchemaFieldsModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case PathColumn:
-        return tr("Field");
-    case TypesColumn:
-        return tr("Types");
-    case FirstSeenColumn:
-        return tr("First seen");
-    case LastSeenColumn:
-        return tr("Last seen");
-    case CountColumn:
-        return tr("Values");
-    default:
-        return {};
-    }
+    return ModelText::columnTitle(section, {tr("Field"), tr("Types"), tr("First seen"), tr("Last seen"), tr("Values")});
 }

@@ -75,16 +75,7 @@ QVariant StructuralDiffModel::headerData(int section, Qt::Orientation orientatio
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case PathColumn:
-        return tr("Path");
-    case LeftColumn:
-        return m_leftTitle.isEmpty() ? tr("Left") : m_leftTitle;
-    case RightColumn:
-        return m_rightTitle.isEmpty() ? tr("Right") : m_rightTitle;
-    case KindColumn:
-        return tr("Difference");
-    default:
-        return {};
-    }
+    return columnTitle(section,
+                       {tr("Path"), m_leftTitle.isEmpty() ? tr("Left") : m_leftTitle,
+                        m_rightTitle.isEmpty() ? tr("Right") : m_rightTitle, tr("Difference")});
 }

@@ -72,20 +72,7 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case DateColumn:
-        return tr("docUpdatedDate");
-    case ActionColumn:
-        return tr("Action");
-    case CaptureColumn:
-        return tr("Capture");
-    case ChangesColumn:
-        return tr("Changes");
-    case FlagsColumn:
-        return tr("Flags");
-    case StateColumn:
-        return tr("Known state after");
-    default:
-        return {};
-    }
+    return columnTitle(
+        section,
+        {tr("docUpdatedDate"), tr("Action"), tr("Capture"), tr("Changes"), tr("Flags"), tr("Known state after")});
 }
