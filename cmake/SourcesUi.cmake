@@ -34,8 +34,6 @@ set(hookbench_ui_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/CompareDialog.h
     ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/EndpointDialog.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/EndpointDialog.h
-    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/FileDialog.cpp
-    ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/FileDialog.h
     ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ReplayEditorDialog.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ReplayEditorDialog.h
     ${CMAKE_CURRENT_SOURCE_DIR}/dialogs/ReplayTargetsDialog.cpp
@@ -72,6 +70,8 @@ set(hookbench_ui_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/models/TimelineModel.h
     # widgets/
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/Appearance.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/FileDialog.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/widgets/FileDialog.h
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/LongLines.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/LongLines.h
     ${CMAKE_CURRENT_SOURCE_DIR}/widgets/MessageBar.cpp

@@ -9,10 +9,10 @@
 
 #include "RawHttp.h"
 #include "TestSettings.h"
-#include "dialogs/FileDialog.h"
 #include "har/HarReader.h"
 #include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
+#include "widgets/FileDialog.h"
 #include "widgets/MessageBar.h"
 #include "window/MainWindow.h"
 

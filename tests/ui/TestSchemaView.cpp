@@ -13,9 +13,9 @@
 
 #include "PayloadFixtures.h"
 #include "detail/SchemaView.h"
-#include "dialogs/FileDialog.h"
 #include "payload/EventIndex.h"
 #include "payload/SchemaDrift.h"
+#include "widgets/FileDialog.h"
 
 using namespace Qt::StringLiterals;
 using fixtures::body;

@@ -16,8 +16,6 @@
 #include <QVBoxLayout>
 
 #include "core/Utf8.h"
-#include "dialogs/ReplayEditorDialog.h"
-#include "dialogs/ReplayTargetsDialog.h"
 #include "models/ReplayAttemptsModel.h"
 #include "replay/ReplayController.h"
 #include "replay/ReplayPreparer.h"
@@ -120,10 +118,7 @@ ReplayView::ReplayView(ReplayController* controller, QWidget* parent)
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
 
-    connect(m_manage, &QPushButton::clicked, this, [this] {
-        ReplayTargetsDialog dialog(m_controller, this);
-        dialog.exec();
-    });
+    connect(m_manage, &QPushButton::clicked, this, &ReplayView::targetsRequested);
     connect(m_replay, &QPushButton::clicked, this, &ReplayView::replay);
     connect(m_edit, &QPushButton::clicked, this, &ReplayView::editAndReplay);
     connect(m_retry, &QPushButton::clicked, this, &ReplayView::retry);
@@ -273,18 +268,15 @@ void ReplayView::editAndReplay()
     if (index < 0 || index >= m_controller->targets().size())
         return;
     const ReplayTarget target = m_controller->targets().at(index);
-    ReplayEditorDialog dialog(ReplayPreparer::request(*m_capture, target), !m_controller->secret(target.url).isEmpty(),
-                              this);
-    if (dialog.exec() != QDialog::Accepted)
+    m_editTarget = index;
+    Q_EMIT editRequested(ReplayPreparer::request(*m_capture, target), !m_controller->secret(target.url).isEmpty());
+}
+
+void ReplayView::replayEdited(const ReplayRequest& request, bool resign)
+{
+    if (!m_capture)
         return;
-    QString error;
-    const std::optional<ReplayRequest> request = dialog.request(&error);
-    if (!request) {
-        report(error, true);
-        return;
-    }
-    if (const Expected<void> started = m_controller->replayEdited(*m_capture, *request, index, dialog.resign());
-        !started)
+    if (const Expected<void> started = m_controller->replayEdited(*m_capture, request, m_editTarget, resign); !started)
         report(started.error().message, true);
 }
 

@@ -10,10 +10,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "dialogs/FileDialog.h"
 #include "models/SchemaFieldsModel.h"
 #include "payload/EventIndex.h"
 #include "payload/SchemaDrift.h"
+#include "widgets/FileDialog.h"
 
 SchemaView::SchemaView(QWidget* parent)
     : QWidget(parent)

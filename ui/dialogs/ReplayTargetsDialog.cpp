@@ -16,9 +16,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "dialogs/FileDialog.h"
 #include "dialogs/ReplayEditorDialog.h"
 #include "replay/ReplayController.h"
+#include "widgets/FileDialog.h"
 #include "widgets/StatusColors.h"
 
 ReplayTargetsDialog::ReplayTargetsDialog(ReplayController* controller, QWidget* parent)

@@ -11,6 +11,8 @@
 #include "detail/SchemaView.h"
 #include "detail/TimelineView.h"
 #include "dialogs/CompareDialog.h"
+#include "dialogs/ReplayEditorDialog.h"
+#include "dialogs/ReplayTargetsDialog.h"
 #include "dialogs/TimelineDialog.h"
 #include "payload/CaptureCompare.h"
 #include "payload/EventIndex.h"
@@ -40,6 +42,11 @@ AnalysisViews::AnalysisViews(SessionController* controller, CapturesPane* captur
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
                 dialog->show();
             });
+    connect(m_replay, &ReplayView::targetsRequested, this, [this] {
+        ReplayTargetsDialog dialog(m_controller->replay(), m_replay);
+        dialog.exec();
+    });
+    connect(m_replay, &ReplayView::editRequested, this, &AnalysisViews::editReplay);
     m_events->setTaskRunner(controller->tasks());
     m_events->setIndex(controller->eventIndex());
     connect(controller, &SessionController::eventIndexChanged, m_events, [this](const EventIndex* index) {
@@ -66,6 +73,18 @@ void AnalysisViews::showCapture(const Capture& capture)
         }
     }
     m_replay->setCapture(capture, selection);
+}
+
+void AnalysisViews::editReplay(const ReplayRequest& request, bool canResign)
+{
+    ReplayEditorDialog dialog(request, canResign, m_replay);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (const std::optional<ReplayRequest> edited = dialog.request(&error))
+        m_replay->replayEdited(*edited, dialog.resign());
+    else
+        m_replay->report(error, true);
 }
 
 void AnalysisViews::showNothing()

@@ -11,9 +11,11 @@ class QWidget;
 class ReplayView;
 class SessionController;
 struct Capture;
+struct ReplayRequest;
 
 // The window's views of what is inside captures: the Events tab, a document's timeline, the schemas
-// seen and the comparison of two captures. It keeps them on the controller's current event index.
+// seen and the comparison of two captures. It keeps them on the controller's current event index, and opens
+// the dialogs the Replay tab asks for.
 class AnalysisViews final : public QObject
 {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
     void compareSelected(); // the two selected captures, or a message saying what to select
 
 private:
+    void editReplay(const ReplayRequest& request, bool canResign);
+
     SessionController* m_controller;
     CapturesPane* m_captures;
     QWidget* m_window;

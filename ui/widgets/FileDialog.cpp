@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "dialogs/FileDialog.h"
+#include "widgets/FileDialog.h"
 
 #include <QFileDialog>
 #include <QStringList>
