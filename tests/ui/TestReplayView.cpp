@@ -33,6 +33,7 @@ private Q_SLOTS:
     void comparesWithTheOriginalAnswer();
     void failureIsShownAndBatchCanBeCanceled();
     void forwardingIsSwitchedOn();
+    void anEditGoesToTheTargetItWasPreparedFor();
 
 private:
     Capture stored(const QByteArray& body);
@@ -205,6 +206,32 @@ void TestReplayView::forwardingIsSwitchedOn()
     QVERIFY(table->model()->index(0, 1).data().toString().startsWith(u"forward "_s));
     forward->setChecked(false);
     QVERIFY(!m_controller->forwarder()->isEnabled());
+}
+
+void TestReplayView::anEditGoesToTheTargetItWasPreparedFor()
+{
+    ReplayView view(m_controller.get());
+    view.show();
+    const Capture capture = stored("{\"n\":1}");
+    view.setCapture(capture);
+    // The window opens the editor on the prepared request and hands the edit back; this slot edits as a user would.
+    QList<ReplayRequest> prepared;
+    QList<bool> canResign;
+    connect(&view, &ReplayView::editRequested, &view, [&](const ReplayRequest& request, bool resignable) {
+        prepared.append(request);
+        canResign.append(resignable);
+        ReplayRequest edited = request;
+        edited.body = "{\"n\":2}";
+        view.replayEdited(edited, false);
+    });
+    QTest::mouseClick(view.findChild<QPushButton*>(u"editPushButton"_s), Qt::LeftButton);
+    QCOMPARE(prepared.size(), 1);
+    QCOMPARE(prepared.first().body, capture.body);
+    QCOMPARE(canResign, QList<bool> {false}); // the target has no secret
+    auto* table = view.findChild<QTableView*>(u"attemptsTableView"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
+    QCOMPARE(m_receiver->requests.size(), 1);
+    QCOMPARE(m_receiver->requests.first().body, QByteArray("{\"n\":2}"));
 }
 
 QTEST_MAIN(TestReplayView)

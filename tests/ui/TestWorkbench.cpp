@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -10,10 +12,12 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "RawHttp.h"
 #include "models/CaptureFilterModel.h"
 #include "payload/EventIndex.h"
+#include "replay/ReplayController.h"
 #include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
 #include "settings/Settings.h"
@@ -103,6 +107,46 @@ private Q_SLOTS:
         auto* eventsTable = window.findChild<QTableView*>(QStringLiteral("eventsTableView"));
         QVERIFY(eventsTable);
         QTRY_COMPARE(eventsTable->model()->rowCount(), 1);
+    }
+
+    void theReplayTabOpensItsDialogs()
+    {
+        QTemporaryDir dir;
+        auto settings = Settings::createTemporary(dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow window(options(dir), settings.get());
+        window.show();
+        QTRY_VERIFY(window.controller()->isReady());
+        ReplayTarget target;
+        target.name = QStringLiteral("local");
+        target.url = QUrl(QStringLiteral("http://127.0.0.1:9/hook"));
+        window.controller()->replay()->setTargets({target});
+        postRaw(window.endpoint()->port(), "/hooks/firm", R"({"n":1})", "Content-Type: application/json\r\n");
+        auto* table = window.findChild<QTableView*>(QStringLiteral("captureTableView"));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        table->selectRow(0);
+        auto* replayView = window.findChild<QWidget*>(QStringLiteral("replayView"));
+        window.findChild<QTabWidget*>(QStringLiteral("detailTabWidget"))->setCurrentWidget(replayView);
+        QTRY_VERIFY(replayView->findChild<QPushButton*>(QStringLiteral("editPushButton"))->isEnabled());
+        // Each button opens its dialog modal over the Replay tab; the dialog is closed unanswered once it is up.
+        const auto openedBy = [&window](const QString& buttonName) {
+            QStringList opened;
+            QTimer poll;
+            poll.setInterval(10);
+            QObject::connect(&poll, &QTimer::timeout, &window, [&opened, &poll] {
+                if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+                    opened << dialog->objectName() << dialog->parentWidget()->objectName();
+                    poll.stop();
+                    dialog->reject();
+                }
+            });
+            poll.start();
+            QTest::mouseClick(window.findChild<QPushButton*>(buttonName), Qt::LeftButton);
+            return opened;
+        };
+        QCOMPARE(openedBy(QStringLiteral("targetsPushButton")),
+                 QStringList({QStringLiteral("replayTargetsDialog"), QStringLiteral("replayView")}));
+        QCOMPARE(openedBy(QStringLiteral("editPushButton")),
+                 QStringList({QStringLiteral("replayEditorDialog"), QStringLiteral("replayView")}));
     }
 
     void theFilterLanguageNarrowsAndABadQuerySaysWhere()
