@@ -100,13 +100,14 @@ void LiveForwarder::launch(const Capture& capture)
     const QDateTime startedAt = QDateTime::currentDateTimeUtc();
     const PreparedReplay prepared
         = ReplayPreparer::prepare(capture, m_target, m_secret, QDateTime::currentSecsSinceEpoch());
-    if (prepared.error) {
+    if (!prepared.resigning) {
         ReplayAttempt attempt;
         attempt.startedAt = startedAt;
         attempt.method = prepared.request.method;
         attempt.targetUrl = prepared.request.url.toString(QUrl::FullyEncoded);
         attempt.errorKind = ReplayErrorKind::Resign;
-        attempt.errorMessage = *prepared.error + QCoreApplication::translate("LiveForwarder", "; not sent");
+        attempt.errorMessage
+            = prepared.resigning.error().message + QCoreApplication::translate("LiveForwarder", "; not sent");
         report(capture, attempt);
         return;
     }

@@ -68,14 +68,14 @@ void ReplayClient::start(const ReplayRequest& request, const ClientOptions& opti
     }
     m_deadline.start(qMax(1, options.timeoutMs));
     if (options.resolve) {
-        QString address;
-        if (const std::optional<QString> error = options.resolve(request.url.host(), &address)) {
-            const QString message = *error;
+        const Expected<QString> address = options.resolve(request.url.host());
+        if (!address) {
+            const QString message = address.error().message;
             QMetaObject::invokeMethod(
                 this, [this, message] { finishWith(ReplayErrorKind::HostNotFound, message); }, Qt::QueuedConnection);
             return;
         }
-        connectSocket(address);
+        connectSocket(*address);
         return;
     }
     connectSocket(request.url.host());

@@ -65,8 +65,8 @@ Expected<void> ReplayController::startJobs(const QList<ReplayJob>& jobs, const R
         return Error {
             Error::Code::Busy,
             QCoreApplication::translate("ReplayController", "a replay is running; cancel it or wait for it to finish")};
-    if (const std::optional<QString> problem = target.problem())
-        return Error {Error::Code::InvalidInput, *problem};
+    if (const Expected<void> valid = target.validate(); !valid)
+        return valid.error();
     if (target.resign && targetSecret.isEmpty())
         return Error {Error::Code::InvalidInput,
                       QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
@@ -146,8 +146,8 @@ Expected<void> ReplayController::setForwarding(int targetIndex)
         return Error {Error::Code::InvalidInput,
                       QCoreApplication::translate("ReplayController", "choose a target to forward to")};
     const ReplayTarget& target = m_targets.at(targetIndex);
-    if (const std::optional<QString> problem = target.problem())
-        return Error {Error::Code::InvalidInput, *problem};
+    if (const Expected<void> valid = target.validate(); !valid)
+        return valid.error();
     if (target.resign && secret(target.url).isEmpty())
         return Error {Error::Code::InvalidInput,
                       QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")

@@ -71,30 +71,39 @@ ReplayRequest ReplayPreparer::request(const Capture& capture, const ReplayTarget
     return request;
 }
 
-std::optional<QString> ReplayPreparer::resign(ReplayRequest& request, const ReplayTarget& target,
-                                              const QByteArray& secret, qint64 nowSecs, QString* schemeName)
+Expected<QString> ReplayPreparer::resign(ReplayRequest& request, const ReplayTarget& target, const QByteArray& secret,
+                                         qint64 nowSecs)
 {
     SignOptions options;
     options.now = nowSecs;
     options.renewMessageId = target.renewMessageId;
     options.generic = target.generic;
-    const SignOutcome outcome
+    const Expected<SignatureScheme> scheme
         = SignatureSigner::sign(request.headers, request.body, secret, target.resignScheme, options);
-    if (!outcome.ok())
-        return outcome.error;
-    if (schemeName)
-        *schemeName = SignatureSchemes::name(outcome.scheme);
-    return std::nullopt;
+    if (!scheme)
+        return scheme.error();
+    return SignatureSchemes::name(*scheme);
+}
+
+PreparedReplay ReplayPreparer::prepareEdited(const ReplayRequest& request, const ReplayTarget& target,
+                                             const QByteArray& secret, qint64 nowSecs)
+{
+    PreparedReplay prepared;
+    prepared.request = request;
+    if (target.resign) {
+        const Expected<QString> scheme = resign(prepared.request, target, secret, nowSecs);
+        if (scheme)
+            prepared.resignedScheme = *scheme;
+        else
+            prepared.resigning = scheme.error();
+    }
+    return prepared;
 }
 
 PreparedReplay ReplayPreparer::prepare(const Capture& capture, const ReplayTarget& target, const QByteArray& secret,
                                        qint64 nowSecs)
 {
-    PreparedReplay prepared;
-    prepared.request = request(capture, target);
-    if (target.resign)
-        prepared.error = resign(prepared.request, target, secret, nowSecs, &prepared.resignedScheme);
-    return prepared;
+    return prepareEdited(request(capture, target), target, secret, nowSecs);
 }
 
 ClientOptions ReplayPreparer::clientOptions(const ReplayTarget& target)

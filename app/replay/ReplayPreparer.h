@@ -3,9 +3,9 @@
 
 #include <QByteArray>
 #include <QString>
-#include <optional>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 #include "replay/ReplayRequest.h"
 #include "replay/ReplayTarget.h"
 
@@ -13,7 +13,7 @@ struct PreparedReplay
 {
     ReplayRequest request;
     QString resignedScheme; // the scheme's name when re-signed
-    std::optional<QString> error; // re-signing was asked for and failed: nothing should be sent
+    Expected<void> resigning; // fails when re-signing was asked for and failed: nothing should be sent
 };
 
 // Turns a capture into the request for a target: the capture's method, headers (in order, case and
@@ -26,8 +26,12 @@ public:
     static ReplayRequest request(const Capture& capture, const ReplayTarget& target);
     static PreparedReplay prepare(const Capture& capture, const ReplayTarget& target, const QByteArray& secret,
                                   qint64 nowSecs);
-    // Re-signs an (edited) request in place with the target's scheme settings.
-    static std::optional<QString> resign(ReplayRequest& request, const ReplayTarget& target, const QByteArray& secret,
-                                         qint64 nowSecs, QString* schemeName);
+    // An edited request as it is, re-signed when the target asks for it.
+    static PreparedReplay prepareEdited(const ReplayRequest& request, const ReplayTarget& target,
+                                        const QByteArray& secret, qint64 nowSecs);
+    // Re-signs a request in place with the target's scheme settings; the scheme's name, or InvalidInput saying why
+    // nothing was signed.
+    static Expected<QString> resign(ReplayRequest& request, const ReplayTarget& target, const QByteArray& secret,
+                                    qint64 nowSecs);
     static ClientOptions clientOptions(const ReplayTarget& target);
 };

@@ -5,9 +5,9 @@
 #include <QString>
 #include <QUrl>
 #include <functional>
-#include <optional>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 #include "replay/ResponseParser.h"
 
 // What is sent: exactly these headers in this order (the client sets Host and Content-Length for the
@@ -38,6 +38,7 @@ struct ClientOptions
     bool verifyCertificates = true;
     QString caFile; // PEM certificates trusted besides the system's
     ResponseLimits limits;
-    // Tests replace name resolution (which would leave the machine); returns the addresses, or an error text.
-    std::function<std::optional<QString>(const QString& host, QString* address)> resolve;
+    // Tests replace name resolution (which would leave the machine): the address to connect to, or NotFound
+    // with the message to report.
+    std::function<Expected<QString>(const QString& host)> resolve;
 };

@@ -53,19 +53,25 @@ bool ReplayTarget::operator==(const ReplayTarget& other) const
         && spec(generic) == spec(other.generic);
 }
 
-std::optional<QString> ReplayTarget::problem() const
+Expected<void> ReplayTarget::validate() const
 {
     if (!url.isValid() || url.host().isEmpty())
-        return QCoreApplication::translate("ReplayTarget", "the URL needs a host, e.g. http://127.0.0.1:3000/hook");
+        return Error {
+            Error::Code::InvalidInput,
+            QCoreApplication::translate("ReplayTarget", "the URL needs a host, e.g. http://127.0.0.1:3000/hook")};
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-        return QCoreApplication::translate("ReplayTarget", "the URL must start with http:// or https://");
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayTarget", "the URL must start with http:// or https://")};
     if (timeoutMs <= 0)
-        return QCoreApplication::translate("ReplayTarget", "the timeout must be positive");
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayTarget", "the timeout must be positive")};
     if (concurrency < 1 || concurrency > 64)
-        return QCoreApplication::translate("ReplayTarget", "concurrency must be between 1 and 64");
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayTarget", "concurrency must be between 1 and 64")};
     if (originalPacing && pacingSpeed <= 0)
-        return QCoreApplication::translate("ReplayTarget", "the pacing speed must be positive");
-    return std::nullopt;
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ReplayTarget", "the pacing speed must be positive")};
+    return {};
 }
 
 QByteArray ReplayTargets::toJson(const QList<ReplayTarget>& targets)

@@ -35,8 +35,8 @@ struct ReplayTarget
     std::optional<GenericHmacProfile> generic;
 
     QString displayName() const;
-    // Why this target cannot be used, or nothing.
-    std::optional<QString> problem() const;
+    // Success, or InvalidInput saying why this target cannot be used.
+    Expected<void> validate() const;
     bool operator==(const ReplayTarget& other) const;
 };
 

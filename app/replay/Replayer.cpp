@@ -116,15 +116,8 @@ void Replayer::launch(int index)
 {
     const ReplayJob& job = m_jobs.at(index);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    PreparedReplay prepared;
-    if (job.edited) {
-        prepared.request = *job.edited;
-        if (m_target.resign)
-            prepared.error
-                = ReplayPreparer::resign(prepared.request, m_target, m_secret, now, &prepared.resignedScheme);
-    } else {
-        prepared = ReplayPreparer::prepare(job.capture, m_target, m_secret, now);
-    }
+    const PreparedReplay prepared = job.edited ? ReplayPreparer::prepareEdited(*job.edited, m_target, m_secret, now)
+                                               : ReplayPreparer::prepare(job.capture, m_target, m_secret, now);
     auto* client = new ReplayClient(this);
     m_inFlight.append(client);
     const QDateTime startedAt = QDateTime::currentDateTimeUtc();
@@ -134,12 +127,13 @@ void Replayer::launch(int index)
         attempt.resignedScheme = scheme;
         onClientFinished(index, client, attempt);
     });
-    if (prepared.error) {
+    if (!prepared.resigning) {
         ReplayAttempt attempt;
         attempt.method = prepared.request.method;
         attempt.targetUrl = prepared.request.url.toString(QUrl::FullyEncoded);
         attempt.errorKind = ReplayErrorKind::Resign;
-        attempt.errorMessage = *prepared.error + QCoreApplication::translate("Replayer", "; not sent");
+        attempt.errorMessage
+            = prepared.resigning.error().message + QCoreApplication::translate("Replayer", "; not sent");
         QMetaObject::invokeMethod(
             this,
             [this, index, client, startedAt, attempt]() mutable {

@@ -228,8 +228,8 @@ void TestReplayClient::connectionRefused()
 void TestReplayClient::hostNotFound()
 {
     ClientOptions options;
-    options.resolve = [](const QString& host, QString*) -> std::optional<QString> {
-        return u"Host %1 not found"_s.arg(host);
+    options.resolve = [](const QString& host) -> Expected<QString> {
+        return Error {Error::Code::NotFound, u"Host %1 not found"_s.arg(host)};
     };
     const ReplayAttempt attempt = replayOne(sampleCapture(), targetFor("http://no-such-host.test/"), options);
     QCOMPARE(attempt.errorKind, ReplayErrorKind::HostNotFound);

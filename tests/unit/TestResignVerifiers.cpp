@@ -13,8 +13,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "ReplayReceiver.h"
 #include "json/JsonReader.h"
+#include "replay/ReplayPreparer.h"
 #include "replay/Replayer.h"
 #include "signature/GenericHmacSpec.h"
 #include "signature/SignatureSigner.h"
@@ -66,9 +68,10 @@ Capture captureFor(SignatureScheme scheme, const GenericHmacProfile& generic)
     SignOptions options;
     options.now = QDateTime::currentSecsSinceEpoch() - 3600;
     options.generic = generic;
-    const SignOutcome outcome = SignatureSigner::sign(capture.headers, capture.body, oldSecret, scheme, options);
-    if (!outcome.ok())
-        qFatal("cannot sign the test capture: %s", qPrintable(*outcome.error));
+    const Expected<SignatureScheme> signedWith
+        = SignatureSigner::sign(capture.headers, capture.body, oldSecret, scheme, options);
+    if (!signedWith)
+        qFatal("cannot sign the test capture: %s", qPrintable(signedWith.error().message));
     return capture;
 }
 
@@ -113,6 +116,7 @@ private Q_SLOTS:
     void firmAppSplicesTheSignature();
     void standardWebhooksRenewsTheIdWhenAsked();
     void refusesWhenNothingToResign();
+    void refusalsSayWhy();
 
 private:
     int nodeVerify(const QString& scheme, const ReceivedRequest& request, const QByteArray& secret, QByteArray* output);
@@ -310,6 +314,49 @@ void TestResignVerifiers::refusesWhenNothingToResign()
     QVERIFY2(attempt.errorMessage.contains(u"not sent"_s), qPrintable(attempt.errorMessage));
     QTest::qWait(50);
     QVERIFY(receiver.requests.isEmpty()); // a request that should be signed is never sent unsigned
+}
+
+void TestResignVerifiers::refusalsSayWhy()
+{
+    const HttpHeaders plain {{"Content-Type", "text/plain"}};
+    HttpHeaders headers = plain;
+    QByteArray body = "plain";
+    const SignOptions options;
+    const Expected<SignatureScheme> unknown = SignatureSigner::sign(headers, body, "secret", std::nullopt, options);
+    QVERIFY_FAILS_WITH(unknown, Error::Code::InvalidInput);
+    QCOMPARE(unknown.error().message, u"no signature scheme recognised in this request"_s);
+    // A scheme chosen by hand refuses a request without its header; the refusal names the scheme.
+    const Expected<SignatureScheme> stripe
+        = SignatureSigner::sign(headers, body, "secret", SignatureScheme::Stripe, options);
+    QVERIFY_FAILS_WITH(stripe, Error::Code::InvalidInput);
+    QCOMPARE(stripe.error().message, u"Stripe: no Stripe-Signature header to replace"_s);
+    QCOMPARE(headers, plain);
+    QVERIFY_FAILS_WITH(SchemeHandler::forScheme(SignatureScheme::Shopify)->sign({headers, body}, "secret", options),
+                       Error::Code::InvalidInput);
+    HttpHeaders github {{"X-Hub-Signature-256", "sha256=00"}};
+    const Expected<SignatureScheme> noSecret = SignatureSigner::sign(github, body, {}, std::nullopt, options);
+    QVERIFY_FAILS_WITH(noSecret, Error::Code::InvalidInput);
+    QCOMPARE(noSecret.error().message, u"no secret to sign with"_s);
+
+    Capture capture;
+    capture.method = "POST";
+    capture.headers = plain;
+    capture.body = body;
+    ReplayTarget target;
+    target.url = QUrl(u"http://127.0.0.1:9/"_s);
+    target.resign = true;
+    const PreparedReplay prepared = ReplayPreparer::prepare(capture, target, "secret", 0);
+    QVERIFY_FAILS_WITH(prepared.resigning, Error::Code::InvalidInput);
+    QVERIFY(prepared.resignedScheme.isEmpty());
+    ReplayRequest request = prepared.request;
+    QVERIFY_FAILS_WITH(ReplayPreparer::resign(request, target, "secret", 0), Error::Code::InvalidInput);
+    request.headers.append(HttpHeader {"X-Hub-Signature-256", "sha256=00"});
+    const Expected<QString> resigned = ReplayPreparer::resign(request, target, "secret", 0);
+    QVERIFY_EXPECTED(resigned);
+    QCOMPARE(*resigned, u"github"_s);
+    const PreparedReplay edited = ReplayPreparer::prepareEdited(request, target, "secret", 0);
+    QVERIFY_EXPECTED(edited.resigning);
+    QCOMPARE(edited.resignedScheme, u"github"_s);
 }
 
 QTEST_GUILESS_MAIN(TestResignVerifiers)

@@ -295,8 +295,8 @@ bool ReplayTargetsDialog::validate()
     for (qsizetype i = 0; i < m_targets.size() && problem.isEmpty(); ++i) {
         if (i == m_row && !typed)
             problem = tr("%1: %2").arg(m_targets.at(i).displayName(), typed.error().message);
-        else if (const std::optional<QString> targetProblem = m_targets.at(i).problem())
-            problem = tr("%1: %2").arg(m_targets.at(i).displayName(), *targetProblem);
+        else if (const Expected<void> valid = m_targets.at(i).validate(); !valid)
+            problem = tr("%1: %2").arg(m_targets.at(i).displayName(), valid.error().message);
     }
     if (problem.isEmpty() && m_row >= 0 && !ReplayEditorDialog::headersFromText(m_addHeaders->toPlainText(), &error))
         problem = tr("Add headers: %1").arg(error);

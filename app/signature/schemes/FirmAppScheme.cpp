@@ -84,18 +84,23 @@ public:
 
     // The receiver signs JSON.stringify(payload) again, so that is what is signed; the new value replaces
     // the old one's bytes in place and every other byte of the body stays as it was.
-    std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions&) const override
+    Expected<void> sign(SignTarget target, const QByteArray& secret, const SignOptions&) const override
     {
         const JsonReadResult read = readBody(target.body);
         if (!read.ok())
-            return QCoreApplication::translate("FirmAppScheme", "the body is not JSON: ") + read.error->toString();
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("FirmAppScheme", "the body is not JSON: ")
+                              + read.error->toString()};
         const JsonValue root = read.document.root();
         const JsonValue payload = root.member(QStringLiteral("payload"));
         if (!payload.isValid())
-            return QCoreApplication::translate("FirmAppScheme", "the body has no \"payload\" field to sign");
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("FirmAppScheme", "the body has no \"payload\" field to sign")};
         const JsonValue signature = root.member(QStringLiteral("signature"));
         if (!signature.isString())
-            return QCoreApplication::translate("FirmAppScheme", "the body has no \"signature\" string to replace");
+            return Error {
+                Error::Code::InvalidInput,
+                QCoreApplication::translate("FirmAppScheme", "the body has no \"signature\" string to replace")};
         const QByteArray digest
             = Hmac::compute(HmacAlgorithm::Sha256, secret, JsonStringifier::stringify(payload)).toHex();
         // Spans are offsets in the body itself (a skipped byte order mark included).
@@ -103,7 +108,7 @@ public:
         spliced += '"' + digest + '"';
         spliced += target.body.mid(signature.end());
         target.body = spliced;
-        return std::nullopt;
+        return {};
     }
 };
 

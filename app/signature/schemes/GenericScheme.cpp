@@ -63,14 +63,16 @@ public:
     }
 
     // Recomputed with the profile; a timestamp header, when the profile has one, gets the current time.
-    std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
+    Expected<void> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
     {
         if (!options.generic)
-            return QCoreApplication::translate("GenericScheme", "no generic HMAC profile is set");
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("GenericScheme", "no generic HMAC profile is set")};
         const GenericHmacProfile& profile = *options.generic;
         if (!hasHeader(target.headers, profile.header))
-            return QCoreApplication::translate("GenericScheme", "no %1 header to replace")
-                .arg(QString::fromLatin1(profile.header));
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("GenericScheme", "no %1 header to replace")
+                              .arg(QString::fromLatin1(profile.header))};
         QByteArray timestamp;
         if (!profile.timestampHeader.isEmpty()) {
             timestamp = QByteArray::number(options.now);
@@ -85,7 +87,7 @@ public:
             : Hmac::compute(profile.algorithm, secret, parts.head);
         SchemeSupport::replaceHeader(target.headers, profile.header,
                                      profile.prefix + SchemeSupport::encode(profile.encoding, digest));
-        return std::nullopt;
+        return {};
     }
 };
 

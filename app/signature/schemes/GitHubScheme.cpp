@@ -36,20 +36,21 @@ public:
         return std::nullopt;
     }
 
-    std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions&) const override
+    Expected<void> sign(SignTarget target, const QByteArray& secret, const SignOptions&) const override
     {
         const bool has256 = hasHeader(target.headers, "X-Hub-Signature-256");
         const bool has1 = hasHeader(target.headers, "X-Hub-Signature");
         if (!has256 && !has1)
-            return QCoreApplication::translate("GitHubScheme",
-                                               "no X-Hub-Signature-256 or X-Hub-Signature header to replace");
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("GitHubScheme",
+                                                      "no X-Hub-Signature-256 or X-Hub-Signature header to replace")};
         if (has256)
             SchemeSupport::replaceHeader(target.headers, "X-Hub-Signature-256",
                                          "sha256=" + Hmac::compute(HmacAlgorithm::Sha256, secret, target.body).toHex());
         if (has1)
             SchemeSupport::replaceHeader(target.headers, "X-Hub-Signature",
                                          "sha1=" + Hmac::compute(HmacAlgorithm::Sha1, secret, target.body).toHex());
-        return std::nullopt;
+        return {};
     }
 
     QList<QByteArray> prefixes() const override { return {"sha256=", "sha1="}; }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 #include "signature/SignatureCheck.h"
 #include "signature/SignatureOptions.h"
 #include "signature/SignatureResult.h"
@@ -48,9 +49,8 @@ public:
     virtual SchemeBuild build(const HttpHeaders& headers, const QByteArray& body, const SignatureOptions& options,
                               SignatureCheck& check, SignatureResult& result) const = 0;
     // Replaces the signature (and, for timestamped schemes, the timestamp) with one made with secret.
-    // Returns why it cannot, e.g. the request has no signature to replace.
-    virtual std::optional<QString> sign(SignTarget target, const QByteArray& secret,
-                                        const SignOptions& options) const = 0;
+    // InvalidInput, saying why, when it cannot: e.g. the request has no signature to replace.
+    virtual Expected<void> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const = 0;
     // Prefixes this scheme writes before a digest ("sha256=", "v1,"...).
     virtual QList<QByteArray> prefixes() const { return {}; }
 

@@ -29,12 +29,13 @@ public:
         return std::nullopt;
     }
 
-    std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions&) const override
+    Expected<void> sign(SignTarget target, const QByteArray& secret, const SignOptions&) const override
     {
         if (!SchemeSupport::replaceHeader(target.headers, "X-Shopify-Hmac-Sha256",
                                           Hmac::compute(HmacAlgorithm::Sha256, secret, target.body).toBase64()))
-            return QCoreApplication::translate("ShopifyScheme", "no X-Shopify-Hmac-Sha256 header to replace");
-        return std::nullopt;
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("ShopifyScheme", "no X-Shopify-Hmac-Sha256 header to replace")};
+        return {};
     }
 };
 

@@ -36,17 +36,18 @@ public:
         return std::nullopt;
     }
 
-    std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
+    Expected<void> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
     {
         if (!hasHeader(target.headers, "X-Slack-Signature"))
-            return QCoreApplication::translate("SlackScheme", "no X-Slack-Signature header to replace");
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("SlackScheme", "no X-Slack-Signature header to replace")};
         const QByteArray t = QByteArray::number(options.now);
         if (!SchemeSupport::replaceHeader(target.headers, "X-Slack-Request-Timestamp", t))
             target.headers.append({"X-Slack-Request-Timestamp", t});
         SchemeSupport::replaceHeader(
             target.headers, "X-Slack-Signature",
             "v0=" + Hmac::compute(HmacAlgorithm::Sha256, secret, {"v0:", t, ":", target.body}).toHex());
-        return std::nullopt;
+        return {};
     }
 
     QList<QByteArray> prefixes() const override { return {"v0="}; }

@@ -65,14 +65,15 @@ public:
 
     // A fresh timestamp; the message id is kept (receivers that deduplicate by it then see the same
     // message) or renewed when asked.
-    std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
+    Expected<void> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
     {
         const QByteArray idName = m_prefix + "id";
         const QByteArray timestampName = m_prefix + "timestamp";
         const QByteArray signatureName = m_prefix + "signature";
         if (!hasHeader(target.headers, signatureName))
-            return QCoreApplication::translate("StandardWebhooksScheme", "no %1 header to replace")
-                .arg(QLatin1String(signatureName));
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("StandardWebhooksScheme", "no %1 header to replace")
+                              .arg(QLatin1String(signatureName))};
         QByteArray id = headerValue(target.headers, idName).trimmed();
         if (options.renewMessageId || id.isEmpty()) {
             const quint64 random = QRandomGenerator::system()->generate64();
@@ -88,7 +89,7 @@ public:
         const QByteArray digest
             = Hmac::compute(HmacAlgorithm::Sha256, keying.key(secret), {id, ".", t, ".", target.body});
         SchemeSupport::replaceHeader(target.headers, signatureName, "v1," + digest.toBase64());
-        return std::nullopt;
+        return {};
     }
 
     QList<QByteArray> prefixes() const override { return {"v1,"}; }

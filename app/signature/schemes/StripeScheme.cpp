@@ -52,14 +52,15 @@ public:
     }
 
     // A fresh timestamp and one v1 signature, as Stripe sends them.
-    std::optional<QString> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
+    Expected<void> sign(SignTarget target, const QByteArray& secret, const SignOptions& options) const override
     {
         if (!hasHeader(target.headers, "Stripe-Signature"))
-            return QCoreApplication::translate("StripeScheme", "no Stripe-Signature header to replace");
+            return Error {Error::Code::InvalidInput,
+                          QCoreApplication::translate("StripeScheme", "no Stripe-Signature header to replace")};
         const QByteArray t = QByteArray::number(options.now);
         const QByteArray v1 = Hmac::compute(HmacAlgorithm::Sha256, secret, {t, ".", target.body}).toHex();
         SchemeSupport::replaceHeader(target.headers, "Stripe-Signature", "t=" + t + ",v1=" + v1);
-        return std::nullopt;
+        return {};
     }
 
     QList<QByteArray> prefixes() const override { return {"v1="}; }
