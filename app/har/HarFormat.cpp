@@ -9,6 +9,7 @@
 #include "core/HttpStatus.h"
 #include "core/Utf8.h"
 #include "har/HarReplays.h"
+#include "json/JsonStringCodec.h"
 
 namespace {
 
@@ -131,52 +132,16 @@ private:
         const char* p = utf8.data();
         const qsizetype n = utf8.size();
         qsizetype plainStart = 0;
-        for (qsizetype i = 0; i < n; ++i) {
-            // Eight bytes at a time while none needs escaping.
-            constexpr quint64 ones = 0x0101010101010101ULL;
-            while (i + 8 <= n) {
-                quint64 word;
-                std::memcpy(&word, p + i, sizeof word);
-                const quint64 quote = word ^ (ones * '"');
-                const quint64 backslash = word ^ (ones * '\\');
-                if ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word))
-                    & (ones * 0x80))
-                    break;
-                i += 8;
-            }
-            if (i >= n)
-                break;
-            const auto c = static_cast<unsigned char>(p[i]);
-            if (c >= 0x20 && c != '"' && c != '\\')
-                continue;
+        for (qsizetype i = JsonStringCodec::skipPlain(p, 0, n); i < n; i = JsonStringCodec::skipPlain(p, i + 1, n)) {
             m_out.append(p + plainStart, size_t(i - plainStart));
             plainStart = i + 1;
-            switch (c) {
-            case '"':
-                m_out += "\\\"";
-                break;
-            case '\\':
-                m_out += "\\\\";
-                break;
-            case '\n':
-                m_out += "\\n";
-                break;
-            case '\r':
-                m_out += "\\r";
-                break;
-            case '\t':
-                m_out += "\\t";
-                break;
-            case '\b':
-                m_out += "\\b";
-                break;
-            case '\f':
-                m_out += "\\f";
-                break;
-            default: {
+            const auto c = static_cast<unsigned char>(p[i]);
+            if (const char letter = JsonStringCodec::escapeLetter(c)) {
+                const char escape[] = {'\\', letter};
+                m_out.append(escape, sizeof escape);
+            } else {
                 const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
                 m_out.append(escape, sizeof escape);
-            }
             }
         }
         m_out.append(p + plainStart, size_t(n - plainStart));

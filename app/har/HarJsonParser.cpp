@@ -9,45 +9,9 @@
 
 namespace {
 
-// Bytes that end the fast path of a string scan: '"', '\\' and control characters.
-struct StringStops
-{
-    bool stop[256] = {};
-    constexpr StringStops()
-    {
-        for (int c = 0; c < 0x20; ++c)
-            stop[c] = true;
-        stop[int('"')] = true;
-        stop[int('\\')] = true;
-    }
-};
-constexpr StringStops stringStops;
-
 bool isSpace(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-// Skips bytes that need no attention in a string, eight at a time.
-qsizetype skipPlain(const char* data, qsizetype pos, qsizetype size)
-{
-    constexpr quint64 ones = 0x0101010101010101ULL;
-    constexpr quint64 highs = 0x8080808080808080ULL;
-    while (pos + 8 <= size) {
-        quint64 word;
-        std::memcpy(&word, data + pos, sizeof word);
-        const quint64 quote = word ^ (ones * '"');
-        const quint64 backslash = word ^ (ones * '\\');
-        const quint64 stops
-            = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word);
-        if (stops & highs)
-            break;
-        pos += 8;
-    }
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
-    while (pos < size && !stringStops.stop[bytes[pos]])
-        ++pos;
-    return pos;
 }
 
 } // namespace
@@ -421,7 +385,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
 {
     ++m_pos; // the opening quote
     const qsizetype start = m_pos;
-    m_pos = skipPlain(m_data, m_pos, m_size);
+    m_pos = JsonStringCodec::skipPlain(m_data, m_pos, m_size);
     if (m_pos >= m_size)
         return truncatedError();
     if (m_data[m_pos] == '"') {
@@ -437,7 +401,7 @@ std::optional<HarJsonParser::Error> HarJsonParser::parseString(qsizetype& offset
     m_scratch.append(m_data + start, size_t(m_pos - start));
     for (;;) {
         const qsizetype runStart = m_pos;
-        m_pos = skipPlain(m_data, m_pos, m_size);
+        m_pos = JsonStringCodec::skipPlain(m_data, m_pos, m_size);
         m_scratch.append(m_data + runStart, size_t(m_pos - runStart));
         if (m_pos >= m_size)
             return truncatedError();

@@ -1,7 +1,47 @@
 // SPDX-License-Identifier: MIT
 #include "json/JsonStringCodec.h"
 
+#include <array>
+#include <cstring>
+
 namespace {
+
+// JSON's two-character escapes: the character, and the letter that follows the backslash for it.
+struct ShortEscape
+{
+    char16_t character;
+    char letter;
+};
+constexpr ShortEscape shortEscapes[]
+    = {{u'"', '"'}, {u'\\', '\\'}, {u'\b', 'b'}, {u'\f', 'f'}, {u'\n', 'n'}, {u'\r', 'r'}, {u'\t', 't'}};
+
+// The letter to write after a backslash for an ASCII character, 0 where it has no short escape.
+constexpr std::array<char, 0x80> escapeLetters = [] {
+    std::array<char, 0x80> letters {};
+    for (const ShortEscape& e : shortEscapes)
+        letters[e.character] = e.letter;
+    return letters;
+}();
+
+// The character a backslash and a byte stand for (other than \u); " \ and / stand for themselves.
+constexpr std::array<char16_t, 0x100> escapedCharacters = [] {
+    std::array<char16_t, 0x100> characters {};
+    for (std::size_t b = 0; b < characters.size(); ++b)
+        characters[b] = char16_t(b);
+    for (const ShortEscape& e : shortEscapes)
+        characters[static_cast<unsigned char>(e.letter)] = e.character;
+    return characters;
+}();
+
+// The bytes that end the fast path of a string scan: '"', '\\' and control characters.
+constexpr std::array<bool, 0x100> stringStops = [] {
+    std::array<bool, 0x100> stops {};
+    for (int c = 0; c < 0x20; ++c)
+        stops[c] = true;
+    stops['"'] = true;
+    stops['\\'] = true;
+    return stops;
+}();
 
 void appendCodePoint(QString& out, char32_t cp)
 {
@@ -63,34 +103,15 @@ QString JsonStringCodec::decodeToken(QByteArrayView token)
         const unsigned char b = s[i];
         if (needed == 0) {
             if (b == '\\') {
-                const char e = char(s[++i]);
-                switch (e) {
-                case 'b':
-                    out.append(QChar(u'\b'));
-                    break;
-                case 'f':
-                    out.append(QChar(u'\f'));
-                    break;
-                case 'n':
-                    out.append(QChar(u'\n'));
-                    break;
-                case 'r':
-                    out.append(QChar(u'\r'));
-                    break;
-                case 't':
-                    out.append(QChar(u'\t'));
-                    break;
-                case 'u': {
+                const unsigned char e = s[++i];
+                if (e == 'u') {
                     int unit = 0;
                     for (int k = 1; k <= 4; ++k)
                         unit = (unit << 4) | JsonStringCodec::hexValue(char(s[i + k]));
                     i += 4;
                     out.append(QChar(char16_t(unit)));
-                    break;
-                }
-                default: // " \ /
-                    out.append(QChar(char16_t(e)));
-                    break;
+                } else {
+                    out.append(QChar(char16_t(escapedCharacters[e])));
                 }
             } else if (b < 0x80) {
                 out.append(QChar(char16_t(b)));
@@ -148,39 +169,18 @@ void JsonStringCodec::appendQuoted(QByteArray& out, QStringView s, bool asciiOnl
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = s[i].unicode();
         if (c < 0x80) {
-            switch (c) {
-            case u'"':
-                out.append("\\\"", 2);
-                break;
-            case u'\\':
-                out.append("\\\\", 2);
-                break;
-            case u'\b':
-                out.append("\\b", 2);
-                break;
-            case u'\f':
-                out.append("\\f", 2);
-                break;
-            case u'\n':
-                out.append("\\n", 2);
-                break;
-            case u'\r':
-                out.append("\\r", 2);
-                break;
-            case u'\t':
-                out.append("\\t", 2);
-                break;
-            case u'/':
+            if (const char letter = escapeLetters[c]) {
+                const char escape[2] = {'\\', letter};
+                out.append(escape, 2);
+            } else if (c == u'/') {
                 if (escapeSlash)
                     out.append("\\/", 2);
                 else
                     out.append('/');
-                break;
-            default:
-                if (c < 0x20 || (asciiOnly && c == 0x7F))
-                    appendHexEscape(out, c);
-                else
-                    out.append(char(c));
+            } else if (c < 0x20 || (asciiOnly && c == 0x7F)) {
+                appendHexEscape(out, c);
+            } else {
+                out.append(char(c));
             }
             continue;
         }
@@ -198,6 +198,32 @@ void JsonStringCodec::appendQuoted(QByteArray& out, QStringView s, bool asciiOnl
         }
     }
     out.append('"');
+}
+
+qsizetype JsonStringCodec::skipPlain(const char* data, qsizetype pos, qsizetype size)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    while (pos + 8 <= size) {
+        quint64 word;
+        std::memcpy(&word, data + pos, sizeof word);
+        const quint64 quote = word ^ (ones * '"');
+        const quint64 backslash = word ^ (ones * '\\');
+        const quint64 stops
+            = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word);
+        if (stops & highs)
+            break;
+        pos += 8;
+    }
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+    while (pos < size && !stringStops[bytes[pos]])
+        ++pos;
+    return pos;
+}
+
+char JsonStringCodec::escapeLetter(char16_t c)
+{
+    return c < escapeLetters.size() ? escapeLetters[c] : 0;
 }
 
 int JsonStringCodec::hexValue(char c)

@@ -22,6 +22,12 @@ public:
     // With escapeSlash, "/" is written "\/" (PHP's json_encode does both by default).
     static void appendQuoted(QByteArray& out, QStringView s, bool asciiOnly = false, bool escapeSlash = false);
 
+    // The first byte at or after pos that a JSON string cannot hold as it stands ('"', '\\' or a control character),
+    // size when there is none. Reads eight bytes at a time.
+    static qsizetype skipPlain(const char* data, qsizetype pos, qsizetype size);
+    // The letter after the backslash in JSON's two-character escape of c ('n' for a line feed), 0 where c has none.
+    static char escapeLetter(char16_t c);
+
     // The value of a hex digit, -1 for anything else.
     static int hexValue(char c);
 
