@@ -222,6 +222,8 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/store/SessionStore.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/store/SessionStore.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/SqliteStatement.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreColumns.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreColumns.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreErrors.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreErrors.h
 )

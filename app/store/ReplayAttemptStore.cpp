@@ -2,78 +2,16 @@
 #include "store/ReplayAttemptStore.h"
 
 #include <QCoreApplication>
-#include <QDataStream>
-#include <QIODevice>
-#include <QTimeZone>
 
 #include <sqlite3.h>
 
+#include "store/SqliteStatement.h"
+#include "store/StoreColumns.h"
+
 namespace {
 
-QByteArray encodeHeaders(const HttpHeaders& headers)
-{
-    QByteArray out;
-    QDataStream stream(&out, QIODevice::WriteOnly);
-    stream.setVersion(QDataStream::Qt_6_4);
-    stream << qint32(headers.size());
-    for (const HttpHeader& header : headers)
-        stream << header.first << header.second;
-    return out;
-}
-
-HttpHeaders decodeHeaders(const QByteArray& data)
-{
-    HttpHeaders headers;
-    QDataStream stream(data);
-    stream.setVersion(QDataStream::Qt_6_4);
-    qint32 count = 0;
-    stream >> count;
-    for (qint32 i = 0; i < count && stream.status() == QDataStream::Ok; ++i) {
-        HttpHeader header;
-        stream >> header.first >> header.second;
-        headers.append(header);
-    }
-    return headers;
-}
-
-QByteArray columnBytes(sqlite3_stmt* statement, int column)
-{
-    const void* data = sqlite3_column_blob(statement, column);
-    const int size = sqlite3_column_bytes(statement, column);
-    return data ? QByteArray(static_cast<const char*>(data), size) : QByteArray("");
-}
-
-QString columnText(sqlite3_stmt* statement, int column)
-{
-    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-    return text ? QString::fromUtf8(text, sqlite3_column_bytes(statement, column)) : QString();
-}
-
-void bindBytes(sqlite3_stmt* statement, int index, const QByteArray& bytes)
-{
-    sqlite3_bind_blob64(statement, index, bytes.isEmpty() ? "" : bytes.constData(), sqlite3_uint64(bytes.size()),
-                        SQLITE_TRANSIENT);
-}
-
-void bindText(sqlite3_stmt* statement, int index, const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
-}
-
-class Statement final
-{
-public:
-    Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr); }
-    ~Statement() { sqlite3_finalize(m_statement); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    sqlite3_stmt* get() const { return m_statement; }
-    explicit operator bool() const { return m_statement != nullptr; }
-
-private:
-    sqlite3_stmt* m_statement = nullptr;
-};
+using namespace StoreColumns;
+using Statement = SqliteStatement;
 
 constexpr char insertSql[]
     = "INSERT INTO replay_attempts (capture_id, started_at, target_url, method, forwarded, resigned_scheme, status, "
@@ -137,7 +75,7 @@ Expected<void> ReplayAttemptStore::add(QList<ReplayAttempt>& attempts)
         sqlite3_stmt* s = insert.get();
         sqlite3_reset(s);
         sqlite3_bind_int64(s, 1, attempt.captureId);
-        sqlite3_bind_int64(s, 2, attempt.startedAt.isValid() ? attempt.startedAt.toMSecsSinceEpoch() : 0);
+        sqlite3_bind_int64(s, 2, toMs(attempt.startedAt));
         bindText(s, 3, attempt.targetUrl);
         bindBytes(s, 4, attempt.method);
         sqlite3_bind_int(s, 5, attempt.forwarded ? 1 : 0);
@@ -183,7 +121,7 @@ QList<ReplayAttempt> ReplayAttemptStore::attempts(qint64 captureId) const
         ReplayAttempt attempt;
         attempt.id = sqlite3_column_int64(row, 0);
         attempt.captureId = sqlite3_column_int64(row, 1);
-        attempt.startedAt = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(row, 2), QTimeZone::utc());
+        attempt.startedAt = fromMs(sqlite3_column_int64(row, 2));
         attempt.targetUrl = columnText(row, 3);
         attempt.method = columnBytes(row, 4);
         attempt.forwarded = sqlite3_column_int(row, 5) != 0;

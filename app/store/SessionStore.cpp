@@ -2,14 +2,11 @@
 #include "store/SessionStore.h"
 
 #include <QCoreApplication>
-#include <QDataStream>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QIODevice>
 #include <QScopeGuard>
 #include <QStandardPaths>
-#include <QTimeZone>
 #include <algorithm>
 #include <utility>
 
@@ -21,9 +18,12 @@
 #include "store/ReplayAttemptStore.h"
 #include "store/SessionClaims.h"
 #include "store/SqliteStatement.h"
+#include "store/StoreColumns.h"
 #include "store/StoreErrors.h"
 
 namespace {
+
+using namespace StoreColumns;
 
 constexpr int schemaVersion = SessionStore::currentSchemaVersion;
 
@@ -73,73 +73,11 @@ ALTER TABLE captures ADD COLUMN body_offset INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS captures_by_body_file ON captures(body_file) WHERE body_file IS NOT NULL;
 )sql";
 
-QByteArray encodeHeaders(const HttpHeaders& headers)
-{
-    QByteArray out;
-    QDataStream stream(&out, QIODevice::WriteOnly);
-    stream.setVersion(QDataStream::Qt_6_4);
-    stream << qint32(headers.size());
-    for (const HttpHeader& header : headers)
-        stream << header.first << header.second;
-    return out;
-}
-
-HttpHeaders decodeHeaders(const QByteArray& data)
-{
-    HttpHeaders headers;
-    QDataStream stream(data);
-    stream.setVersion(QDataStream::Qt_6_4);
-    qint32 count = 0;
-    stream >> count;
-    for (qint32 i = 0; i < count && stream.status() == QDataStream::Ok; ++i) {
-        HttpHeader header;
-        stream >> header.first >> header.second;
-        headers.append(header);
-    }
-    return headers;
-}
-
-QByteArray columnBytes(sqlite3_stmt* statement, int column)
-{
-    const void* data = sqlite3_column_blob(statement, column);
-    const int size = sqlite3_column_bytes(statement, column);
-    return data ? QByteArray(static_cast<const char*>(data), size) : QByteArray("");
-}
-
-QString columnText(sqlite3_stmt* statement, int column)
-{
-    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-    return text ? QString::fromUtf8(text, sqlite3_column_bytes(statement, column)) : QString();
-}
-
-void bindBytes(sqlite3_stmt* statement, int index, const QByteArray& bytes)
-{
-    // A zero-length blob (not NULL) so that NOT NULL holds for empty bodies.
-    sqlite3_bind_blob64(statement, index, bytes.isEmpty() ? "" : bytes.constData(), sqlite3_uint64(bytes.size()),
-                        SQLITE_TRANSIENT);
-}
-
 // For bytes that outlive the statement's step (the capture being inserted): no copy.
 void bindBorrowedBytes(sqlite3_stmt* statement, int index, const QByteArray& bytes)
 {
     sqlite3_bind_blob64(statement, index, bytes.isEmpty() ? "" : bytes.constData(), sqlite3_uint64(bytes.size()),
                         SQLITE_STATIC);
-}
-
-void bindText(sqlite3_stmt* statement, int index, const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text64(statement, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
-}
-
-qint64 toMs(const QDateTime& time)
-{
-    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
-}
-
-QDateTime fromMs(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
 }
 
 using Statement = SqliteStatement;
