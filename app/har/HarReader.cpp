@@ -49,6 +49,20 @@ private:
         return HarError {code, e.message, entryIndex, QString()};
     }
     std::optional<HarError> readLog();
+    // After a member or an element: true when a ',' says another follows, false when `close` ends the container
+    // (either is consumed). Anything else is an error: at the end of the file the one `truncated` makes, before it a
+    // syntax error saying what was `expected`.
+    template<typename Truncated>
+    HarExpected<bool> readSeparator(char close, const char* expected, Truncated truncated)
+    {
+        if (m_json.accept(','))
+            return true;
+        if (m_json.accept(close))
+            return false;
+        if (m_json.atEnd())
+            return truncated();
+        return jsonError(m_json.makeError(expected), -1);
+    }
     void addError(HarError error)
     {
         if (m_log.errors.size() < m_options.maxErrors)
@@ -109,20 +123,15 @@ std::optional<HarError> LogReader::readEntries()
             m_canceled = true;
             return HarError {HarErrorCode::Canceled, QCoreApplication::translate("HarReader", "reading was canceled")};
         }
-        const char next = m_json.peek();
-        if (next == ',') {
-            m_json.accept(',');
-            continue;
-        }
-        if (next == ']') {
-            m_json.accept(']');
-            return std::nullopt;
-        }
-        if (m_json.atEnd())
+        const HarExpected<bool> more = readSeparator(']', "expected ',' or ']' after an entry", [index] {
             return HarError {HarErrorCode::Truncated,
                              u"the file ends after entry " + QString::number(index) + u" (truncated?)", -1,
                              u"log.entries"_s};
-        return jsonError(m_json.makeError("expected ',' or ']' after an entry"), -1);
+        });
+        if (!more)
+            return more.error();
+        if (!*more)
+            return std::nullopt;
     }
 }
 
@@ -163,20 +172,15 @@ std::optional<HarError> LogReader::readLog()
             }
             m_json.clear();
         }
-        const char next = m_json.peek();
-        if (next == ',') {
-            m_json.accept(',');
-            continue;
-        }
-        if (next == '}') {
-            m_json.accept('}');
-            return std::nullopt;
-        }
-        if (m_json.atEnd())
+        const HarExpected<bool> more = readSeparator('}', "expected ',' or '}' in \"log\"", [] {
             return HarError {HarErrorCode::Truncated,
                              QCoreApplication::translate("HarReader", "the file ends inside \"log\" (truncated?)"), -1,
                              u"log"_s};
-        return jsonError(m_json.makeError("expected ',' or '}' in \"log\""), -1);
+        });
+        if (!more)
+            return more.error();
+        if (!*more)
+            return std::nullopt;
     }
 }
 
@@ -230,20 +234,14 @@ HarExpected<HarLog> LogReader::read()
                 }
                 m_json.clear();
             }
-            const char next = m_json.peek();
-            if (next == ',') {
-                m_json.accept(',');
-                continue;
-            }
-            if (next == '}') {
-                m_json.accept('}');
+            const HarExpected<bool> more = readSeparator('}', "expected ',' or '}'", [] {
+                return HarError {HarErrorCode::Truncated,
+                                 QCoreApplication::translate("HarReader", "the file ends early (truncated?)")};
+            });
+            if (!more)
+                failure = more.error();
+            if (!more || !*more)
                 break;
-            }
-            failure = m_json.atEnd()
-                ? HarError {HarErrorCode::Truncated,
-                            QCoreApplication::translate("HarReader", "the file ends early (truncated?)")}
-                : jsonError(m_json.makeError("expected ',' or '}'"), -1);
-            break;
         }
     }
     if (m_canceled)
