@@ -225,18 +225,14 @@ void ReplayClient::cancel()
         finishWith(ReplayErrorKind::Canceled, QCoreApplication::translate("ReplayClient", "canceled"));
 }
 
-void ReplayClient::finishWith(ReplayErrorKind kind, const QString& message)
+ReplayAttempt ReplayClient::endExchange()
 {
-    if (!m_running)
-        return;
     m_running = false;
     m_deadline.stop();
     ReplayAttempt attempt;
     attempt.method = m_request.method;
     attempt.targetUrl = m_request.url.toString(QUrl::FullyEncoded);
     attempt.durationMs = m_clock.elapsed();
-    attempt.errorKind = kind;
-    attempt.errorMessage = message;
     if (m_parser && m_parser->headersComplete()) {
         // What did arrive is kept: a truncated answer still shows its status and headers.
         attempt.status = m_parser->status();
@@ -250,6 +246,16 @@ void ReplayClient::finishWith(ReplayErrorKind kind, const QString& message)
         m_socket->abort();
         m_socket->deleteLater();
     }
+    return attempt;
+}
+
+void ReplayClient::finishWith(ReplayErrorKind kind, const QString& message)
+{
+    if (!m_running)
+        return;
+    ReplayAttempt attempt = endExchange();
+    attempt.errorKind = kind;
+    attempt.errorMessage = message;
     qCInfo(lcReplay) << "replay to" << m_request.url.toString(QUrl::RemoveUserInfo)
                      << "failed:" << ReplayErrors::name(kind) << message;
     Q_EMIT finished(attempt);
@@ -257,22 +263,7 @@ void ReplayClient::finishWith(ReplayErrorKind kind, const QString& message)
 
 void ReplayClient::finishAnswered()
 {
-    m_running = false;
-    m_deadline.stop();
-    ReplayAttempt attempt;
-    attempt.method = m_request.method;
-    attempt.targetUrl = m_request.url.toString(QUrl::FullyEncoded);
-    attempt.durationMs = m_clock.elapsed();
-    attempt.status = m_parser->status();
-    attempt.reason = m_parser->reason();
-    attempt.responseHeaders = m_parser->headers();
-    attempt.responseBody = m_parser->body();
-    attempt.responseBodyBytes = m_parser->bodyBytes();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-    }
+    const ReplayAttempt attempt = endExchange();
     qCDebug(lcReplay) << "replay to" << m_request.url.toString(QUrl::RemoveUserInfo) << "answered" << attempt.status
                       << "in" << attempt.durationMs << "ms";
     Q_EMIT finished(attempt);

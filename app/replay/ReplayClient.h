@@ -40,6 +40,8 @@ private:
     void onReadyRead();
     void onDisconnected();
     void onSocketError();
+    // Ends the exchange (the timer stopped, the socket let go) and returns the attempt with what arrived of the answer.
+    ReplayAttempt endExchange();
     void finishWith(ReplayErrorKind kind, const QString& message);
     void finishAnswered();
 
