@@ -101,6 +101,36 @@ std::optional<FilterKey> FilterKeys::fromName(QStringView name)
     return std::nullopt;
 }
 
+FilterValueForm FilterKeys::valueForm(FilterKey key)
+{
+    switch (key) {
+    case FilterKey::Method:
+        return FilterValueForm::Method;
+    case FilterKey::Status:
+        return FilterValueForm::Status;
+    case FilterKey::Size:
+        return FilterValueForm::Size;
+    case FilterKey::Sig:
+        return FilterValueForm::Signature;
+    case FilterKey::Scheme:
+        return FilterValueForm::Scheme;
+    case FilterKey::Header:
+        return FilterValueForm::Header;
+    case FilterKey::After:
+    case FilterKey::Before:
+        return FilterValueForm::Time;
+    case FilterKey::Text:
+    case FilterKey::Path:
+    case FilterKey::Schema:
+    case FilterKey::Action:
+    case FilterKey::Doc:
+    case FilterKey::Body:
+    case FilterKey::Peer:
+        break;
+    }
+    return FilterValueForm::Text;
+}
+
 QString FilterKeys::nearest(QStringView name)
 {
     if (name.isEmpty())

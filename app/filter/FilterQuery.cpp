@@ -185,37 +185,30 @@ QString FilterTerm::toString() const
     if (key == FilterKey::Text)
         return FilterSyntax::quoteText(value);
     QString text;
-    switch (key) {
-    case FilterKey::Method:
+    switch (FilterKeys::valueForm(key)) {
+    case FilterValueForm::Method:
         text = value.toUpper();
         break;
-    case FilterKey::Status:
+    case FilterValueForm::Status:
         text = compareText(compare)
             + (statusClass ? QString::number(statusClass) + QStringLiteral("xx") : QString::number(number));
         break;
-    case FilterKey::Size:
+    case FilterValueForm::Size:
         text = compareText(compare) + sizeText(number);
         break;
-    case FilterKey::Sig:
+    case FilterValueForm::Signature:
         text = FilterSignature::stateName(signature);
         break;
-    case FilterKey::Scheme:
+    case FilterValueForm::Scheme:
         text = SignatureSchemes::name(scheme);
         break;
-    case FilterKey::Header:
+    case FilterValueForm::Header:
         text = headerValue ? headerName + QLatin1Char('=') + *headerValue : headerName;
         break;
-    case FilterKey::After:
-    case FilterKey::Before:
+    case FilterValueForm::Time:
         text = time.toString();
         break;
-    case FilterKey::Text:
-    case FilterKey::Path:
-    case FilterKey::Schema:
-    case FilterKey::Action:
-    case FilterKey::Doc:
-    case FilterKey::Body:
-    case FilterKey::Peer:
+    case FilterValueForm::Text:
         text = value;
         break;
     }

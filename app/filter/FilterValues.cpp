@@ -256,27 +256,27 @@ std::optional<FilterError> FilterValues::read(const FilterToken& word, FilterTer
         return word.valueLength > 0 ? valueError(needsValue) : FilterError {word.start, word.length, needsValue};
     }
     const QStringView value(term.value);
-    switch (term.key) {
-    case FilterKey::Method:
+    switch (FilterKeys::valueForm(term.key)) {
+    case FilterValueForm::Method:
         for (const QChar c : value) {
             if (!isTokenCharacter(c))
                 return valueError(
                     QCoreApplication::translate("FilterValues", "method: expects an HTTP method such as POST"));
         }
         break;
-    case FilterKey::Status:
+    case FilterValueForm::Status:
         if (!readStatus(value, term))
             return valueError(
                 QCoreApplication::translate("FilterValues", "status: expects 2xx, 404 or a comparison like >=400"));
         break;
-    case FilterKey::Size:
+    case FilterValueForm::Size:
         if (!readSize(value, term))
             return valueError(
                 QCoreApplication::translate("FilterValues",
                                             "size: expects a size like >10k, <=2m or 512 (k, m, g: 1024 bytes, "
                                             "1024 k, 1024 m)"));
         break;
-    case FilterKey::Sig: {
+    case FilterValueForm::Signature: {
         const std::optional<FilterSignatureState> state = FilterSignature::stateFromName(value);
         if (!state)
             return valueError(
@@ -284,13 +284,13 @@ std::optional<FilterError> FilterValues::read(const FilterToken& word, FilterTer
         term.signature = *state;
         break;
     }
-    case FilterKey::Scheme:
+    case FilterValueForm::Scheme:
         if (value.compare(u"none", Qt::CaseInsensitive) == 0)
             term.scheme = SignatureScheme::None;
         else if (!SignatureSchemes::fromName(value, &term.scheme))
             return valueError(schemeValuesMessage());
         break;
-    case FilterKey::Header: {
+    case FilterValueForm::Header: {
         const qsizetype equals = value.indexOf(QLatin1Char('='));
         term.headerName = (equals < 0 ? value : value.first(equals)).toString();
         if (term.headerName.isEmpty())
@@ -299,8 +299,7 @@ std::optional<FilterError> FilterValues::read(const FilterToken& word, FilterTer
             term.headerValue = value.sliced(equals + 1).toString();
         break;
     }
-    case FilterKey::After:
-    case FilterKey::Before: {
+    case FilterValueForm::Time: {
         const std::optional<FilterTime> time = readTime(value);
         if (!time)
             return valueError(
@@ -312,13 +311,7 @@ std::optional<FilterError> FilterValues::read(const FilterToken& word, FilterTer
         term.time = *time;
         break;
     }
-    case FilterKey::Text:
-    case FilterKey::Path:
-    case FilterKey::Schema:
-    case FilterKey::Action:
-    case FilterKey::Doc:
-    case FilterKey::Body:
-    case FilterKey::Peer:
+    case FilterValueForm::Text:
         break;
     }
     return std::nullopt;
