@@ -36,14 +36,12 @@ QByteArray Capture::bodySha256Hex() const
 
 CaptureSummary CaptureSummary::of(const Capture& capture)
 {
-    CaptureSummary summary;
-    summary.id = capture.id;
-    summary.receivedAt = capture.receivedAt;
-    summary.method = capture.method;
-    summary.target = capture.target;
-    summary.bodyBytes = capture.body.size();
-    summary.responseStatus = capture.responseStatus;
-    summary.malformed = capture.isMalformed();
-    summary.peerAddress = capture.peerAddress;
-    return summary;
+    return {.id = capture.id,
+            .receivedAt = capture.receivedAt,
+            .method = capture.method,
+            .target = capture.target,
+            .bodyBytes = capture.body.size(),
+            .responseStatus = capture.responseStatus,
+            .malformed = capture.isMalformed(),
+            .peerAddress = capture.peerAddress};
 }
