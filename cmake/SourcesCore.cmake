@@ -27,6 +27,8 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/core/ByteSize.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Capture.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Capture.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/core/CivilDate.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/core/CivilDate.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Error.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Expected.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/HttpStatus.cpp

@@ -4,73 +4,13 @@
 #include <charconv>
 #include <cstring>
 
+#include "core/CivilDate.h"
 #include "har/HarFormat.h"
-
-namespace {
-
-// Howard Hinnant's days <-> civil date algorithms (proleptic Gregorian, UTC).
-void civilFromDays(qint64 days, qint64& year, int& month, int& day)
-{
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 dayOfEra = days - era * 146097;
-    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const qint64 mp = (5 * dayOfYear + 2) / 153;
-    day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
-    month = int(mp < 10 ? mp + 3 : mp - 9);
-    year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-}
-
-qint64 daysFromCivil(qint64 year, int month, int day)
-{
-    year -= month <= 2 ? 1 : 0;
-    const qint64 era = (year >= 0 ? year : year - 399) / 400;
-    const qint64 yearOfEra = year - era * 400;
-    const qint64 dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return era * 146097 + dayOfEra - 719468;
-}
-
-void appendDigits(char*& p, qint64 value, int width)
-{
-    for (int i = width - 1; i >= 0; --i) {
-        p[i] = char('0' + value % 10);
-        value /= 10;
-    }
-    p += width;
-}
-
-} // namespace
 
 QByteArray HarFormat::isoDate(const QDateTime& time)
 {
-    const qint64 ms = time.toMSecsSinceEpoch();
-    const qint64 days = (ms >= 0 ? ms : ms - 86399999) / 86400000;
-    const qint64 msOfDay = ms - days * 86400000;
-    qint64 year = 0;
-    int month = 0;
-    int day = 0;
-    civilFromDays(days, year, month, day);
-    if (year < 0 || year > 9999)
-        return time.toUTC().toString(Qt::ISODateWithMs).toLatin1();
-    QByteArray out(24, Qt::Uninitialized);
-    char* p = out.data();
-    appendDigits(p, year, 4);
-    *p++ = '-';
-    appendDigits(p, month, 2);
-    *p++ = '-';
-    appendDigits(p, day, 2);
-    *p++ = 'T';
-    appendDigits(p, msOfDay / 3600000, 2);
-    *p++ = ':';
-    appendDigits(p, msOfDay / 60000 % 60, 2);
-    *p++ = ':';
-    appendDigits(p, msOfDay / 1000 % 60, 2);
-    *p++ = '.';
-    appendDigits(p, msOfDay % 1000, 3);
-    *p++ = 'Z';
-    return out;
+    const QByteArray text = CivilDate::isoDateTime(time.toMSecsSinceEpoch());
+    return text.isEmpty() ? time.toUTC().toString(Qt::ISODateWithMs).toLatin1() : text;
 }
 
 QDateTime HarFormat::parseIsoDate(QByteArrayView text)
@@ -124,7 +64,7 @@ QDateTime HarFormat::parseIsoDate(QByteArrayView text)
         }
         const QDate date(year, month, day);
         if (zone && date.isValid()) {
-            const qint64 days = daysFromCivil(year, month, day);
+            const qint64 days = CivilDate {year, month, day}.days();
             const qint64 msecs
                 = days * 86400000 + ((hour * 60 + minute - offsetMinutes) * 60 + second) * qint64(1000) + ms;
             return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);

@@ -33,14 +33,6 @@ QList<NamedValues> group(const HttpHeaders& headers, QHash<QByteArray, qsizetype
     return out;
 }
 
-JsonReadResult readJson(const QByteArray& body)
-{
-    JsonReadOptions options;
-    options.maxDepth = JsonText::maxDepth;
-    options.skipByteOrderMark = true;
-    return JsonReader::read(body, options);
-}
-
 } // namespace
 
 CompareSide CompareSide::of(const Capture& capture, const QString& title)
@@ -101,8 +93,8 @@ CaptureComparison CaptureCompare::compare(const CompareSide& left, const Compare
         out.bodyNote = QCoreApplication::translate("CaptureCompare", "Both bodies are empty.");
         return out;
     }
-    const JsonReadResult x = readJson(left.body);
-    const JsonReadResult y = readJson(right.body);
+    const JsonReadResult x = JsonText::readBody(left.body);
+    const JsonReadResult y = JsonText::readBody(right.body);
     if (x.ok() && y.ok()) {
         out.bodiesJson = true;
         out.body = JsonStructuralDiff::compare(x.document.root(), y.document.root());

@@ -1,21 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "payload/EventChanges.h"
 
-#include "json/JsonReader.h"
 #include "json/JsonStringCodec.h"
 #include "payload/JsonStructuralDiff.h"
 #include "payload/JsonText.h"
-
-namespace {
-
-JsonDocument parse(const QByteArray& json)
-{
-    JsonReadOptions options;
-    options.maxDepth = JsonText::maxDepth;
-    return JsonReader::read(json, options).document;
-}
-
-} // namespace
 
 QLatin1StringView changeKindName(ChangeKind kind)
 {
@@ -43,7 +31,7 @@ void DocumentState::apply(const QByteArray& diff)
 {
     if (diff.isEmpty())
         return;
-    const JsonDocument document = parse(diff);
+    const JsonDocument document = JsonText::read(diff).document;
     for (const JsonMember& member : JsonText::members(document.root())) {
         const QByteArray json = JsonText::compact(member.value.raw());
         const auto it = m_byKey.constFind(member.key);
@@ -102,7 +90,7 @@ QList<FieldChange> EventChanges::forDiff(const QByteArray& diff, bool create,
     QList<FieldChange> rows;
     if (diff.isEmpty())
         return rows;
-    const JsonDocument document = parse(diff);
+    const JsonDocument document = JsonText::read(diff).document;
     for (const JsonMember& member : JsonText::members(document.root())) {
         QString path;
         JsonText::appendKey(path, member.key);
@@ -123,7 +111,7 @@ QList<FieldChange> EventChanges::forDiff(const QByteArray& diff, bool create,
             rows.append(FieldChange {path, ChangeKind::Added, true, {}, after});
             continue;
         }
-        const JsonDocument previous = parse(known.json);
+        const JsonDocument previous = JsonText::read(known.json).document;
         const StructuralDiff nested = JsonStructuralDiff::compare(previous.root(), member.value, path, false);
         if (nested.changes.isEmpty()) {
             rows.append(FieldChange {path, ChangeKind::Unchanged, true, known.json, after});

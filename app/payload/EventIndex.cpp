@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "core/Capture.h"
-#include "json/JsonReader.h"
 #include "payload/EventIndexData.h"
 #include "payload/JsonText.h"
 
@@ -120,10 +119,7 @@ void EventIndex::addEvent(const PayloadEvent& event, const CapturePayload& captu
     if (document.deleted)
         indexed.flags |= DeliveryFlag::AfterDelete;
 
-    JsonReadOptions readOptions;
-    readOptions.maxDepth = JsonText::maxDepth;
-    const JsonDocument diff
-        = event.diff.isEmpty() ? JsonDocument() : JsonReader::read(event.diff, readOptions).document;
+    const JsonDocument diff = event.diff.isEmpty() ? JsonDocument() : JsonText::read(event.diff).document;
     const qint64 seen = capture.receivedMs != PayloadEvent::noTime ? capture.receivedMs : indexed.order;
     indexed.flags |= d->schemas[schema].observe(diff.root(), seen, capture.captureId);
 

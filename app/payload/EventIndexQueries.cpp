@@ -3,28 +3,16 @@
 #include <QSet>
 #include <algorithm>
 
-#include "json/JsonReader.h"
 #include "payload/EventIndex.h"
 #include "payload/EventIndexData.h"
 #include "payload/JsonText.h"
-
-namespace {
-
-JsonDocument parse(const QByteArray& json)
-{
-    JsonReadOptions options;
-    options.maxDepth = JsonText::maxDepth;
-    return JsonReader::read(json, options).document;
-}
-
-} // namespace
 
 QStringList EventInfo::fields() const
 {
     QStringList keys;
     if (diff.isEmpty())
         return keys;
-    const JsonDocument document = parse(diff);
+    const JsonDocument document = JsonText::read(diff).document;
     for (const JsonMember& member : JsonText::members(document.root()))
         keys.append(member.key);
     return keys;
@@ -201,7 +189,7 @@ QList<FieldChange> EventIndex::changes(qint64 captureId, int index) const
     QHash<QString, KnownValue> known;
     QSet<QString> open;
     if (event.action != EventAction::Create) {
-        const JsonDocument diff = parse(d->diff(position));
+        const JsonDocument diff = JsonText::read(d->diff(position)).document;
         for (const JsonMember& member : JsonText::members(diff.root()))
             open.insert(member.key);
     }
@@ -215,7 +203,7 @@ QList<FieldChange> EventIndex::changes(qint64 captureId, int index) const
         }
         if (earlier.diffSize > 0) {
             // The members point into the document: it must outlive the loop.
-            const JsonDocument diff = parse(d->diff(line[size_t(q)]));
+            const JsonDocument diff = JsonText::read(d->diff(line[size_t(q)])).document;
             for (const JsonMember& member : JsonText::members(diff.root())) {
                 if (!open.remove(member.key))
                     continue;

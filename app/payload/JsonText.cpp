@@ -285,3 +285,18 @@ void JsonText::appendIndex(QString& path, qsizetype index)
 {
     path.append(QLatin1Char('[')).append(QString::number(index)).append(QLatin1Char(']'));
 }
+
+JsonReadResult JsonText::read(const QByteArray& json)
+{
+    JsonReadOptions options;
+    options.maxDepth = maxDepth;
+    return JsonReader::read(json, options);
+}
+
+JsonReadResult JsonText::readBody(const QByteArray& body)
+{
+    JsonReadOptions options;
+    options.maxDepth = maxDepth;
+    options.skipByteOrderMark = true;
+    return JsonReader::read(body, options);
+}

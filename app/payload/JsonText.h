@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringView>
 
+#include "json/JsonReader.h"
 #include "json/JsonValue.h"
 
 // One member of an object as JSON.parse keeps it: the last of duplicate keys wins, at the first key's place.
@@ -41,4 +42,8 @@ public:
     static void appendIndex(QString& path, qsizetype index);
 
     static constexpr int maxDepth = 256;
+    // JSON read as the payload model reads it: nesting up to maxDepth levels.
+    static JsonReadResult read(const QByteArray& json);
+    // The same for a body as received, which may start with a UTF-8 byte order mark (passed over).
+    static JsonReadResult readBody(const QByteArray& body);
 };

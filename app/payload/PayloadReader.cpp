@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 
+#include "core/CivilDate.h"
 #include "json/JsonReader.h"
 #include "payload/JsonText.h"
 
@@ -69,31 +70,6 @@ bool expect(QStringView text, qsizetype& pos, char c)
     return false;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-qint64 daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const qint64 yoe = y - era * 400;
-    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-// The date of a day count since 1970-01-01 (H. Hinnant's civil_from_days).
-void civilFromDays(qint64 z, int* y, int* m, int* d)
-{
-    z += 719468;
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const qint64 doe = z - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    *d = int(doy - (153 * mp + 2) / 5 + 1);
-    *m = int(mp < 10 ? mp + 3 : mp - 9);
-    *y = int(yoe + era * 400 + (*m <= 2));
-}
-
 int daysInMonth(int y, int m)
 {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -116,10 +92,7 @@ private:
 
 FirmPayload Reader::run(const QByteArray& body)
 {
-    JsonReadOptions options;
-    options.maxDepth = JsonText::maxDepth;
-    options.skipByteOrderMark = true;
-    const JsonReadResult read = JsonReader::read(body, options);
+    const JsonReadResult read = JsonText::readBody(body);
     if (!read.ok()) {
         m_result.kind = FirmPayload::Kind::NotJson;
         problem(PayloadProblem {
@@ -284,9 +257,7 @@ QStringList PayloadReader::docIds(const QByteArray& body)
     QStringList ids;
     if (body.isEmpty() || body.size() > 8 * 1024 * 1024)
         return ids;
-    JsonReadOptions options;
-    options.maxDepth = JsonText::maxDepth;
-    const JsonReadResult read = JsonReader::read(body, options);
+    const JsonReadResult read = JsonText::read(body);
     if (!read.ok())
         return ids;
     const JsonValue events = read.document.root().member(QStringLiteral("payload")).member(QStringLiteral("events"));
@@ -309,7 +280,7 @@ std::optional<qint64> PayloadReader::parseDate(QStringView text)
     const int day = digits(text, pos, 2, &ok);
     if (!ok || !dateOk || !dayOk || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
         return std::nullopt;
-    qint64 ms = daysFromCivil(year, month, day) * 86400000;
+    qint64 ms = CivilDate {year, month, day}.days() * 86400000;
     if (pos == text.size())
         return ms;
     if (!expect(text, pos, 'T') && !expect(text, pos, 't'))
@@ -359,37 +330,8 @@ std::optional<qint64> PayloadReader::parseDate(QStringView text)
 
 QString PayloadReader::formatDate(qint64 ms)
 {
-    constexpr qint64 day = 86400000;
-    qint64 days = ms / day;
-    qint64 rest = ms % day;
-    if (rest < 0) {
-        rest += day;
-        --days;
-    }
-    int y = 0, m = 0, d = 0;
-    civilFromDays(days, &y, &m, &d);
-    if (y < 0 || y > 9999)
-        return {};
-    char text[25];
-    const auto put = [&text](int at, qint64 value, int width) {
-        for (int k = width - 1; k >= 0; --k, value /= 10)
-            text[at + k] = char('0' + value % 10);
-    };
-    put(0, y, 4);
-    text[4] = '-';
-    put(5, m, 2);
-    text[7] = '-';
-    put(8, d, 2);
-    text[10] = 'T';
-    put(11, rest / 3600000, 2);
-    text[13] = ':';
-    put(14, rest / 60000 % 60, 2);
-    text[16] = ':';
-    put(17, rest / 1000 % 60, 2);
-    text[19] = '.';
-    put(20, rest % 1000, 3);
-    text[23] = 'Z';
-    return QString::fromLatin1(text, 24);
+    const QByteArray text = CivilDate::isoDateTime(ms);
+    return text.isEmpty() ? QString() : QString::fromLatin1(text);
 }
 
 QLatin1StringView PayloadReader::actionName(EventAction action)
