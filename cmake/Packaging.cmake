@@ -158,6 +158,9 @@ if(BUILD_TESTING AND HOOKBENCH_GUI AND UNIX AND NOT APPLE)
     # The source lists of app/ and ui/ name every file there, and only those.
     add_test(NAME packaging.source-lists COMMAND python3 ${PROJECT_SOURCE_DIR}/cmake/source-lists.py --check)
     set_tests_properties(packaging.source-lists PROPERTIES LABELS packaging TIMEOUT 60)
+    # Imports between the folders of app/ and ui/ point one way, and no file there is over 600 lines.
+    add_test(NAME packaging.structure COMMAND python3 ${PROJECT_SOURCE_DIR}/cmake/structure.py)
+    set_tests_properties(packaging.structure PROPERTIES LABELS packaging TIMEOUT 60)
     if(Qt6LinguistTools_FOUND)
         # The translation source is current and lists the window's texts (at least 400 of them).
         add_test(NAME packaging.translation-sources

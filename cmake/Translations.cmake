@@ -14,7 +14,7 @@ endif()
 # The texts are read from the sources the targets list (cmake/SourcesCore.cmake, cmake/SourcesUi.cmake).
 get_target_property(hookbench_core_texts hookbench_core SOURCES)
 get_target_property(hookbench_ui_texts hookbench_ui SOURCES)
-set(hookbench_translatable_sources ${hookbench_core_texts} ${hookbench_ui_texts} ${PROJECT_SOURCE_DIR}/app/main.cpp)
+set(hookbench_translatable_sources ${hookbench_core_texts} ${hookbench_ui_texts} ${PROJECT_SOURCE_DIR}/main.cpp)
 list(FILTER hookbench_translatable_sources INCLUDE REGEX "\\.(cpp|h|ui)$")
 qt_add_translations(hookbench
     TS_FILES ${PROJECT_SOURCE_DIR}/resources/translations/hookbench_en.ts

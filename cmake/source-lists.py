@@ -12,7 +12,7 @@ import sys
 root = pathlib.Path(__file__).resolve().parent.parent
 # file: [(variable, folder, file name patterns, files left out, how a path is written)]
 lists = {
-    "SourcesCore.cmake": [("hookbench_core_sources", "app", ("*.cpp", "*.h"), {"main.cpp"}, "${CMAKE_CURRENT_SOURCE_DIR}")],
+    "SourcesCore.cmake": [("hookbench_core_sources", "app", ("*.cpp", "*.h"), set(), "${CMAKE_CURRENT_SOURCE_DIR}")],
     "SourcesUi.cmake": [("hookbench_ui_sources", "ui", ("*.cpp", "*.h", "*.ui"), set(), "${CMAKE_CURRENT_SOURCE_DIR}")],
     "SourcesTests.cmake": [
         ("hookbench_unit_tests", "tests/unit", ("Test*.cpp",), set(), "${PROJECT_SOURCE_DIR}/tests/unit"),

@@ -20,14 +20,14 @@
 #include "cli/CommandLine.h"
 #include "cli/ReplayOptions.h"
 #include "cli/SecretOptions.h"
-#include "har/CaptureFiles.h"
+#include "endpoint/Endpoint.h"
 #include "http/CaptureServer.h"
-#include "http/Endpoint.h"
 #include "replay/LiveForwarder.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureVerifier.h"
 #include "store/ReplayAttemptStore.h"
 #include "store/SessionStore.h"
+#include "transfer/CaptureFiles.h"
 
 namespace {
 

@@ -10,14 +10,11 @@
 
 #include "core/Logging.h"
 #include "http/HttpConnection.h"
-#include "http/StoreWriter.h"
-#include "store/SessionStore.h"
 
-CaptureServer::CaptureServer(const ServerConfig& config, SessionStore* store, qint64 sessionId, QObject* parent)
+CaptureServer::CaptureServer(const ServerConfig& config, CaptureSink* sink, qint64 sessionId, QObject* parent)
     : QTcpServer(parent)
     , m_config(config)
-    , m_store(store)
-    , m_writer(new StoreWriter(this))
+    , m_sink(sink)
     , m_sessionId(sessionId)
 {
     struct rlimit limit = {};
@@ -48,14 +45,12 @@ CaptureServer::~CaptureServer()
     // The group in flight is answered, and whatever completed but was not handed over yet still goes to the
     // store, here.
     m_stopping = true;
-    m_writer->finish(); // runs the completions of the groups in flight: none is left after it
+    m_sink->finish(); // runs the completions of the groups in flight: none is left after it
     flush();
 }
 
 Expected<void> CaptureServer::start()
 {
-    if (Expected<void> opened = m_writer->open(m_store->path(), m_store->durability()); !opened)
-        return opened;
     if (listen(m_config.bindAddress, m_config.port))
         return {};
     return Error {Error::Code::CannotListen,
@@ -186,7 +181,7 @@ void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture
     capture.responseStatus = plan.noAnswer ? 0 : plan.status;
     m_pendingCaptures.append(std::move(capture));
     m_pending.append(Pending {connection, sequence, plan});
-    const int lane = int(StoreWriter::laneOf(m_pendingCaptures.constLast()));
+    const int lane = int(CaptureSink::laneOf(m_pendingCaptures.constLast()));
     if (!m_flushScheduled && m_groupsInFlight.at(lane) < maxGroupsInFlight) {
         m_flushScheduled = true;
         // Everything that completes in this event-loop turn shares one transaction.
@@ -199,8 +194,8 @@ void CaptureServer::flush()
     m_flushScheduled = false;
     // One group per lane; stopping, the groups are written here and now, until nothing waits.
     for (;;) {
-        const bool small = flushLane(int(StoreWriter::Lane::Small));
-        const bool large = flushLane(int(StoreWriter::Lane::Large));
+        const bool small = flushLane(int(CaptureSink::Lane::Small));
+        const bool large = flushLane(int(CaptureSink::Lane::Large));
         if (!m_stopping || !(small || large))
             return;
     }
@@ -216,10 +211,10 @@ bool CaptureServer::flushLane(int lane)
     qint64 bytes = 0;
     for (qsizetype index = 0; index < m_pendingCaptures.size() && picked.size() < maxGroupCaptures; ++index) {
         const Capture& capture = m_pendingCaptures.at(index);
-        if (int(StoreWriter::laneOf(capture)) != lane)
+        if (int(CaptureSink::laneOf(capture)) != lane)
             continue;
         const qint64 size = capture.body.capacity();
-        if (!picked.isEmpty() && (bytes + size > maxGroupBytes || lane == int(StoreWriter::Lane::Large)))
+        if (!picked.isEmpty() && (bytes + size > maxGroupBytes || lane == int(CaptureSink::Lane::Large)))
             break;
         bytes += size;
         picked.append(index);
@@ -256,10 +251,10 @@ bool CaptureServer::flushLane(int lane)
     };
     ++m_groupsInFlight[lane];
     if (m_stopping) {
-        done(captures, m_writer->appendNow(captures, recordAnswer));
+        done(captures, m_sink->appendNow(captures, recordAnswer));
         return true;
     }
-    m_writer->append(std::move(captures), recordAnswer, done);
+    m_sink->append(std::move(captures), recordAnswer, done);
     return true;
 }
 

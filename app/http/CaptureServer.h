@@ -9,33 +9,31 @@
 #include <array>
 
 #include "core/Capture.h"
+#include "core/CaptureSink.h"
 #include "http/ServerConfig.h"
-#include "store/SessionStore.h"
 
 class HttpConnection;
-class StoreWriter;
 
-// The capture endpoint. Lives on its own thread. Requests that complete together are committed to the
-// session store in one transaction, and only then answered: a 2xx means the capture is durable. Commits run on
-// the writer's threads (StoreWriter), in two lanes: a capture with a large body (StoreWriter::largeBodyBytes
-// and over) is a group of its own on the large lane, the others form groups of at most maxGroupCaptures
-// captures and maxGroupBytes of bodies on the small lane. In each lane one group commits while the next waits;
-// what completes meanwhile forms the group after, so that no client waits behind an unbounded commit, and a
-// small delivery never waits for a large body's write and sync.
+// The capture endpoint. Lives on its own thread. Requests that complete together are handed to the sink as one
+// group (the session store commits it in one transaction), and only then answered: a 2xx means the capture is
+// kept as the sink promises (durable, for the store). The sink has two lanes: a capture with a large body
+// (CaptureSink::largeBodyBytes and over) is a group of its own on the large lane, the others form groups of at
+// most maxGroupCaptures captures and maxGroupBytes of bodies on the small lane. In each lane one group commits
+// while the next waits; what completes meanwhile forms the group after, so that no client waits behind an
+// unbounded commit, and a small delivery never waits for a large body's write and sync.
 class CaptureServer final : public QTcpServer
 {
     Q_OBJECT
 
 public:
-    // The captures go to the database `store` has open, through the writer's own connection to it.
-    CaptureServer(const ServerConfig& config, SessionStore* store, qint64 sessionId, QObject* parent = nullptr);
+    // The captures go to `sink`, which must outlive the server.
+    CaptureServer(const ServerConfig& config, CaptureSink* sink, qint64 sessionId, QObject* parent = nullptr);
     ~CaptureServer() override; // commits and answers what completed, waiting for the group in flight
 
     Expected<void> start();
     static constexpr qsizetype maxGroupCaptures = 256;
     static constexpr qint64 maxGroupBytes = 16 * 1024 * 1024;
-    // Per lane, one group commits while the next waits on the writer's thread, so that it starts without a round
-    // trip.
+    // Per lane, one group commits while the next waits in the sink, so that it starts without a round trip.
     static constexpr int maxGroupsInFlight = 2;
     const ServerConfig& config() const { return m_config; }
     void setRules(const ResponseRules& rules);
@@ -72,7 +70,7 @@ private:
         ResponsePlan plan;
     };
     void flush();
-    // Hands the next group of this lane to the writer; false when the lane is full or has nothing waiting.
+    // Hands the next group of this lane to the sink; false when the lane is full or has nothing waiting.
     bool flushLane(int lane);
     void committed(int lane, const QList<Capture>& captures, const QList<Pending>& pending, qint64 bytes,
                    const Expected<void>& result);
@@ -81,9 +79,8 @@ private:
     void onAcceptError(QAbstractSocket::SocketError error);
 
     ServerConfig m_config;
-    SessionStore* m_store;
-    StoreWriter* m_writer;
-    std::array<int, 2> m_groupsInFlight {}; // per lane (StoreWriter::Lane): handed to the writer, not yet committed
+    CaptureSink* m_sink;
+    std::array<int, 2> m_groupsInFlight {}; // per lane (CaptureSink::Lane): handed to the sink, not yet kept
     bool m_stopping = false;
     QElapsedTimer m_floodWarned; // since connections over the cap were last reported closed unanswered
     qint64 m_sessionId;

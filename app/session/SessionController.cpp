@@ -7,7 +7,6 @@
 #include <QPointer>
 
 #include "core/Logging.h"
-#include "har/CaptureFiles.h"
 #include "payload/EventIndex.h"
 #include "replay/ReplayController.h"
 #include "session/CaptureTableModel.h"
@@ -18,6 +17,8 @@
 #include "signature/SignatureVerifier.h"
 #include "store/CaptureTrash.h"
 #include "store/SessionStore.h"
+#include "store/StoredCaptures.h"
+#include "transfer/CaptureFiles.h"
 
 namespace {
 // Arrivals waiting for a signature check beyond this are checked by the next full re-verification
@@ -211,7 +212,7 @@ void SessionController::applySummaries(qint64 sessionId, const QList<CaptureSumm
     m_model->flushQueued();
     m_captureCount = m_model->rowCount();
     if (!m_secrets.isEmpty()) {
-        m_reverifier->setSession(m_config.storePath, m_sessionId);
+        m_reverifier->setSource(std::make_shared<StoredCaptures>(m_config.storePath, m_sessionId));
         m_reverifier->reverify(m_secrets, m_options);
     }
     rebuildEvents();
@@ -296,7 +297,7 @@ void SessionController::onCapturesStored(const QList<Capture>& captures)
             qCWarning(lcSession) << "signature checks fell behind; the session is checked again in full";
             m_unverified.clear();
             m_unverifiedBytes = 0;
-            m_reverifier->setSession(m_config.storePath, m_sessionId);
+            m_reverifier->setSource(std::make_shared<StoredCaptures>(m_config.storePath, m_sessionId));
             m_reverifier->reverify(m_secrets, m_options);
         }
     }
@@ -345,7 +346,7 @@ void SessionController::setSecrets(const SecretSet& secrets, const SignatureOpti
         m_model->setSignatures({}, true);
         return;
     }
-    m_reverifier->setSession(m_config.storePath, m_sessionId);
+    m_reverifier->setSource(std::make_shared<StoredCaptures>(m_config.storePath, m_sessionId));
     m_reverifier->reverify(secrets, options);
 }
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/Capture.h"
-#include "http/Endpoint.h"
+#include "endpoint/Endpoint.h"
 #include "session/CaptureTableModel.h"
 #include "signature/SecretSet.h"
 #include "signature/SignatureOptions.h"

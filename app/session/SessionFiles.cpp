@@ -2,7 +2,7 @@
 // SessionController's file operations: HAR files in and out of the store, on the task runner.
 #include <QFileInfo>
 
-#include "har/CaptureFiles.h"
+#include "transfer/CaptureFiles.h"
 #include "session/SessionController.h"
 #include "session/StoreMessages.h"
 #include "session/TaskRunner.h"

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "signature/SignatureVerifier.h"
-#include "store/SessionStore.h"
 
 struct ReverificationService::Job
 {
@@ -16,7 +15,7 @@ struct ReverificationService::Job
     std::shared_ptr<std::atomic<quint64>> current;
     SignatureVerifier verifier;
     std::shared_ptr<const QList<Capture>> captures; // in-memory source
-    QString databasePath; // or a stored session
+    std::shared_ptr<const CaptureSource> source; // or a source read on the pool
     QList<qint64> ids;
     std::vector<ReverifiedCapture> results;
     std::atomic<int> remaining {0};
@@ -50,14 +49,13 @@ ReverificationService::~ReverificationService()
 void ReverificationService::setCaptures(const QList<Capture>& captures)
 {
     m_captures = std::make_shared<const QList<Capture>>(captures);
-    m_databasePath.clear();
+    m_source.reset();
 }
 
-void ReverificationService::setSession(const QString& databasePath, qint64 sessionId)
+void ReverificationService::setSource(std::shared_ptr<const CaptureSource> source)
 {
     m_captures.reset();
-    m_databasePath = databasePath;
-    m_sessionId = sessionId;
+    m_source = std::move(source);
 }
 
 void ReverificationService::setMaxThreadCount(int threads)
@@ -94,23 +92,21 @@ quint64 ReverificationService::reverify(const SecretSet& secrets, const Signatur
         startWorkers(job, m_captures->size());
         return job->generation;
     }
-    if (m_databasePath.isEmpty()) {
+    if (!m_source) {
         startWorkers(job, 0);
         return job->generation;
     }
-    // Listing a session's captures reads the database: that too happens on the pool.
-    job->databasePath = m_databasePath;
-    const qint64 sessionId = m_sessionId;
-    m_pool.start([this, job, sessionId] {
-        SessionStore store;
-        if (const Expected<void> opened = store.open(job->databasePath, SessionStore::Durability::Normal); !opened) {
-            job->fail(opened.error().message);
+    // Listing the source's captures may read a database: that too happens on the pool.
+    job->source = m_source;
+    m_pool.start([this, job] {
+        Expected<QList<qint64>> ids = job->source->captureIds();
+        if (!ids) {
+            job->fail(ids.error().message);
             job->remaining = 1;
             finishPart(job);
             return;
         }
-        job->ids = store.captureIds(sessionId);
-        store.close();
+        job->ids = std::move(*ids);
         if (!job->stale())
             startWorkers(job, job->ids.size());
     });
@@ -134,14 +130,13 @@ void ReverificationService::startWorkers(const std::shared_ptr<Job>& job, qsizet
                     job->results[size_t(i)] = ReverifiedCapture {capture.id, job->verifier.verify(capture)};
                 }
             } else if (begin < end) {
-                SessionStore store;
-                if (const Expected<void> opened = store.open(job->databasePath, SessionStore::Durability::Normal);
-                    !opened) {
-                    job->fail(opened.error().message);
+                const Expected<std::unique_ptr<CaptureSource::Reader>> reader = job->source->reader();
+                if (!reader) {
+                    job->fail(reader.error().message);
                 } else {
                     for (qsizetype i = begin; i < end && !job->stale(); ++i) {
                         const qint64 id = job->ids.at(i);
-                        const std::optional<Capture> capture = store.capture(id);
+                        const std::optional<Capture> capture = (*reader)->capture(id);
                         job->results[size_t(i)]
                             = ReverifiedCapture {id, capture ? job->verifier.verify(*capture) : SignatureResult {}};
                     }

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/Capture.h"
+#include "core/CaptureSource.h"
 #include "signature/SecretSet.h"
 #include "signature/SignatureOptions.h"
 #include "signature/SignatureResult.h"
@@ -31,9 +32,10 @@ public:
     explicit ReverificationService(QObject* parent = nullptr);
     ~ReverificationService() override; // drops running work and waits for the pool
 
-    // What to verify: captures in memory, or a session in a database (read through its own connections).
+    // What to verify: captures in memory, or a source read on the pool (a stored session: one connection per
+    // part of the work).
     void setCaptures(const QList<Capture>& captures);
-    void setSession(const QString& databasePath, qint64 sessionId);
+    void setSource(std::shared_ptr<const CaptureSource> source);
 
     // Starts a new generation; returns its number.
     quint64 reverify(const SecretSet& secrets, const SignatureOptions& options = {});
@@ -57,6 +59,5 @@ private:
     quint64 m_started = 0;
     quint64 m_delivered = 0;
     std::shared_ptr<const QList<Capture>> m_captures;
-    QString m_databasePath;
-    qint64 m_sessionId = 0;
+    std::shared_ptr<const CaptureSource> m_source;
 };

@@ -9,18 +9,9 @@
 #include <cstdio>
 #include <vector>
 
-#include "har/CaptureFiles.h"
+#include "Statistics.h"
 #include "store/SessionStore.h"
-
-namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-} // namespace
+#include "transfer/CaptureFiles.h"
 
 int main(int argc, char** argv)
 {

@@ -11,7 +11,7 @@
 
 #include "../support/BurstSender.h"
 #include "../support/ReplayReceiver.h"
-#include "http/Endpoint.h"
+#include "endpoint/Endpoint.h"
 #include "replay/LiveForwarder.h"
 
 namespace {
@@ -100,7 +100,7 @@ int main(int argc, char** argv)
                 = measure(forward, targetPort, dir.filePath(QStringLiteral("s%1%2.sqlite").arg(round).arg(forward)));
             std::printf("%-18s answers %zu (failed %d): median %.3f ms, p99 %.3f ms; %s\n",
                         forward ? "with forwarding" : "without forwarding", run.burst.latenciesMs.size(),
-                        run.burst.failures, medianOf(run.burst.latenciesMs), percentile(run.burst.latenciesMs, 0.99),
+                        run.burst.failures, median(run.burst.latenciesMs), percentile(run.burst.latenciesMs, 0.99),
                         forward ? qPrintable(
                             QStringLiteral("%1 forwarded, all done after %2 ms").arg(run.forwarded).arg(run.drainedMs))
                                 : "nothing forwarded");

@@ -12,6 +12,7 @@
 #include "signature/Hmac.h"
 #include "signature/ReverificationService.h"
 #include "store/SessionStore.h"
+#include "store/StoredCaptures.h"
 
 namespace {
 
@@ -137,7 +138,8 @@ int main(int argc, char** argv)
         if (session && store.append(stored)) {
             store.close();
             ReverificationService fromStore;
-            fromStore.setSession(dir.filePath(QStringLiteral("bench.sqlite")), *session);
+            fromStore.setSource(
+                std::make_shared<StoredCaptures>(dir.filePath(QStringLiteral("bench.sqlite")), *session));
             SecretSet secrets;
             secrets.add(QStringLiteral("bench"), "bench-secret");
             std::vector<double> times;

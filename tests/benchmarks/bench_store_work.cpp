@@ -16,10 +16,10 @@
 
 #include <sqlite3.h>
 
-#include "har/CaptureFiles.h"
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
 #include "store/SessionStore.h"
+#include "transfer/CaptureFiles.h"
 
 using namespace Qt::StringLiterals;
 

@@ -13,9 +13,9 @@
 #include <thread>
 
 #include "ExpectedChecks.h"
-#include "har/CaptureFiles.h"
 #include "har/HarWriter.h"
 #include "store/SessionStore.h"
+#include "transfer/CaptureFiles.h"
 
 using namespace Qt::StringLiterals;
 

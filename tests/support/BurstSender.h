@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "Statistics.h"
+
 struct BurstResult
 {
     std::vector<double> latenciesMs; // one per answered request
@@ -70,12 +72,4 @@ inline BurstResult sendBurst(quint16 port, int senders, int requestsEach, const 
         all.failures += part.failures;
     }
     return all;
-}
-
-inline double medianOf(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }

@@ -15,8 +15,8 @@
 #include <sqlite3.h>
 
 #include "ExpectedChecks.h"
+#include "endpoint/Endpoint.h"
 #include "http/CaptureServer.h"
-#include "http/Endpoint.h"
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;

@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "ExpectedChecks.h"
+#include "endpoint/Endpoint.h"
 #include "http/CaptureServer.h"
-#include "http/Endpoint.h"
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;

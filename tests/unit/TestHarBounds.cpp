@@ -6,10 +6,10 @@
 #include <QTest>
 
 #include "ExpectedChecks.h"
-#include "har/CaptureFiles.h"
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
 #include "store/SessionStore.h"
+#include "transfer/CaptureFiles.h"
 
 using namespace Qt::StringLiterals;
 

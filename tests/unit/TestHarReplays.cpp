@@ -14,6 +14,7 @@
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
+#include "transfer/CaptureFiles.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <QTest>
 
 #include "ExpectedChecks.h"
-#include "http/Endpoint.h"
+#include "endpoint/Endpoint.h"
 
 class TestLingeringClose final : public QObject
 {

@@ -10,7 +10,7 @@
 #include "BurstSender.h"
 #include "ExpectedChecks.h"
 #include "ReplayReceiver.h"
-#include "http/Endpoint.h"
+#include "endpoint/Endpoint.h"
 #include "replay/LiveForwarder.h"
 
 using namespace Qt::StringLiterals;

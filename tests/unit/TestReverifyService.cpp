@@ -10,6 +10,7 @@
 #include "signature/ReverificationService.h"
 #include "signature/SignatureVerifier.h"
 #include "store/SessionStore.h"
+#include "store/StoredCaptures.h"
 
 namespace {
 
@@ -91,7 +92,7 @@ void TestReverifyService::initTestCase()
 void TestReverifyService::reverifiesStoredSessionWhenSecretChanges()
 {
     ReverificationService service;
-    service.setSession(m_database, m_session);
+    service.setSource(std::make_shared<StoredCaptures>(m_database, m_session));
     QSignalSpy spy(&service, &ReverificationService::reverified);
 
     // The secret the captures were signed with: all valid, labelled.
@@ -134,7 +135,7 @@ void TestReverifyService::reverifiesStoredSessionWhenSecretChanges()
 void TestReverifyService::dropsStaleGenerations()
 {
     ReverificationService service;
-    service.setSession(m_database, m_session);
+    service.setSource(std::make_shared<StoredCaptures>(m_database, m_session));
     QSignalSpy spy(&service, &ReverificationService::reverified);
     // The user types a secret character by character: only the last one's results arrive.
     const QByteArray typed = "first-secret";
@@ -192,7 +193,7 @@ void TestReverifyService::reportsUnreadableStore()
     QFile file(blocker);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
-    service.setSession(blocker + QStringLiteral("/x.sqlite"), 1);
+    service.setSource(std::make_shared<StoredCaptures>(blocker + QStringLiteral("/x.sqlite"), 1));
     QSignalSpy failed(&service, &ReverificationService::reverificationFailed);
     service.reverify(secretSet(QStringLiteral("k"), "k"));
     QVERIFY(failed.wait(30000));

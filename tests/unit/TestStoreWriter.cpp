@@ -10,7 +10,7 @@
 #include <memory>
 
 #include "ExpectedChecks.h"
-#include "http/StoreWriter.h"
+#include "store/StoreWriter.h"
 
 namespace {
 

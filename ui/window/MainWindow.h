@@ -3,7 +3,7 @@
 
 #include <QMainWindow>
 
-#include "http/Endpoint.h"
+#include "endpoint/Endpoint.h"
 
 class AnalysisViews;
 class ArrivalNotifier;

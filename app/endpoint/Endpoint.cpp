@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "http/Endpoint.h"
+#include "endpoint/Endpoint.h"
 
 #include <QDateTime>
 #include <QThread>
 
 #include "http/CaptureServer.h"
 #include "store/SessionStore.h"
+#include "store/StoreWriter.h"
 
 Endpoint::Endpoint(QObject* parent)
     : QObject(parent)
@@ -28,7 +29,7 @@ Expected<void> Endpoint::start(const EndpointConfig& config)
     m_thread->start();
 
     Expected<void> started;
-    // The server and its store connection are created, used and destroyed on the endpoint thread.
+    // The server, its sink and the store connection are created, used and destroyed on the endpoint thread.
     QMetaObject::invokeMethod(
         m_context,
         [&] {
@@ -36,8 +37,12 @@ Expected<void> Endpoint::start(const EndpointConfig& config)
             started = m_store->open(config.storePath);
             if (!started)
                 return;
+            m_writer = new StoreWriter;
+            started = m_writer->open(m_store->path(), m_store->durability());
+            if (!started)
+                return;
             // Listen first: a taken port must not leave an empty session behind.
-            m_server = new CaptureServer(config.server, m_store, 0);
+            m_server = new CaptureServer(config.server, m_writer, 0);
             started = m_server->start();
             if (!started)
                 return;
@@ -75,8 +80,10 @@ void Endpoint::stop()
     QMetaObject::invokeMethod(
         m_context,
         [this] {
-            delete m_server;
+            delete m_server; // hands its last groups to the writer and waits for them
             m_server = nullptr;
+            delete m_writer;
+            m_writer = nullptr;
             delete m_store;
             m_store = nullptr;
             delete m_context;

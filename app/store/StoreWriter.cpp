@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "http/StoreWriter.h"
+#include "store/StoreWriter.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -42,7 +42,7 @@ Expected<void> StoreWriter::open(const QString& path, SessionStore::Durability d
     return {};
 }
 
-void StoreWriter::append(QList<Capture> captures, SessionStore::Completion complete, Done done)
+void StoreWriter::append(QList<Capture> captures, Completion complete, Done done)
 {
     const bool large = std::any_of(captures.cbegin(), captures.cend(),
                                    [](const Capture& capture) { return laneOf(capture) == Lane::Large; });
@@ -85,7 +85,7 @@ void StoreWriter::finish()
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
-Expected<void> StoreWriter::appendNow(QList<Capture>& captures, const SessionStore::Completion& complete)
+Expected<void> StoreWriter::appendNow(QList<Capture>& captures, const Completion& complete)
 {
     finish();
     return worker(Lane::Small).store->append(captures, complete);

@@ -11,6 +11,7 @@
 class CaptureServer;
 class QThread;
 class SessionStore;
+class StoreWriter;
 
 struct EndpointConfig
 {
@@ -20,8 +21,9 @@ struct EndpointConfig
     QString sessionName;
 };
 
-// The capture endpoint as seen from the window or a command: owns the endpoint thread, its server
-// and the store connection that writes. Signals arrive on the thread that owns the Endpoint.
+// The capture endpoint as seen from the window or a command: owns the endpoint thread, its server (http/), and
+// the session store it writes to: a StoreWriter as the server's sink, and a connection of its own that starts
+// the session. Signals arrive on the thread that owns the Endpoint.
 class Endpoint final : public QObject
 {
     Q_OBJECT
@@ -54,6 +56,7 @@ private:
     QObject* m_context = nullptr; // lives on the endpoint thread
     CaptureServer* m_server = nullptr;
     SessionStore* m_store = nullptr;
+    StoreWriter* m_writer = nullptr;
     QHostAddress m_address;
     quint16 m_port = 0;
     qint64 m_sessionId = 0;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "har/CaptureFiles.h"
+#include "transfer/CaptureFiles.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
