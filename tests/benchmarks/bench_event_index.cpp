@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "Statistics.h"
 #include "core/Capture.h"
 #include "payload/EventIndex.h"
 
@@ -19,12 +20,6 @@ namespace {
 
 constexpr int targetEvents = 100000;
 constexpr int runs = 5;
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 double percentile(std::vector<double> values, double p)
 {

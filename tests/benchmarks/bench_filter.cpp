@@ -12,6 +12,7 @@
 #include <ctime>
 #include <vector>
 
+#include "Statistics.h"
 #include "filter/FilterEngine.h"
 #include "filter/FilterParser.h"
 #include "store/SessionStore.h"
@@ -23,12 +24,6 @@ namespace {
 double cpuMs()
 {
     return double(std::clock()) * 1000.0 / CLOCKS_PER_SEC;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 const char* const schemas[] = {"user", "invoice", "contact"};

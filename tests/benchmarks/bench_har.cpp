@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "Statistics.h"
 #include "har/HarReader.h"
 #include "har/HarWriter.h"
 
@@ -130,12 +131,6 @@ bool runChild(const QString& phase, const QString& path, int count, Run& run)
         return false;
     run = {fields[0].toLongLong(), fields[1].toLongLong(), fields[2].toLongLong()};
     return true;
-}
-
-qint64 median(QList<qint64> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "Statistics.h"
 #include "session/CaptureTableModel.h"
 
 namespace {
@@ -30,12 +31,6 @@ QList<CaptureSummary> make(qint64 firstId, int count)
         list.append(summary);
     }
     return list;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 } // namespace

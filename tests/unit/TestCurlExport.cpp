@@ -9,6 +9,7 @@
 #include <QTemporaryFile>
 #include <QTest>
 
+#include "CaptureChecks.h"
 #include "export/CurlExport.h"
 
 using namespace Qt::StringLiterals;
@@ -26,14 +27,6 @@ Capture make(const QByteArray& method, const QByteArray& target, const HttpHeade
     capture.headers = headers;
     capture.body = body;
     return capture;
-}
-
-QByteArray allBytes()
-{
-    QByteArray bytes;
-    for (int i = 0; i < 256; ++i)
-        bytes += char(i);
-    return bytes;
 }
 
 // One HTTP/1.x request read off a socket: enough parsing to check what curl sent.

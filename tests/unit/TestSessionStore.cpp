@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "CaptureChecks.h"
 #include "ExpectedChecks.h"
 #include "StoreFixtures.h"
 #include "store/SessionStore.h"
@@ -21,35 +22,6 @@ namespace {
 
 using StoreFixtures::post;
 using StoreFixtures::query;
-
-QByteArray allBytes()
-{
-    QByteArray bytes;
-    for (int i = 0; i < 256; ++i)
-        bytes += char(i);
-    return bytes;
-}
-
-void compareCaptures(const Capture& actual, const Capture& expected)
-{
-    QCOMPARE(actual.id, expected.id);
-    QCOMPARE(actual.sessionId, expected.sessionId);
-    QCOMPARE(actual.method, expected.method);
-    QCOMPARE(actual.target, expected.target);
-    QCOMPARE(actual.httpVersion, expected.httpVersion);
-    QCOMPARE(actual.headers, expected.headers);
-    QCOMPARE(actual.trailers, expected.trailers);
-    QCOMPARE(actual.rawHead, expected.rawHead);
-    QCOMPARE(actual.body.size(), expected.body.size());
-    QCOMPARE(actual.body, expected.body);
-    QCOMPARE(actual.peerAddress, expected.peerAddress);
-    QCOMPARE(actual.peerPort, expected.peerPort);
-    QCOMPARE(actual.receivedAt, expected.receivedAt);
-    QCOMPARE(actual.completedAt, expected.completedAt);
-    QCOMPARE(actual.malformedReason, expected.malformedReason);
-    QCOMPARE(actual.responseStatus, expected.responseStatus);
-    QCOMPARE(actual.note, expected.note);
-}
 
 } // namespace
 
