@@ -193,15 +193,14 @@ int runListen(const QStringList& arguments)
     const bool asJson = parser.isSet(json);
     std::optional<SignatureVerifier> verifier;
     if (secrets.isSet(parser)) {
-        QString error;
-        const std::optional<SecretSet> secretSet = secrets.read(parser, &error);
+        const Expected<SecretSet> secretSet = secrets.read(parser);
         if (!secretSet) {
-            printError(command, error);
+            printError(command, secretSet.error().message);
             return 2;
         }
-        const std::optional<SignatureOptions> options = secrets.signatureOptions(parser, &error);
+        const Expected<SignatureOptions> options = secrets.signatureOptions(parser);
         if (!options) {
-            printError(command, error);
+            printError(command, options.error().message);
             return 2;
         }
         verifier.emplace(*secretSet, *options);
@@ -210,15 +209,24 @@ int runListen(const QStringList& arguments)
     std::optional<ReplayTarget> forwardTarget;
     QByteArray forwardSecret;
     if (parser.isSet(forwardTo)) {
-        QString error;
-        forwardTarget = forwardOptions.target(parser, QStringLiteral("forward-to"), parser.value(forwardTo), &error);
-        const std::optional<QByteArray> secret
-            = forwardTarget ? forwardOptions.resignSecret(parser, &error) : std::nullopt;
-        const std::optional<SignatureOptions> options = secrets.signatureOptions(parser, &error);
-        if (!forwardTarget || !secret || !options) {
-            printError(command, error);
+        // A problem with the signature options is reported first, then the target's, then the secret's.
+        const Expected<SignatureOptions> options = secrets.signatureOptions(parser);
+        if (!options) {
+            printError(command, options.error().message);
             return 2;
         }
+        Expected<ReplayTarget> target
+            = forwardOptions.target(parser, QStringLiteral("forward-to"), parser.value(forwardTo));
+        if (!target) {
+            printError(command, target.error().message);
+            return 2;
+        }
+        const Expected<QByteArray> secret = forwardOptions.resignSecret(parser);
+        if (!secret) {
+            printError(command, secret.error().message);
+            return 2;
+        }
+        forwardTarget = std::move(*target);
         forwardSecret = *secret;
         forwardTarget->resignScheme = options->scheme;
         forwardTarget->generic = options->generic;

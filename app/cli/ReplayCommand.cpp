@@ -40,20 +40,19 @@ int runReplay(const QStringList& arguments)
         printError(command, QStringLiteral("give the URL to replay to with --to URL"));
         return 2;
     }
-    QString error;
-    std::optional<ReplayTarget> target = replayOptions.target(parser, QStringLiteral("to"), parser.value(to), &error);
+    Expected<ReplayTarget> target = replayOptions.target(parser, QStringLiteral("to"), parser.value(to));
     if (!target) {
-        printError(command, error);
+        printError(command, target.error().message);
         return 2;
     }
-    const std::optional<QByteArray> secret = replayOptions.resignSecret(parser, &error);
+    const Expected<QByteArray> secret = replayOptions.resignSecret(parser);
     if (!secret) {
-        printError(command, error);
+        printError(command, secret.error().message);
         return 2;
     }
-    const std::optional<SignatureOptions> signatureOptions = secrets.signatureOptions(parser, &error);
+    const Expected<SignatureOptions> signatureOptions = secrets.signatureOptions(parser);
     if (!signatureOptions) {
-        printError(command, error);
+        printError(command, signatureOptions.error().message);
         return 2;
     }
     target->resignScheme = signatureOptions->scheme;
@@ -66,9 +65,9 @@ int runReplay(const QStringList& arguments)
                                       "--secret-file FILE"));
             return 2;
         }
-        const std::optional<SecretSet> secretSet = secrets.read(parser, &error);
+        const Expected<SecretSet> secretSet = secrets.read(parser);
         if (!secretSet) {
-            printError(command, error);
+            printError(command, secretSet.error().message);
             return 2;
         }
         verifier.emplace(*secretSet, *signatureOptions);

@@ -7,6 +7,15 @@
 
 #include "signature/SecretSet.h"
 
+namespace {
+
+QByteArray firstSecret(const SecretSet& set)
+{
+    return set.isEmpty() ? QByteArray() : set.secrets().constFirst().value;
+}
+
+} // namespace
+
 ReplayOptions::ReplayOptions()
     : m_secretEnv(QStringLiteral("resign-secret-env"),
                   QStringLiteral("Re-sign each request with the secret in this environment variable."),
@@ -32,58 +41,48 @@ QList<QCommandLineOption> ReplayOptions::options() const
     return {m_secretEnv, m_secretFile, m_caFile, m_insecure, m_timeout, m_concurrency, m_appendPath, m_renewId};
 }
 
-std::optional<QByteArray> ReplayOptions::resignSecret(const QCommandLineParser& parser, QString* error) const
+Expected<QByteArray> ReplayOptions::resignSecret(const QCommandLineParser& parser) const
 {
-    if (parser.isSet(m_secretEnv) && parser.isSet(m_secretFile)) {
-        *error = QStringLiteral("give --resign-secret-env or --resign-secret-file, not both");
-        return std::nullopt;
-    }
-    SecretError secretError;
-    std::optional<SecretSet> set;
+    if (parser.isSet(m_secretEnv) && parser.isSet(m_secretFile))
+        return Error {Error::Code::InvalidInput,
+                      QStringLiteral("give --resign-secret-env or --resign-secret-file, not both")};
     if (parser.isSet(m_secretEnv)) {
-        set = SecretSet::fromEnvironment(parser.value(m_secretEnv), &secretError);
-        if (!set) {
-            *error = QStringLiteral("--resign-secret-env: %1").arg(secretError.message);
-            return std::nullopt;
-        }
-    } else if (parser.isSet(m_secretFile)) {
-        set = SecretSet::fromFile(parser.value(m_secretFile), &secretError);
-        if (!set) {
-            *error = QStringLiteral("--resign-secret-file: %1").arg(secretError.message);
-            return std::nullopt;
-        }
+        const Expected<SecretSet, SecretError> set = SecretSet::fromEnvironment(parser.value(m_secretEnv));
+        if (!set)
+            return Error {Error::Code::InvalidInput,
+                          QStringLiteral("--resign-secret-env: %1").arg(set.error().message)};
+        return firstSecret(*set);
     }
-    return set && !set->isEmpty() ? set->secrets().constFirst().value : QByteArray();
+    if (parser.isSet(m_secretFile)) {
+        const Expected<SecretSet, SecretError> set = SecretSet::fromFile(parser.value(m_secretFile));
+        if (!set)
+            return Error {Error::Code::InvalidInput,
+                          QStringLiteral("--resign-secret-file: %1").arg(set.error().message)};
+        return firstSecret(*set);
+    }
+    return QByteArray();
 }
 
-std::optional<ReplayTarget> ReplayOptions::target(const QCommandLineParser& parser, const QString& urlOption,
-                                                  const QString& url, QString* error) const
+Expected<ReplayTarget> ReplayOptions::target(const QCommandLineParser& parser, const QString& urlOption,
+                                             const QString& url) const
 {
     ReplayTarget target;
     const Expected<QUrl> parsed = ReplayTargets::parseUrl(url);
-    if (!parsed) {
-        *error = QStringLiteral("--%1: %2").arg(urlOption, parsed.error().message);
-        return std::nullopt;
-    }
+    if (!parsed)
+        return Error {Error::Code::InvalidInput, QStringLiteral("--%1: %2").arg(urlOption, parsed.error().message)};
     target.url = *parsed;
     bool ok = false;
     const double seconds = parser.value(m_timeout).toDouble(&ok);
-    if (!ok || seconds <= 0 || seconds > 3600) {
-        *error = QStringLiteral("--timeout: expected seconds between 0 and 3600");
-        return std::nullopt;
-    }
+    if (!ok || seconds <= 0 || seconds > 3600)
+        return Error {Error::Code::InvalidInput, QStringLiteral("--timeout: expected seconds between 0 and 3600")};
     target.timeoutMs = qMax(1, int(seconds * 1000));
     target.concurrency = parser.value(m_concurrency).toInt(&ok);
-    if (!ok || target.concurrency < 1 || target.concurrency > 64) {
-        *error = QStringLiteral("--concurrency: expected a number from 1 to 64");
-        return std::nullopt;
-    }
+    if (!ok || target.concurrency < 1 || target.concurrency > 64)
+        return Error {Error::Code::InvalidInput, QStringLiteral("--concurrency: expected a number from 1 to 64")};
     if (parser.isSet(m_caFile)) {
         target.caFile = parser.value(m_caFile);
-        if (!QFileInfo(target.caFile).isReadable()) {
-            *error = QStringLiteral("--ca-file: cannot read %1").arg(target.caFile);
-            return std::nullopt;
-        }
+        if (!QFileInfo(target.caFile).isReadable())
+            return Error {Error::Code::InvalidInput, QStringLiteral("--ca-file: cannot read %1").arg(target.caFile)};
     }
     target.verifyCertificates = !parser.isSet(m_insecure);
     target.appendOriginalPath = parser.isSet(m_appendPath);

@@ -4,8 +4,8 @@
 #include <QCommandLineOption>
 #include <QJsonObject>
 #include <QList>
-#include <optional>
 
+#include "core/Expected.h"
 #include "core/ReplayAttempt.h"
 #include "replay/ReplayTarget.h"
 
@@ -18,11 +18,12 @@ class ReplayOptions final
 public:
     ReplayOptions();
     QList<QCommandLineOption> options() const;
-    // The target for url (given with urlOption) with these options; an error text when an option is unusable.
-    std::optional<ReplayTarget> target(const QCommandLineParser& parser, const QString& urlOption, const QString& url,
-                                       QString* error) const;
-    // The re-signing secret when one is given (empty otherwise); an error text when it cannot be read.
-    std::optional<QByteArray> resignSecret(const QCommandLineParser& parser, QString* error) const;
+    // The target for url (given with urlOption) with these options; InvalidInput, naming the option, when one is
+    // unusable.
+    Expected<ReplayTarget> target(const QCommandLineParser& parser, const QString& urlOption, const QString& url) const;
+    // The re-signing secret when one is given (empty otherwise); InvalidInput, naming the option, when it cannot be
+    // read.
+    Expected<QByteArray> resignSecret(const QCommandLineParser& parser) const;
 
     // One line per attempt: `--json` object and human text.
     static QJsonObject attemptToJson(const ReplayAttempt& attempt);

@@ -20,15 +20,13 @@ SecretOptions::SecretOptions()
                 QStringLiteral("SPEC"))
 { }
 
-std::optional<SignatureOptions> SecretOptions::signatureOptions(const QCommandLineParser& parser, QString* error) const
+Expected<SignatureOptions> SecretOptions::signatureOptions(const QCommandLineParser& parser) const
 {
     SignatureOptions options;
     if (parser.isSet(m_generic)) {
         const Expected<GenericHmacProfile> profile = GenericHmacSpec::parse(parser.value(m_generic));
-        if (!profile) {
-            *error = QStringLiteral("--generic: %1").arg(profile.error().message);
-            return std::nullopt;
-        }
+        if (!profile)
+            return Error {Error::Code::InvalidInput, QStringLiteral("--generic: %1").arg(profile.error().message)};
         options.generic = *profile;
     }
     if (parser.isSet(m_scheme)) {
@@ -37,14 +35,12 @@ std::optional<SignatureOptions> SecretOptions::signatureOptions(const QCommandLi
             QStringList names;
             for (SignatureScheme known : SignatureSchemes::all())
                 names.append(SignatureSchemes::name(known));
-            *error = QStringLiteral("--scheme: unknown scheme \"%1\" (%2)")
-                         .arg(parser.value(m_scheme), names.join(QStringLiteral(", ")));
-            return std::nullopt;
+            return Error {Error::Code::InvalidInput,
+                          QStringLiteral("--scheme: unknown scheme \"%1\" (%2)")
+                              .arg(parser.value(m_scheme), names.join(QStringLiteral(", ")))};
         }
-        if (scheme == SignatureScheme::Generic && !options.generic) {
-            *error = QStringLiteral("--scheme generic needs --generic SPEC");
-            return std::nullopt;
-        }
+        if (scheme == SignatureScheme::Generic && !options.generic)
+            return Error {Error::Code::InvalidInput, QStringLiteral("--scheme generic needs --generic SPEC")};
         options.scheme = scheme;
     }
     return options;
@@ -55,26 +51,21 @@ bool SecretOptions::isSet(const QCommandLineParser& parser) const
     return parser.isSet(m_env) || parser.isSet(m_file);
 }
 
-std::optional<SecretSet> SecretOptions::read(const QCommandLineParser& parser, QString* error) const
+Expected<SecretSet> SecretOptions::read(const QCommandLineParser& parser) const
 {
     SecretSet all;
-    SecretError secretError;
     // Several of each are allowed: secrets during a rotation are all tried, in the order given.
     for (const QString& var : parser.values(m_env)) {
-        const std::optional<SecretSet> set = SecretSet::fromEnvironment(var, &secretError);
-        if (!set) {
-            *error = QStringLiteral("--secret-env: %1").arg(secretError.message);
-            return std::nullopt;
-        }
+        const Expected<SecretSet, SecretError> set = SecretSet::fromEnvironment(var);
+        if (!set)
+            return Error {Error::Code::InvalidInput, QStringLiteral("--secret-env: %1").arg(set.error().message)};
         for (const Secret& secret : set->secrets())
             all.add(secret);
     }
     for (const QString& path : parser.values(m_file)) {
-        const std::optional<SecretSet> set = SecretSet::fromFile(path, &secretError);
-        if (!set) {
-            *error = QStringLiteral("--secret-file: %1").arg(secretError.message);
-            return std::nullopt;
-        }
+        const Expected<SecretSet, SecretError> set = SecretSet::fromFile(path);
+        if (!set)
+            return Error {Error::Code::InvalidInput, QStringLiteral("--secret-file: %1").arg(set.error().message)};
         for (const Secret& secret : set->secrets())
             all.add(secret);
     }

@@ -4,6 +4,7 @@
 #include <QCommandLineOption>
 #include <QList>
 
+#include "core/Expected.h"
 #include "signature/SecretSet.h"
 #include "signature/SignatureOptions.h"
 
@@ -17,10 +18,11 @@ public:
     SecretOptions();
     QList<QCommandLineOption> options() const { return {m_env, m_file, m_scheme, m_generic}; }
     bool isSet(const QCommandLineParser& parser) const;
-    // The secrets named by the options; an error text (naming the variable or file) when unusable.
-    std::optional<SecretSet> read(const QCommandLineParser& parser, QString* error) const;
-    // The scheme chosen by hand (else detected) and a generic profile; an error text when unusable.
-    std::optional<SignatureOptions> signatureOptions(const QCommandLineParser& parser, QString* error) const;
+    // The secrets named by the options; InvalidInput, naming the option and the variable or file, when unusable.
+    Expected<SecretSet> read(const QCommandLineParser& parser) const;
+    // The scheme chosen by hand (else detected) and a generic profile; InvalidInput, naming the option, when
+    // unusable.
+    Expected<SignatureOptions> signatureOptions(const QCommandLineParser& parser) const;
 
 private:
     QCommandLineOption m_env;

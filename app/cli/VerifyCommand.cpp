@@ -7,9 +7,9 @@
 #include "cli/CaptureJson.h"
 #include "cli/CliOutput.h"
 #include "cli/SecretOptions.h"
+#include "har/HarReader.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureVerifier.h"
-#include "har/HarReader.h"
 
 int runVerify(const QStringList& arguments)
 {
@@ -30,10 +30,9 @@ int runVerify(const QStringList& arguments)
         printError(command, QStringLiteral("give the secret with --secret-env VAR or --secret-file FILE"));
         return 2;
     }
-    QString error;
-    const std::optional<SecretSet> secretSet = secrets.read(parser, &error);
+    const Expected<SecretSet> secretSet = secrets.read(parser);
     if (!secretSet) {
-        printError(command, error);
+        printError(command, secretSet.error().message);
         return 2;
     }
     const QString path = parser.positionalArguments().constFirst();
@@ -42,9 +41,9 @@ int runVerify(const QStringList& arguments)
         printError(command, QStringLiteral("%1: %2").arg(path, log.error().text()));
         return 2;
     }
-    const std::optional<SignatureOptions> options = secrets.signatureOptions(parser, &error);
+    const Expected<SignatureOptions> options = secrets.signatureOptions(parser);
     if (!options) {
-        printError(command, error);
+        printError(command, options.error().message);
         return 2;
     }
     const SignatureVerifier verifier(*secretSet, *options);

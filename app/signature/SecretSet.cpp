@@ -62,42 +62,28 @@ QByteArray SecretSet::withoutTrailingNewline(QByteArray value)
     return value;
 }
 
-std::optional<SecretSet> SecretSet::fromEnvironment(const QString& var, SecretError* error)
+Expected<SecretSet, SecretError> SecretSet::fromEnvironment(const QString& var)
 {
     const QByteArray name = var.toLocal8Bit();
-    if (var.isEmpty() || !qEnvironmentVariableIsSet(name.constData())) {
-        if (error)
-            *error = SecretError {SecretError::Code::NotSet,
-                                  QStringLiteral("environment variable %1 is not set").arg(var)};
-        return std::nullopt;
-    }
+    if (var.isEmpty() || !qEnvironmentVariableIsSet(name.constData()))
+        return SecretError {SecretError::Code::NotSet, QStringLiteral("environment variable %1 is not set").arg(var)};
     const QByteArray value = withoutTrailingNewline(qgetenv(name.constData()));
-    if (value.isEmpty()) {
-        if (error)
-            *error
-                = SecretError {SecretError::Code::Empty, QStringLiteral("environment variable %1 is empty").arg(var)};
-        return std::nullopt;
-    }
+    if (value.isEmpty())
+        return SecretError {SecretError::Code::Empty, QStringLiteral("environment variable %1 is empty").arg(var)};
     SecretSet set;
     set.add(var, value);
     return set;
 }
 
-std::optional<SecretSet> SecretSet::fromFile(const QString& path, SecretError* error)
+Expected<SecretSet, SecretError> SecretSet::fromFile(const QString& path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = SecretError {SecretError::Code::Unreadable,
-                                  QStringLiteral("cannot read secret file %1: %2").arg(path, file.errorString())};
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return SecretError {SecretError::Code::Unreadable,
+                            QStringLiteral("cannot read secret file %1: %2").arg(path, file.errorString())};
     const QByteArray value = withoutTrailingNewline(file.readAll());
-    if (value.isEmpty()) {
-        if (error)
-            *error = SecretError {SecretError::Code::Empty, QStringLiteral("secret file %1 is empty").arg(path)};
-        return std::nullopt;
-    }
+    if (value.isEmpty())
+        return SecretError {SecretError::Code::Empty, QStringLiteral("secret file %1 is empty").arg(path)};
     SecretSet set;
     set.add(QFileInfo(path).fileName(), value);
     return set;

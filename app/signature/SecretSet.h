@@ -6,7 +6,8 @@
 #include <QList>
 #include <QString>
 #include <memory>
-#include <optional>
+
+#include "core/Expected.h"
 
 // One signing secret. The label is what results, logs and the UI show; the value never leaves memory.
 struct Secret
@@ -47,10 +48,10 @@ public:
     static void setWipeObserver(WipeObserver observer);
 
     // The secret in environment variable var, labelled with the variable's name. A single trailing
-    // newline ("\n" or "\r\n") is removed; nothing else is changed.
-    static std::optional<SecretSet> fromEnvironment(const QString& var, SecretError* error = nullptr);
-    // The secret in a file, labelled with the file's name, trimmed the same way.
-    static std::optional<SecretSet> fromFile(const QString& path, SecretError* error = nullptr);
+    // newline ("\n" or "\r\n") is removed; nothing else is changed. NotSet or Empty when there is none.
+    static Expected<SecretSet, SecretError> fromEnvironment(const QString& var);
+    // The secret in a file, labelled with the file's name, trimmed the same way. Unreadable or Empty.
+    static Expected<SecretSet, SecretError> fromFile(const QString& path);
 
     static QByteArray withoutTrailingNewline(QByteArray value);
 

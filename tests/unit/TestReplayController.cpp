@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The controller behind the Replay tab: targets remembered in the settings without their secrets, attempts
 // recorded with their capture, retry, forwarding, and refusals that say why.
+#include <QCommandLineParser>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "ExpectedChecks.h"
 #include "ReplayReceiver.h"
+#include "cli/ReplayOptions.h"
 #include "replay/ReplayController.h"
 #include "settings/Settings.h"
 #include "signature/SignatureVerifier.h"
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void forwardingRecordsEachCapture();
     void editedRequestIsResigned();
     void refusals();
+    void commandLineOptionsNameTheOption();
 
 private:
     Capture storedCapture(const QByteArray& body);
@@ -233,6 +236,71 @@ void TestReplayController::refusals()
     QVERIFY_FAILS_WITH(badTarget, Error::Code::InvalidInput);
     QVERIFY(badTarget.error().message.contains(u"http://"_s));
     QVERIFY(!controller.setForwarding(0));
+}
+
+void TestReplayController::commandLineOptionsNameTheOption()
+{
+    const ReplayOptions options;
+    const auto parse = [&options](const QStringList& arguments) {
+        auto parser = std::make_unique<QCommandLineParser>();
+        parser->addOptions(options.options());
+        if (!parser->parse(QStringList {u"replay"_s} + arguments))
+            qFatal("cannot parse the test arguments: %s", qPrintable(parser->errorText()));
+        return parser;
+    };
+    const Expected<ReplayTarget> target
+        = options.target(*parse({u"--concurrency"_s, u"4"_s}), u"to"_s, u"127.0.0.1:3000/hook"_s);
+    QVERIFY_EXPECTED(target);
+    QCOMPARE(target->url, QUrl(u"http://127.0.0.1:3000/hook"_s));
+    QCOMPARE(target->concurrency, 4);
+    QVERIFY_EXPECTED(target->validate());
+
+    const Expected<ReplayTarget> badUrl = options.target(*parse({}), u"forward-to"_s, u"ftp://127.0.0.1/"_s);
+    QVERIFY_FAILS_WITH(badUrl, Error::Code::InvalidInput);
+    QVERIFY2(badUrl.error().message.startsWith(u"--forward-to: "_s), qPrintable(badUrl.error().message));
+    const Expected<ReplayTarget> badTimeout
+        = options.target(*parse({u"--timeout"_s, u"0"_s}), u"to"_s, u"http://127.0.0.1/"_s);
+    QVERIFY_FAILS_WITH(badTimeout, Error::Code::InvalidInput);
+    QCOMPARE(badTimeout.error().message, u"--timeout: expected seconds between 0 and 3600"_s);
+    const Expected<ReplayTarget> badConcurrency
+        = options.target(*parse({u"--concurrency"_s, u"65"_s}), u"to"_s, u"http://127.0.0.1/"_s);
+    QVERIFY_FAILS_WITH(badConcurrency, Error::Code::InvalidInput);
+    QCOMPARE(badConcurrency.error().message, u"--concurrency: expected a number from 1 to 64"_s);
+    const QString absent = m_dir->filePath(u"absent.pem"_s);
+    const Expected<ReplayTarget> badCa
+        = options.target(*parse({u"--ca-file"_s, absent}), u"to"_s, u"http://127.0.0.1/"_s);
+    QVERIFY_FAILS_WITH(badCa, Error::Code::InvalidInput);
+    QCOMPARE(badCa.error().message, u"--ca-file: cannot read "_s + absent);
+
+    const Expected<QByteArray> none = options.resignSecret(*parse({}));
+    QVERIFY_EXPECTED(none);
+    QVERIFY(none->isEmpty());
+    qputenv("HOOKBENCH_TEST_RESIGN_SECRET", "resign-secret\n");
+    const Expected<QByteArray> fromEnvironment
+        = options.resignSecret(*parse({u"--resign-secret-env"_s, u"HOOKBENCH_TEST_RESIGN_SECRET"_s}));
+    QVERIFY_EXPECTED(fromEnvironment);
+    QCOMPARE(*fromEnvironment, QByteArray("resign-secret"));
+    const Expected<QByteArray> both = options.resignSecret(
+        *parse({u"--resign-secret-env"_s, u"HOOKBENCH_TEST_RESIGN_SECRET"_s, u"--resign-secret-file"_s, absent}));
+    QVERIFY_FAILS_WITH(both, Error::Code::InvalidInput);
+    QCOMPARE(both.error().message, u"give --resign-secret-env or --resign-secret-file, not both"_s);
+    qunsetenv("HOOKBENCH_TEST_RESIGN_SECRET");
+    const Expected<QByteArray> unset
+        = options.resignSecret(*parse({u"--resign-secret-env"_s, u"HOOKBENCH_TEST_RESIGN_SECRET"_s}));
+    QVERIFY_FAILS_WITH(unset, Error::Code::InvalidInput);
+    QCOMPARE(unset.error().message,
+             u"--resign-secret-env: environment variable HOOKBENCH_TEST_RESIGN_SECRET is not set"_s);
+    const Expected<QByteArray> unreadable = options.resignSecret(*parse({u"--resign-secret-file"_s, absent}));
+    QVERIFY_FAILS_WITH(unreadable, Error::Code::InvalidInput);
+    QVERIFY2(unreadable.error().message.startsWith(u"--resign-secret-file: cannot read secret file "_s),
+             qPrintable(unreadable.error().message));
+
+    ReplayTarget paced = *target;
+    paced.originalPacing = true;
+    paced.pacingSpeed = 0;
+    const Expected<void> badPacing = paced.validate();
+    QVERIFY_FAILS_WITH(badPacing, Error::Code::InvalidInput);
+    QCOMPARE(badPacing.error().message, u"the pacing speed must be positive"_s);
 }
 
 QTEST_GUILESS_MAIN(TestReplayController)

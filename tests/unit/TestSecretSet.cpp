@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Secrets live in one snapshot that every copy of the set shares (a verifier or a task holds the set, not
-// the values), and their bytes are overwritten when the last holder lets go of them.
+// the values), and their bytes are overwritten when the last holder lets go of them. The command line's
+// secret options read them and name the option when they cannot.
+#include <QCommandLineParser>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
+#include "cli/SecretOptions.h"
 #include "signature/SecretSet.h"
 #include "signature/SignatureVerifier.h"
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -18,6 +26,16 @@ QList<Wiped> wiped;
 void observe(QByteArrayView bytes)
 {
     wiped.append(Wiped {bytes.data(), bytes.toByteArray()});
+}
+
+// A parser that has read arguments (after the command's name) with the secret options.
+std::unique_ptr<QCommandLineParser> parsed(const SecretOptions& options, const QStringList& arguments)
+{
+    auto parser = std::make_unique<QCommandLineParser>();
+    parser->addOptions(options.options());
+    if (!parser->parse(QStringList {u"verify"_s} + arguments))
+        qFatal("cannot parse the test arguments: %s", qPrintable(parser->errorText()));
+    return parser;
 }
 
 } // namespace
@@ -80,6 +98,49 @@ private Q_SLOTS:
         QCOMPARE(set.secrets().constFirst().value, QByteArray("first-secret"));
         set = SecretSet();
         QCOMPARE(wiped.size(), 2);
+    }
+
+    void commandLineOptionsNameTheOption()
+    {
+        const SecretOptions options;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"secret.txt"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("file-secret\n");
+        file.close();
+        qputenv("HOOKBENCH_TEST_OPTION_SECRET", "env-secret");
+        const Expected<SecretSet> both = options.read(
+            *parsed(options, {u"--secret-env"_s, u"HOOKBENCH_TEST_OPTION_SECRET"_s, u"--secret-file"_s, path}));
+        QVERIFY_EXPECTED(both);
+        QCOMPARE(both->labels(), (QStringList {u"HOOKBENCH_TEST_OPTION_SECRET"_s, u"secret.txt"_s}));
+        qunsetenv("HOOKBENCH_TEST_OPTION_SECRET");
+
+        const Expected<SecretSet> unset
+            = options.read(*parsed(options, {u"--secret-env"_s, u"HOOKBENCH_TEST_OPTION_SECRET"_s}));
+        QVERIFY_FAILS_WITH(unset, Error::Code::InvalidInput);
+        QCOMPARE(unset.error().message,
+                 u"--secret-env: environment variable HOOKBENCH_TEST_OPTION_SECRET is not set"_s);
+        const Expected<SecretSet> absent
+            = options.read(*parsed(options, {u"--secret-file"_s, dir.filePath(u"absent"_s)}));
+        QVERIFY_FAILS_WITH(absent, Error::Code::InvalidInput);
+        QVERIFY2(absent.error().message.startsWith(u"--secret-file: cannot read secret file "_s),
+                 qPrintable(absent.error().message));
+
+        QVERIFY_EXPECTED(options.signatureOptions(*parsed(options, {u"--scheme"_s, u"github"_s})));
+        const Expected<SignatureOptions> unknown
+            = options.signatureOptions(*parsed(options, {u"--scheme"_s, u"nope"_s}));
+        QVERIFY_FAILS_WITH(unknown, Error::Code::InvalidInput);
+        QVERIFY2(unknown.error().message.startsWith(u"--scheme: unknown scheme \"nope\" ("_s),
+                 qPrintable(unknown.error().message));
+        const Expected<SignatureOptions> noSpec
+            = options.signatureOptions(*parsed(options, {u"--scheme"_s, u"generic"_s}));
+        QVERIFY_FAILS_WITH(noSpec, Error::Code::InvalidInput);
+        QCOMPARE(noSpec.error().message, u"--scheme generic needs --generic SPEC"_s);
+        const Expected<SignatureOptions> badSpec
+            = options.signatureOptions(*parsed(options, {u"--generic"_s, u"algorithm=md5"_s}));
+        QVERIFY_FAILS_WITH(badSpec, Error::Code::InvalidInput);
+        QVERIFY2(badSpec.error().message.startsWith(u"--generic: "_s), qPrintable(badSpec.error().message));
     }
 };
 

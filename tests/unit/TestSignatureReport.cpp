@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureVerifier.h"
 
@@ -146,20 +147,18 @@ void TestSignatureReport::printable()
 void TestSignatureReport::secretFromEnvironment()
 {
     qputenv("HOOKBENCH_TEST_SECRET", "abc\n");
-    SecretError error;
-    const auto set = SecretSet::fromEnvironment(QStringLiteral("HOOKBENCH_TEST_SECRET"), &error);
+    const auto set = SecretSet::fromEnvironment(QStringLiteral("HOOKBENCH_TEST_SECRET"));
     QVERIFY(set.has_value());
     QCOMPARE(set->secrets().constFirst().value, QByteArray("abc"));
     QCOMPARE(set->secrets().constFirst().label, QStringLiteral("HOOKBENCH_TEST_SECRET"));
 
     qunsetenv("HOOKBENCH_TEST_SECRET_UNSET");
-    QVERIFY(!SecretSet::fromEnvironment(QStringLiteral("HOOKBENCH_TEST_SECRET_UNSET"), &error));
-    QCOMPARE(error.code, SecretError::Code::NotSet);
-    QVERIFY(error.message.contains(QStringLiteral("HOOKBENCH_TEST_SECRET_UNSET")));
+    const auto unset = SecretSet::fromEnvironment(QStringLiteral("HOOKBENCH_TEST_SECRET_UNSET"));
+    QVERIFY_FAILS_WITH(unset, SecretError::Code::NotSet);
+    QVERIFY(unset.error().message.contains(QStringLiteral("HOOKBENCH_TEST_SECRET_UNSET")));
 
     qputenv("HOOKBENCH_TEST_SECRET", "\n");
-    QVERIFY(!SecretSet::fromEnvironment(QStringLiteral("HOOKBENCH_TEST_SECRET"), &error));
-    QCOMPARE(error.code, SecretError::Code::Empty);
+    QVERIFY_FAILS_WITH(SecretSet::fromEnvironment(QStringLiteral("HOOKBENCH_TEST_SECRET")), SecretError::Code::Empty);
 }
 
 void TestSignatureReport::secretFromFile_data()
@@ -188,9 +187,7 @@ void TestSignatureReport::secretFromFile()
     QCOMPARE(set->secrets().constFirst().value, expected);
     QCOMPARE(set->secrets().constFirst().label, QStringLiteral("secret.txt"));
 
-    SecretError error;
-    QVERIFY(!SecretSet::fromFile(dir.filePath(QStringLiteral("absent")), &error));
-    QCOMPARE(error.code, SecretError::Code::Unreadable);
+    QVERIFY_FAILS_WITH(SecretSet::fromFile(dir.filePath(QStringLiteral("absent"))), SecretError::Code::Unreadable);
 }
 
 QTEST_GUILESS_MAIN(TestSignatureReport)
