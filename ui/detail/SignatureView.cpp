@@ -70,6 +70,7 @@ void SignatureView::showMessage(const QString& text)
 {
     m_summary->setText(text);
     m_values->clear();
+    m_values->hide(); // nothing to read until a result arrives
     m_signed->clear();
 }
 
@@ -104,6 +105,7 @@ void SignatureView::showResult(const SignatureResult& result)
                       .arg(*result.timestamp)
                       .arg(QDateTime::fromSecsSinceEpoch(*result.timestamp).toString(Qt::ISODate));
     m_values->setText(values);
+    m_values->show();
     // The signed bytes can be the whole body: the first 256 KiB are enough to read what was signed.
     constexpr qsizetype shown = 256 * 1024;
     QString text = LongLines::forDisplay(QString::fromUtf8(result.signedBytes.left(shown)));
