@@ -79,7 +79,7 @@ public:
         , m_entry(entry)
     { }
 
-    std::optional<HarError> convert(qint32 root);
+    HarExpected<void> convert(qint32 root);
 
 private:
     HarError error(HarErrorCode code, const QString& field, const QString& message) const
@@ -105,18 +105,16 @@ private:
         return child >= 0 && type(child) != Type::Null ? child : -1;
     }
 
-    std::optional<HarError> optionalString(qint32 object, std::string_view name, const QString& field,
-                                           std::optional<std::string_view>& out) const;
-    std::optional<HarError> optionalNumber(qint32 object, std::string_view name, const QString& field,
-                                           std::optional<double>& out) const;
-    std::optional<HarError> optionalObject(qint32 object, std::string_view name, const QString& field,
-                                           qint32& out) const;
-    std::optional<HarError> base64(qint32 object, std::string_view name, const QString& field,
-                                   std::optional<QByteArray>& out) const;
-    std::optional<HarError> headers(qint32 request, std::string_view name, const QString& field,
-                                    HttpHeaders& out) const;
-    std::optional<HarError> body(qint32 request);
-    std::optional<HarError> hookbench(qint32 extra);
+    HarExpected<void> optionalString(qint32 object, std::string_view name, const QString& field,
+                                     std::optional<std::string_view>& out) const;
+    HarExpected<void> optionalNumber(qint32 object, std::string_view name, const QString& field,
+                                     std::optional<double>& out) const;
+    HarExpected<void> optionalObject(qint32 object, std::string_view name, const QString& field, qint32& out) const;
+    HarExpected<void> base64(qint32 object, std::string_view name, const QString& field,
+                             std::optional<QByteArray>& out) const;
+    HarExpected<void> headers(qint32 request, std::string_view name, const QString& field, HttpHeaders& out) const;
+    HarExpected<void> body(qint32 request);
+    HarExpected<void> hookbench(qint32 extra);
 
     const Json& m_json;
     int m_index;
@@ -124,63 +122,63 @@ private:
     bool m_headIsCanonical = false;
 };
 
-std::optional<HarError> EntryConverter::optionalString(qint32 object, std::string_view name, const QString& field,
-                                                       std::optional<std::string_view>& out) const
+HarExpected<void> EntryConverter::optionalString(qint32 object, std::string_view name, const QString& field,
+                                                 std::optional<std::string_view>& out) const
 {
     out.reset();
     const qint32 child = present(object, name);
     if (child < 0)
-        return std::nullopt;
+        return {};
     if (type(child) != Type::String)
         return wrongType(field, child, "a string");
     out = m_json.string(m_json.node(child));
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> EntryConverter::optionalNumber(qint32 object, std::string_view name, const QString& field,
-                                                       std::optional<double>& out) const
+HarExpected<void> EntryConverter::optionalNumber(qint32 object, std::string_view name, const QString& field,
+                                                 std::optional<double>& out) const
 {
     out.reset();
     const qint32 child = present(object, name);
     if (child < 0)
-        return std::nullopt;
+        return {};
     if (type(child) != Type::Number)
         return wrongType(field, child, "a number");
     out = m_json.node(child).number;
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> EntryConverter::optionalObject(qint32 object, std::string_view name, const QString& field,
-                                                       qint32& out) const
+HarExpected<void> EntryConverter::optionalObject(qint32 object, std::string_view name, const QString& field,
+                                                 qint32& out) const
 {
     out = present(object, name);
     if (out >= 0 && type(out) != Type::Object)
         return wrongType(field, out, "an object");
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> EntryConverter::base64(qint32 object, std::string_view name, const QString& field,
-                                               std::optional<QByteArray>& out) const
+HarExpected<void> EntryConverter::base64(qint32 object, std::string_view name, const QString& field,
+                                         std::optional<QByteArray>& out) const
 {
     out.reset();
     std::optional<std::string_view> text;
-    if (auto e = optionalString(object, name, field, text))
+    if (auto e = optionalString(object, name, field, text); !e)
         return e;
     if (!text)
-        return std::nullopt;
+        return {};
     auto decoded = QByteArray::fromBase64Encoding(bytesOf(*text), QByteArray::AbortOnBase64DecodingErrors);
     if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
         return error(HarErrorCode::InvalidBase64, field, QCoreApplication::translate("HarReader", "invalid base64"));
     out = std::move(decoded.decoded);
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> EntryConverter::headers(qint32 request, std::string_view name, const QString& field,
-                                                HttpHeaders& out) const
+HarExpected<void> EntryConverter::headers(qint32 request, std::string_view name, const QString& field,
+                                          HttpHeaders& out) const
 {
     const qint32 list = present(request, name);
     if (list < 0)
-        return std::nullopt;
+        return {};
     if (type(list) != Type::Array)
         return wrongType(field, list, "an array");
     out.reserve(m_json.node(list).childCount);
@@ -204,49 +202,49 @@ std::optional<HarError> EntryConverter::headers(qint32 request, std::string_view
         HttpHeader header {bytesOf(m_json.string(m_json.node(nameNode))),
                            bytesOf(m_json.string(m_json.node(valueNode)))};
         qint32 exact = -1;
-        if (auto e = optionalObject(item, "_hookbench", itemField + u"._hookbench", exact))
+        if (auto e = optionalObject(item, "_hookbench", itemField + u"._hookbench", exact); !e)
             return e;
         if (exact >= 0) {
             std::optional<QByteArray> bytes;
-            if (auto e = base64(exact, "nameBase64", itemField + u"._hookbench.nameBase64", bytes))
+            if (auto e = base64(exact, "nameBase64", itemField + u"._hookbench.nameBase64", bytes); !e)
                 return e;
             if (bytes)
                 header.first = *bytes;
-            if (auto e = base64(exact, "valueBase64", itemField + u"._hookbench.valueBase64", bytes))
+            if (auto e = base64(exact, "valueBase64", itemField + u"._hookbench.valueBase64", bytes); !e)
                 return e;
             if (bytes)
                 header.second = *bytes;
         }
         out.append(std::move(header));
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> EntryConverter::body(qint32 request)
+HarExpected<void> EntryConverter::body(qint32 request)
 {
     Capture& capture = m_entry.capture;
     std::optional<double> bodySize;
-    if (auto e = optionalNumber(request, "bodySize", u"request.bodySize"_s, bodySize))
+    if (auto e = optionalNumber(request, "bodySize", u"request.bodySize"_s, bodySize); !e)
         return e;
     m_entry.declaredBodySize = bodySize && *bodySize >= 0 ? toInteger(*bodySize) : -1;
 
     // HTTP Toolkit's order: _content first, then postData.text, then postData.params.
     qint32 content = -1;
-    if (auto e = optionalObject(request, "_content", u"request._content"_s, content))
+    if (auto e = optionalObject(request, "_content", u"request._content"_s, content); !e)
         return e;
     if (content >= 0) {
         std::optional<std::string_view> text;
         std::optional<std::string_view> encoding;
-        if (auto e = optionalString(content, "encoding", u"request._content.encoding"_s, encoding))
+        if (auto e = optionalString(content, "encoding", u"request._content.encoding"_s, encoding); !e)
             return e;
-        if (auto e = optionalString(content, "text", u"request._content.text"_s, text))
+        if (auto e = optionalString(content, "text", u"request._content.text"_s, text); !e)
             return e;
         if (!text)
             return error(HarErrorCode::MissingField, u"request._content.text"_s,
                          QCoreApplication::translate("HarReader", "missing"));
         if (encoding && *encoding == "base64") {
             std::optional<QByteArray> decoded;
-            if (auto e = base64(content, "text", u"request._content.text"_s, decoded))
+            if (auto e = base64(content, "text", u"request._content.text"_s, decoded); !e)
                 return e;
             capture.body = *decoded;
         } else if (!encoding) {
@@ -256,25 +254,25 @@ std::optional<HarError> EntryConverter::body(qint32 request)
                          u"unknown encoding \"" + textOf(*encoding) + u'"');
         }
         std::optional<double> size;
-        if (auto e = optionalNumber(content, "size", u"request._content.size"_s, size))
+        if (auto e = optionalNumber(content, "size", u"request._content.size"_s, size); !e)
             return e;
         if (size && toInteger(*size) != capture.body.size())
             warn(HarErrorCode::BodyMayDiffer, u"request._content.size"_s,
                  u"says " + QString::number(toInteger(*size)) + u" bytes but the text holds "
                      + QString::number(capture.body.size()));
-        return std::nullopt;
+        return {};
     }
 
     qint32 postData = -1;
-    if (auto e = optionalObject(request, "postData", u"request.postData"_s, postData))
+    if (auto e = optionalObject(request, "postData", u"request.postData"_s, postData); !e)
         return e;
     bool rebuilt = false;
     if (postData >= 0) {
         std::optional<std::string_view> text;
-        if (auto e = optionalString(postData, "text", u"request.postData.text"_s, text))
+        if (auto e = optionalString(postData, "text", u"request.postData.text"_s, text); !e)
             return e;
         std::optional<std::string_view> mimeType;
-        if (auto e = optionalString(postData, "mimeType", u"request.postData.mimeType"_s, mimeType))
+        if (auto e = optionalString(postData, "mimeType", u"request.postData.mimeType"_s, mimeType); !e)
             return e;
         if (text && !text->empty()) {
             capture.body = bytesOf(*text);
@@ -288,9 +286,9 @@ std::optional<HarError> EntryConverter::body(qint32 request)
                     return wrongType(field, item, "an object");
                 std::optional<std::string_view> name;
                 std::optional<std::string_view> value;
-                if (auto e = optionalString(item, "name", field + u".name", name))
+                if (auto e = optionalString(item, "name", field + u".name", name); !e)
                     return e;
-                if (auto e = optionalString(item, "value", field + u".value", value))
+                if (auto e = optionalString(item, "value", field + u".value", value); !e)
                     return e;
                 if (!name)
                     return error(HarErrorCode::MissingField, field + u".name",
@@ -333,51 +331,51 @@ std::optional<HarError> EntryConverter::body(qint32 request)
                                              "decode"));
     }
     std::optional<std::string_view> status;
-    if (auto e = optionalString(request, "_requestBodyStatus", u"request._requestBodyStatus"_s, status))
+    if (auto e = optionalString(request, "_requestBodyStatus", u"request._requestBodyStatus"_s, status); !e)
         return e;
     if (status && status->starts_with("discarded") && capture.body.isEmpty() && m_entry.bodyKept) {
         m_entry.bodyKept = false;
         warn(HarErrorCode::BodyNotKept, u"request._requestBodyStatus"_s,
              u"body not kept by the tool that wrote this file (" + textOf(*status) + u')');
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> EntryConverter::hookbench(qint32 extra)
+HarExpected<void> EntryConverter::hookbench(qint32 extra)
 {
     Capture& capture = m_entry.capture;
     m_entry.fromHookbench = true;
     std::optional<double> number;
-    if (auto e = optionalNumber(extra, "id", u"_hookbench.id"_s, number))
+    if (auto e = optionalNumber(extra, "id", u"_hookbench.id"_s, number); !e)
         return e;
     capture.id = number ? toInteger(*number) : 0;
     std::optional<std::string_view> text;
     std::optional<QByteArray> bytes;
-    if (auto e = optionalString(extra, "target", u"_hookbench.target"_s, text))
+    if (auto e = optionalString(extra, "target", u"_hookbench.target"_s, text); !e)
         return e;
     if (text)
         capture.target = bytesOf(*text);
-    if (auto e = base64(extra, "targetBase64", u"_hookbench.targetBase64"_s, bytes))
+    if (auto e = base64(extra, "targetBase64", u"_hookbench.targetBase64"_s, bytes); !e)
         return e;
     if (bytes)
         capture.target = *bytes;
-    if (auto e = base64(extra, "methodBase64", u"_hookbench.methodBase64"_s, bytes))
+    if (auto e = base64(extra, "methodBase64", u"_hookbench.methodBase64"_s, bytes); !e)
         return e;
     if (bytes)
         capture.method = *bytes;
-    if (auto e = base64(extra, "httpVersionBase64", u"_hookbench.httpVersionBase64"_s, bytes))
+    if (auto e = base64(extra, "httpVersionBase64", u"_hookbench.httpVersionBase64"_s, bytes); !e)
         return e;
     if (bytes)
         capture.httpVersion = *bytes;
 
     qint32 peer = -1;
-    if (auto e = optionalObject(extra, "peer", u"_hookbench.peer"_s, peer))
+    if (auto e = optionalObject(extra, "peer", u"_hookbench.peer"_s, peer); !e)
         return e;
     if (peer >= 0) {
-        if (auto e = optionalString(peer, "address", u"_hookbench.peer.address"_s, text))
+        if (auto e = optionalString(peer, "address", u"_hookbench.peer.address"_s, text); !e)
             return e;
         capture.peerAddress = text ? textOf(*text) : QString();
-        if (auto e = optionalNumber(peer, "port", u"_hookbench.peer.port"_s, number))
+        if (auto e = optionalNumber(peer, "port", u"_hookbench.peer.port"_s, number); !e)
             return e;
         if (number && (*number < 0 || *number > 65535))
             return error(HarErrorCode::InvalidValue, u"_hookbench.peer.port"_s,
@@ -388,37 +386,39 @@ std::optional<HarError> EntryConverter::hookbench(qint32 extra)
                                        std::tuple {"completedAt", u"_hookbench.completedAt"_s, &capture.completedAt}}) {
         if (m_json.member(extra, name) < 0)
             continue;
-        if (auto e = optionalString(extra, name, field, text))
+        if (auto e = optionalString(extra, name, field, text); !e)
             return e;
         *target = text ? parseDate(*text) : QDateTime();
         if (text && !target->isValid())
             return error(HarErrorCode::InvalidValue, field,
                          QCoreApplication::translate("HarReader", "not an ISO 8601 date"));
     }
-    if (auto e = optionalNumber(extra, "responseStatus", u"_hookbench.responseStatus"_s, number))
+    if (auto e = optionalNumber(extra, "responseStatus", u"_hookbench.responseStatus"_s, number); !e)
         return e;
     if (number)
         capture.responseStatus = int(toInteger(*number, 0, 999));
-    if (auto e = optionalString(extra, "malformedReason", u"_hookbench.malformedReason"_s, text))
+    if (auto e = optionalString(extra, "malformedReason", u"_hookbench.malformedReason"_s, text); !e)
         return e;
     capture.malformedReason = text ? textOf(*text) : QString();
-    if (auto e = optionalString(extra, "note", u"_hookbench.note"_s, text))
+    if (auto e = optionalString(extra, "note", u"_hookbench.note"_s, text); !e)
         return e;
     capture.note = text ? textOf(*text) : QString();
-    if (auto e = headers(extra, "trailers", u"_hookbench.trailers"_s, capture.trailers))
+    if (auto e = headers(extra, "trailers", u"_hookbench.trailers"_s, capture.trailers); !e)
         return e;
-    if (auto e = base64(extra, "rawHead", u"_hookbench.rawHead"_s, bytes))
+    if (auto e = base64(extra, "rawHead", u"_hookbench.rawHead"_s, bytes); !e)
         return e;
     capture.rawHead = bytes ? *bytes : QByteArray();
     m_headIsCanonical = !bytes; // absent: the head was exactly what the fields spell out
     if (const qint32 replays = m_json.member(extra, "replays"); replays >= 0) {
-        if (auto e = HarReplays::read(m_json, replays, m_index, m_entry.replayAttempts))
-            return e;
+        HarExpected<QList<ReplayAttempt>> attempts = HarReplays::read(m_json, replays, m_index);
+        if (!attempts)
+            return attempts.error();
+        m_entry.replayAttempts = std::move(*attempts);
     }
-    return std::nullopt;
+    return {};
 }
 
-std::optional<HarError> EntryConverter::convert(qint32 root)
+HarExpected<void> EntryConverter::convert(qint32 root)
 {
     Capture& capture = m_entry.capture;
     if (type(root) != Type::Object)
@@ -430,7 +430,7 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
     if (type(request) != Type::Object)
         return wrongType(u"request"_s, request, "an object");
     qint32 extra = -1;
-    if (auto e = optionalObject(root, "_hookbench", u"_hookbench"_s, extra))
+    if (auto e = optionalObject(root, "_hookbench", u"_hookbench"_s, extra); !e)
         return e;
 
     const qint32 methodNode = m_json.member(request, "method");
@@ -448,20 +448,20 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
     const std::string_view url = m_json.string(m_json.node(urlNode));
 
     std::optional<std::string_view> version;
-    if (auto e = optionalString(request, "httpVersion", u"request.httpVersion"_s, version))
+    if (auto e = optionalString(request, "httpVersion", u"request.httpVersion"_s, version); !e)
         return e;
     capture.httpVersion = version && !version->empty() ? bytesOf(*version) : QByteArray("HTTP/1.1");
     if (!version || version->empty())
         warn(HarErrorCode::MissingField, u"request.httpVersion"_s,
              QCoreApplication::translate("HarReader", "missing; HTTP/1.1 assumed"));
-    if (auto e = headers(request, "headers", u"request.headers"_s, capture.headers))
+    if (auto e = headers(request, "headers", u"request.headers"_s, capture.headers); !e)
         return e;
     m_entry.fromHookbench = extra >= 0;
-    if (auto e = body(request))
+    if (auto e = body(request); !e)
         return e;
 
     if (extra >= 0) {
-        if (auto e = hookbench(extra))
+        if (auto e = hookbench(extra); !e)
             return e;
     }
     if (extra < 0 || (m_json.member(extra, "target") < 0 && m_json.member(extra, "targetBase64") < 0)) {
@@ -495,10 +495,10 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
     }
 
     std::optional<std::string_view> started;
-    if (auto e = optionalString(root, "startedDateTime", u"startedDateTime"_s, started))
+    if (auto e = optionalString(root, "startedDateTime", u"startedDateTime"_s, started); !e)
         return e;
     std::optional<double> time;
-    if (auto e = optionalNumber(root, "time", u"time"_s, time))
+    if (auto e = optionalNumber(root, "time", u"time"_s, time); !e)
         return e;
     if (started) {
         const QDateTime when = parseDate(*started);
@@ -519,15 +519,15 @@ std::optional<HarError> EntryConverter::convert(qint32 root)
         capture.rawHead = HarFormat::canonicalHead(capture);
 
     qint32 response = -1;
-    if (auto e = optionalObject(root, "response", u"response"_s, response))
+    if (auto e = optionalObject(root, "response", u"response"_s, response); !e)
         return e;
     if (response >= 0 && (extra < 0 || m_json.member(extra, "responseStatus") < 0)) {
         std::optional<double> status;
-        if (auto e = optionalNumber(response, "status", u"response.status"_s, status))
+        if (auto e = optionalNumber(response, "status", u"response.status"_s, status); !e)
             return e;
         capture.responseStatus = status ? int(toInteger(*status, 0, 999)) : 0;
     }
-    return std::nullopt;
+    return {};
 }
 
 } // namespace
@@ -537,7 +537,11 @@ const char* harJsonTypeName(HarJsonParser::Type type)
     return typeName(type);
 }
 
-std::optional<HarError> convertHarEntry(const HarJsonParser& json, int index, qint32 root, HarEntry& entry)
+HarExpected<HarEntry> convertHarEntry(const HarJsonParser& json, int index, qint32 root)
 {
-    return EntryConverter(json, index, entry).convert(root);
+    HarEntry entry;
+    entry.index = index;
+    if (const HarExpected<void> converted = EntryConverter(json, index, entry).convert(root); !converted)
+        return converted.error();
+    return entry;
 }

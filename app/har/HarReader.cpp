@@ -100,17 +100,15 @@ std::optional<HarError> LogReader::readEntries()
                 return jsonError(*tooBig, index); // it does not end: the file is damaged from here on
         }
         ++m_log.entriesSeen;
-        HarEntry entry;
-        entry.index = index;
         if (tooBig) {
             addError(jsonError(*tooBig, index));
-        } else if (auto e = convertHarEntry(m_json, index, root, entry)) {
-            addError(*e);
+        } else if (HarExpected<HarEntry> entry = convertHarEntry(m_json, index, root); !entry) {
+            addError(entry.error());
         } else {
             ++m_log.entriesRead;
             if (!m_options.onEntry) {
-                m_log.entries.append(std::move(entry));
-            } else if (!m_options.onEntry(std::move(entry))) {
+                m_log.entries.append(std::move(*entry));
+            } else if (!m_options.onEntry(std::move(*entry))) {
                 m_canceled = true;
                 return HarError {HarErrorCode::Canceled,
                                  QCoreApplication::translate("HarReader", "reading was stopped")};

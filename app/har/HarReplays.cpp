@@ -19,108 +19,115 @@ bool isText(const QByteArray& bytes)
     return !bytes.contains('\0') && Utf8::isValid(bytes);
 }
 
-// Reads one attempt object; returns the field and problem of the first bad member.
+// Reads the members of one attempt object; a bad member fails with its field ("_hookbench.replays[1].status").
 class AttemptReader final
 {
 public:
-    AttemptReader(const HarJsonParser& json, qint32 object, QString field)
+    AttemptReader(const HarJsonParser& json, qint32 object, QString field, int entryIndex)
         : m_json(json)
         , m_object(object)
         , m_field(std::move(field))
+        , m_entryIndex(entryIndex)
     { }
 
-    std::optional<QString> text(const char* name, QString& out) const
+    HarExpected<void> text(const char* name, QString& out) const
     {
         const qint32 node = m_json.member(m_object, name);
         if (node < 0)
-            return std::nullopt;
+            return {};
         if (m_json.node(node).type != Type::String)
             return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a string"));
         const std::string_view value = m_json.string(m_json.node(node));
         out = QString::fromUtf8(value.data(), qsizetype(value.size()));
-        return std::nullopt;
+        return {};
     }
-    std::optional<QString> bytes(const char* name, QByteArray& out) const
+    HarExpected<void> bytes(const char* name, QByteArray& out) const
     {
         QString value;
-        if (auto problem = text(name, value))
-            return problem;
+        if (auto read = text(name, value); !read)
+            return read;
         out = value.toUtf8();
-        return std::nullopt;
+        return {};
     }
-    std::optional<QString> base64(const char* name, QByteArray& out) const
+    HarExpected<void> base64(const char* name, QByteArray& out) const
     {
         QString value;
-        if (auto problem = text(name, value))
-            return problem;
+        if (auto read = text(name, value); !read)
+            return read;
         if (value.isEmpty())
-            return std::nullopt;
+            return {};
         auto decoded = QByteArray::fromBase64Encoding(value.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
-            return m_field + u'.' + QLatin1String(name) + u": "
-                + QCoreApplication::translate("HarReplays", "invalid base64");
+            return invalid(name, QCoreApplication::translate("HarReplays", "invalid base64"));
         out = decoded.decoded;
-        return std::nullopt;
+        return {};
     }
-    std::optional<QString> integer(const char* name, qint64& out, qint64 low, qint64 high) const
+    HarExpected<void> integer(const char* name, qint64& out, qint64 low, qint64 high) const
     {
         const qint32 node = m_json.member(m_object, name);
         if (node < 0)
-            return std::nullopt;
+            return {};
         if (m_json.node(node).type != Type::Number)
             return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a number"));
         const double value = m_json.node(node).number;
         if (!(value >= double(low) && value <= double(high)))
-            return m_field + u'.' + QLatin1String(name) + u": "
-                + QCoreApplication::translate("HarReplays", "out of range");
+            return invalid(name, QCoreApplication::translate("HarReplays", "out of range"));
         out = qint64(value);
-        return std::nullopt;
+        return {};
     }
-    std::optional<QString> boolean(const char* name, bool& out) const
+    HarExpected<void> boolean(const char* name, bool& out) const
     {
         const qint32 node = m_json.member(m_object, name);
         if (node < 0)
-            return std::nullopt;
+            return {};
         if (m_json.node(node).type != Type::Bool)
             return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "true or false"));
         out = m_json.node(node).boolean;
-        return std::nullopt;
+        return {};
     }
-    std::optional<QString> headers(const char* name, HttpHeaders& out) const
+    HarExpected<void> headers(const char* name, HttpHeaders& out) const
     {
         const qint32 node = m_json.member(m_object, name);
         if (node < 0)
-            return std::nullopt;
+            return {};
         if (m_json.node(node).type != Type::Array)
             return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a list"));
         int index = 0;
         for (qint32 item = m_json.node(node).firstChild; item >= 0; item = m_json.node(item).nextSibling, ++index) {
             const AttemptReader header(m_json, item,
-                                       m_field + u'.' + QLatin1String(name) + u'[' + QString::number(index) + u']');
+                                       m_field + u'.' + QLatin1String(name) + u'[' + QString::number(index) + u']',
+                                       m_entryIndex);
             if (m_json.node(item).type != Type::Object)
-                return header.m_field + u": " + QCoreApplication::translate("HarReplays", "expected an object");
+                return HarError {HarErrorCode::InvalidValue,
+                                 QCoreApplication::translate("HarReplays", "expected an object"), m_entryIndex,
+                                 header.m_field};
             QByteArray headerName;
             QByteArray headerValue;
-            if (auto problem = header.bytes("name", headerName))
-                return problem;
-            if (auto problem = header.bytes("value", headerValue))
-                return problem;
+            if (auto read = header.bytes("name", headerName); !read)
+                return read;
+            if (auto read = header.bytes("value", headerValue); !read)
+                return read;
             out.append({headerName, headerValue});
         }
-        return std::nullopt;
+        return {};
     }
 
 private:
-    QString wrong(const char* name, const char* expected) const
+    HarError invalid(const char* name, const QString& message) const
     {
-        return m_field + u'.' + QLatin1String(name) + u": "
-            + QCoreApplication::translate("HarReplays", "expected %1")
-                  .arg(QCoreApplication::translate("HarReplays", expected));
+        return HarError {HarErrorCode::InvalidValue, message, m_entryIndex, m_field + u'.' + QLatin1String(name)};
+    }
+    HarError wrong(const char* name, const char* expected) const
+    {
+        return invalid(name,
+                       QCoreApplication::translate("HarReplays", "expected %1")
+                           .arg(QCoreApplication::translate("HarReplays", expected)));
     }
 
     const HarJsonParser& m_json;
     qint32 m_object;
     QString m_field;
+    int m_entryIndex;
 };
 
 } // namespace
@@ -158,60 +165,58 @@ QByteArray HarReplays::toJson(const QList<ReplayAttempt>& attempts)
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-std::optional<HarError> HarReplays::read(const HarJsonParser& json, qint32 array, int entryIndex,
-                                         QList<ReplayAttempt>& attempts)
+HarExpected<QList<ReplayAttempt>> HarReplays::read(const HarJsonParser& json, qint32 array, int entryIndex)
 {
     const QString field = QStringLiteral("_hookbench.replays");
     if (json.node(array).type != Type::Array)
         return HarError {HarErrorCode::WrongType, QCoreApplication::translate("HarReplays", "expected a list"),
                          entryIndex, field};
+    QList<ReplayAttempt> attempts;
     int index = 0;
     for (qint32 item = json.node(array).firstChild; item >= 0; item = json.node(item).nextSibling, ++index) {
         const QString itemField = field + u'[' + QString::number(index) + u']';
         if (json.node(item).type != Type::Object)
             return HarError {HarErrorCode::WrongType, QCoreApplication::translate("HarReplays", "expected an object"),
                              entryIndex, itemField};
-        const AttemptReader reader(json, item, itemField);
+        const AttemptReader reader(json, item, itemField, entryIndex);
         ReplayAttempt attempt;
         QString startedAt;
         QString error;
         qint64 status = 0;
-        std::optional<QString> problem = reader.text("startedAt", startedAt);
-        if (!problem)
-            problem = reader.text("target", attempt.targetUrl);
-        if (!problem)
-            problem = reader.bytes("method", attempt.method);
-        if (!problem)
-            problem = reader.boolean("forwarded", attempt.forwarded);
-        if (!problem)
-            problem = reader.text("resignedScheme", attempt.resignedScheme);
-        if (!problem)
-            problem = reader.integer("status", status, 0, 999);
-        if (!problem)
-            problem = reader.bytes("statusText", attempt.reason);
-        if (!problem)
-            problem = reader.headers("headers", attempt.responseHeaders);
-        if (!problem)
-            problem = reader.bytes("body", attempt.responseBody);
-        if (!problem)
-            problem = reader.base64("bodyBase64", attempt.responseBody);
-        if (!problem)
-            problem = reader.integer("bodyBytes", attempt.responseBodyBytes, 0, qint64(1) << 53);
-        if (!problem)
-            problem = reader.integer("durationMs", attempt.durationMs, 0, qint64(1) << 53);
-        if (!problem)
-            problem = reader.text("error", error);
-        if (!problem)
-            problem = reader.text("errorMessage", attempt.errorMessage);
-        if (problem) {
-            const qsizetype colon = problem->indexOf(QStringLiteral(": "));
-            return HarError {HarErrorCode::InvalidValue, problem->mid(colon + 2), entryIndex, problem->left(colon)};
-        }
+        HarExpected<void> member = reader.text("startedAt", startedAt);
+        if (member)
+            member = reader.text("target", attempt.targetUrl);
+        if (member)
+            member = reader.bytes("method", attempt.method);
+        if (member)
+            member = reader.boolean("forwarded", attempt.forwarded);
+        if (member)
+            member = reader.text("resignedScheme", attempt.resignedScheme);
+        if (member)
+            member = reader.integer("status", status, 0, 999);
+        if (member)
+            member = reader.bytes("statusText", attempt.reason);
+        if (member)
+            member = reader.headers("headers", attempt.responseHeaders);
+        if (member)
+            member = reader.bytes("body", attempt.responseBody);
+        if (member)
+            member = reader.base64("bodyBase64", attempt.responseBody);
+        if (member)
+            member = reader.integer("bodyBytes", attempt.responseBodyBytes, 0, qint64(1) << 53);
+        if (member)
+            member = reader.integer("durationMs", attempt.durationMs, 0, qint64(1) << 53);
+        if (member)
+            member = reader.text("error", error);
+        if (member)
+            member = reader.text("errorMessage", attempt.errorMessage);
+        if (!member)
+            return member.error();
         attempt.status = int(status);
         attempt.startedAt = HarFormat::parseIsoDate(startedAt.toUtf8());
         attempt.errorKind = error.isEmpty() ? ReplayErrorKind::None : ReplayErrors::fromName(error);
         attempt.responseBodyBytes = qMax(attempt.responseBodyBytes, qint64(attempt.responseBody.size()));
         attempts.append(attempt);
     }
-    return std::nullopt;
+    return attempts;
 }

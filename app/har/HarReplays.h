@@ -3,7 +3,6 @@
 
 #include <QByteArray>
 #include <QList>
-#include <optional>
 
 #include "core/ReplayAttempt.h"
 #include "har/HarError.h"
@@ -18,6 +17,5 @@ class HarReplays final
 public:
     static QByteArray toJson(const QList<ReplayAttempt>& attempts);
     // Reads the array node; errors name the field ("_hookbench.replays[1].status").
-    static std::optional<HarError> read(const HarJsonParser& json, qint32 array, int entryIndex,
-                                        QList<ReplayAttempt>& attempts);
+    static HarExpected<QList<ReplayAttempt>> read(const HarJsonParser& json, qint32 array, int entryIndex);
 };

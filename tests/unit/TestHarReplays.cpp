@@ -7,14 +7,16 @@
 #include <QTimeZone>
 
 #include "ExpectedChecks.h"
-#include "har/CaptureFiles.h"
+#include "har/HarEntryConverter.h"
+#include "har/HarJsonParser.h"
 #include "har/HarReader.h"
+#include "har/HarReplays.h"
 #include "har/HarWriter.h"
 #include "store/ReplayAttemptStore.h"
 #include "store/SessionStore.h"
+#include "transfer/CaptureFiles.h"
 
 using namespace Qt::StringLiterals;
-#include "transfer/CaptureFiles.h"
 
 namespace {
 
@@ -99,6 +101,7 @@ private Q_SLOTS:
     void roundTripInMemory();
     void entriesWithoutAttemptsHaveNone();
     void badAttemptIsNamed();
+    void convertersFailWithTheirCode();
     void exportAndImportThroughTheStore();
 };
 
@@ -144,6 +147,43 @@ void TestHarReplays::badAttemptIsNamed()
     QVERIFY(log->entries.isEmpty());
     QCOMPARE(log->errors.size(), 1);
     QCOMPARE(log->errors.first().field, u"_hookbench.replays[0].status"_s);
+    QCOMPARE(log->errors.first().code, HarErrorCode::InvalidValue);
+}
+
+void TestHarReplays::convertersFailWithTheirCode()
+{
+    const QByteArray replays = R"([{"startedAt":"2026-11-30T10:00:00.250Z","status":201},)"
+                               R"({"headers":[{"name":"X-A","value":1}]}])";
+    HarJsonParser replaysJson(replays.constData(), replays.size());
+    qint32 root = -1;
+    QVERIFY(!replaysJson.parseValue(root));
+    const HarExpected<QList<ReplayAttempt>> attempts = HarReplays::read(replaysJson, root, 4);
+    QVERIFY_FAILS_WITH(attempts, HarErrorCode::InvalidValue);
+    QCOMPARE(attempts.error().entryIndex, 4);
+    QCOMPARE(attempts.error().field, u"_hookbench.replays[1].headers[0].value"_s);
+    QCOMPARE(attempts.error().message, u"expected a string"_s);
+    const QByteArray object = "{}";
+    HarJsonParser objectJson(object.constData(), object.size());
+    QVERIFY(!objectJson.parseValue(root));
+    QVERIFY_FAILS_WITH(HarReplays::read(objectJson, root, 4), HarErrorCode::WrongType);
+
+    const QByteArray entry = R"({"request":{"method":"POST","url":"http://127.0.0.1/hook"},)"
+                             R"("_hookbench":{"replays":[{"status":201}]}})";
+    HarJsonParser entryJson(entry.constData(), entry.size());
+    QVERIFY(!entryJson.parseValue(root));
+    const HarExpected<HarEntry> converted = convertHarEntry(entryJson, 2, root);
+    QVERIFY_EXPECTED(converted);
+    QCOMPARE(converted->index, 2);
+    QCOMPARE(converted->capture.target, QByteArray("/hook"));
+    QCOMPARE(converted->replayAttempts.size(), 1);
+    QCOMPARE(converted->replayAttempts.first().status, 201);
+    const QByteArray noRequest = R"({"startedDateTime":"2026-11-30T10:00:00Z"})";
+    HarJsonParser noRequestJson(noRequest.constData(), noRequest.size());
+    QVERIFY(!noRequestJson.parseValue(root));
+    const HarExpected<HarEntry> missing = convertHarEntry(noRequestJson, 2, root);
+    QVERIFY_FAILS_WITH(missing, HarErrorCode::MissingField);
+    QCOMPARE(missing.error().entryIndex, 2);
+    QCOMPARE(missing.error().field, u"request"_s);
 }
 
 void TestHarReplays::exportAndImportThroughTheStore()
