@@ -48,7 +48,7 @@ private:
                                               : HarErrorCode::Syntax;
         return HarError {code, e.message, entryIndex, QString()};
     }
-    std::optional<HarError> readLog();
+    HarExpected<void> readLog();
     // After a member or an element: true when a ',' says another follows, false when `close` ends the container
     // (either is consumed). Anything else is an error: at the end of the file the one `truncated` makes, before it a
     // syntax error saying what was `expected`.
@@ -70,7 +70,7 @@ private:
         else
             ++m_log.errorsOmitted;
     }
-    std::optional<HarError> readEntries();
+    HarExpected<void> readEntries();
 
     Json m_json;
     const HarReadOptions& m_options;
@@ -80,11 +80,11 @@ private:
     bool m_canceled = false;
 };
 
-std::optional<HarError> LogReader::readEntries()
+HarExpected<void> LogReader::readEntries()
 {
     m_sawEntries = true;
     if (m_json.accept(']'))
-        return std::nullopt;
+        return {};
     for (int index = 0;; ++index) {
         m_json.clear();
         qint32 root = -1;
@@ -129,14 +129,14 @@ std::optional<HarError> LogReader::readEntries()
         if (!more)
             return more.error();
         if (!*more)
-            return std::nullopt;
+            return {};
     }
 }
 
-std::optional<HarError> LogReader::readLog()
+HarExpected<void> LogReader::readLog()
 {
     if (m_json.accept('}'))
-        return std::nullopt;
+        return {};
     for (;;) {
         std::string_view key;
         if (auto e = m_json.readKey(key))
@@ -152,7 +152,7 @@ std::optional<HarError> LogReader::readLog()
                                  -1, u"log.entries"_s};
             }
             m_json.accept('[');
-            if (auto e = readEntries())
+            if (auto e = readEntries(); !e)
                 return e;
         } else {
             const bool creator = key == "creator";
@@ -178,7 +178,7 @@ std::optional<HarError> LogReader::readLog()
         if (!more)
             return more.error();
         if (!*more)
-            return std::nullopt;
+            return {};
     }
 }
 
@@ -213,9 +213,10 @@ HarExpected<HarLog> LogReader::read()
             if (key == "log" && m_json.peek() == '{') {
                 sawLog = true;
                 m_json.accept('{');
-                failure = readLog();
-                if (failure)
+                if (HarExpected<void> log = readLog(); !log) {
+                    failure = log.error();
                     break;
+                }
             } else {
                 const bool isLog = key == "log";
                 m_json.clear();
