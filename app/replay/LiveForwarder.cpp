@@ -36,14 +36,9 @@ void LiveForwarder::setEnabled(bool enabled)
     m_queue.clear();
     m_queuedBytes = 0;
     for (const Capture& capture : dropped) {
-        ReplayAttempt attempt;
-        attempt.startedAt = QDateTime::currentDateTimeUtc();
-        attempt.method = capture.method;
-        attempt.targetUrl = ReplayPreparer::targetUrl(m_target, capture).toString(QUrl::FullyEncoded);
-        attempt.errorKind = ReplayErrorKind::Canceled;
-        attempt.errorMessage
-            = QCoreApplication::translate("LiveForwarder", "forwarding was stopped before this capture was sent");
-        report(capture, attempt);
+        reportNotSent(
+            capture, ReplayErrorKind::Canceled,
+            QCoreApplication::translate("LiveForwarder", "forwarding was stopped before this capture was sent"));
     }
     const QList<ReplayClient*> running = m_inFlight;
     for (ReplayClient* client : running)
@@ -58,18 +53,12 @@ void LiveForwarder::enqueue(const QList<Capture>& captures)
         const qint64 bytes = capture.body.size() + capture.rawHead.size();
         if (m_queue.size() >= m_maxQueued || (!m_queue.isEmpty() && m_queuedBytes + bytes > m_maxQueuedBytes)) {
             ++m_overflowed;
-            ReplayAttempt attempt;
-            attempt.startedAt = QDateTime::currentDateTimeUtc();
-            attempt.method = capture.method;
-            attempt.targetUrl = ReplayPreparer::targetUrl(m_target, capture).toString(QUrl::FullyEncoded);
-            attempt.errorKind = ReplayErrorKind::QueueFull;
-            attempt.errorMessage
-                = QCoreApplication::translate("LiveForwarder",
-                                              "not forwarded: %1 captures (%2 bytes) were already waiting for a "
-                                              "slow target; retry it when the target keeps up")
-                      .arg(m_queue.size())
-                      .arg(m_queuedBytes);
-            report(capture, attempt);
+            reportNotSent(capture, ReplayErrorKind::QueueFull,
+                          QCoreApplication::translate("LiveForwarder",
+                                                      "not forwarded: %1 captures (%2 bytes) were already waiting for "
+                                                      "a slow target; retry it when the target keeps up")
+                              .arg(m_queue.size())
+                              .arg(m_queuedBytes));
             continue;
         }
         m_queue.enqueue(capture);
@@ -124,12 +113,18 @@ void LiveForwarder::launch(const Capture& capture)
         pump();
         Q_EMIT queueChanged(queued(), inFlight());
     });
-    ClientOptions options = m_baseOptions;
-    const ClientOptions fromTarget = ReplayPreparer::clientOptions(m_target);
-    options.timeoutMs = fromTarget.timeoutMs;
-    options.verifyCertificates = fromTarget.verifyCertificates;
-    options.caFile = fromTarget.caFile;
-    client->start(prepared.request, options);
+    client->start(prepared.request, m_baseOptions.withConnection(ReplayPreparer::clientOptions(m_target)));
+}
+
+void LiveForwarder::reportNotSent(const Capture& capture, ReplayErrorKind kind, const QString& message)
+{
+    ReplayAttempt attempt;
+    attempt.startedAt = QDateTime::currentDateTimeUtc();
+    attempt.method = capture.method;
+    attempt.targetUrl = ReplayPreparer::targetUrl(m_target, capture).toString(QUrl::FullyEncoded);
+    attempt.errorKind = kind;
+    attempt.errorMessage = message;
+    report(capture, attempt);
 }
 
 void LiveForwarder::report(const Capture& capture, ReplayAttempt attempt)

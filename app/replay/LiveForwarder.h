@@ -54,6 +54,8 @@ Q_SIGNALS:
 private:
     void pump();
     void launch(const Capture& capture);
+    // A capture that was never sent (the queue dropped or refused it), as an attempt of this kind.
+    void reportNotSent(const Capture& capture, ReplayErrorKind kind, const QString& message);
     void report(const Capture& capture, ReplayAttempt attempt);
 
     ReplayTarget m_target;

@@ -84,3 +84,12 @@ QByteArray ReplayRequest::serialize() const
     out += body;
     return out;
 }
+
+ClientOptions ClientOptions::withConnection(const ClientOptions& connection) const
+{
+    ClientOptions options = *this;
+    options.timeoutMs = connection.timeoutMs;
+    options.verifyCertificates = connection.verifyCertificates;
+    options.caFile = connection.caFile;
+    return options;
+}

@@ -41,4 +41,8 @@ struct ClientOptions
     // Tests replace name resolution (which would leave the machine): the address to connect to, or NotFound
     // with the message to report.
     std::function<Expected<QString>(const QString& host)> resolve;
+
+    // These options with the connection settings (timeout, certificate checks, CA file) of `connection`, such as
+    // a target's; the limits and the resolver stay.
+    ClientOptions withConnection(const ClientOptions& connection) const;
 };

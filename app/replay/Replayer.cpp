@@ -143,12 +143,7 @@ void Replayer::launch(int index)
             Qt::QueuedConnection);
         return;
     }
-    ClientOptions options = m_baseOptions;
-    const ClientOptions fromTarget = ReplayPreparer::clientOptions(m_target);
-    options.timeoutMs = fromTarget.timeoutMs;
-    options.verifyCertificates = fromTarget.verifyCertificates;
-    options.caFile = fromTarget.caFile;
-    client->start(prepared.request, options);
+    client->start(prepared.request, m_baseOptions.withConnection(ReplayPreparer::clientOptions(m_target)));
 }
 
 void Replayer::onClientFinished(int index, ReplayClient* client, ReplayAttempt attempt)
