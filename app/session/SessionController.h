@@ -21,6 +21,7 @@ class ReplayController;
 class ReverificationService;
 class SessionStore;
 class Settings;
+class TaskControl;
 class TaskRunner;
 struct PruneResult;
 
@@ -139,6 +140,8 @@ private:
     void runPendingCheck();
     void applySummaries(qint64 sessionId, const QList<CaptureSummary>& summaries);
     void addRecentFile(const QString& path);
+    // One file operation at a time: while one runs, another is refused with a notice.
+    void runFileTask(const QString& title, std::function<void(TaskControl&)> work, std::function<void(bool)> done);
     void rebuildEvents();
     void addEventArrivals(const QList<Capture>& captures);
     void mergeEventPayloads(quint64 generation, std::shared_ptr<std::vector<CapturePayload>> payloads, size_t from);

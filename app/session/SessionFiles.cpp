@@ -2,12 +2,12 @@
 // SessionController's file operations: HAR files in and out of the store, on the task runner.
 #include <QFileInfo>
 
-#include "transfer/CaptureFiles.h"
 #include "session/SessionController.h"
 #include "session/StoreMessages.h"
 #include "session/TaskRunner.h"
 #include "settings/Settings.h"
 #include "store/SessionStore.h"
+#include "transfer/CaptureFiles.h"
 
 namespace {
 constexpr int maxRecentFiles = 10;
@@ -25,7 +25,7 @@ void SessionController::openFile(const QString& path)
     auto result = std::make_shared<CaptureFiles::ImportResult>();
     const QString storePath = m_config.storePath;
     const QString name = QFileInfo(path).fileName();
-    const bool started = m_tasks->run(
+    runFileTask(
         tr("Opening %1").arg(name),
         [=](TaskControl& control) {
             *result = CaptureFiles::importHar(path, storePath, 0, name, [&control](qint64 done, qint64 total) {
@@ -53,8 +53,6 @@ void SessionController::openFile(const QString& path)
                 Q_EMIT fileTaskFinished(true);
             });
         });
-    if (!started)
-        Q_EMIT notice(tr("Wait for the current file operation to finish"));
 }
 
 void SessionController::importFile(const QString& path)
@@ -63,7 +61,7 @@ void SessionController::importFile(const QString& path)
     const QString storePath = m_config.storePath;
     const qint64 session = m_sessionId;
     const QString name = QFileInfo(path).fileName();
-    const bool started = m_tasks->run(
+    runFileTask(
         tr("Importing %1").arg(name),
         [=](TaskControl& control) {
             *result
@@ -89,8 +87,6 @@ void SessionController::importFile(const QString& path)
             else
                 report();
         });
-    if (!started)
-        Q_EMIT notice(tr("Wait for the current file operation to finish"));
 }
 
 void SessionController::saveToFile(const QString& path)
@@ -98,7 +94,7 @@ void SessionController::saveToFile(const QString& path)
     auto result = std::make_shared<CaptureFiles::ExportResult>();
     const QString storePath = m_config.storePath;
     const qint64 session = m_sessionId;
-    const bool started = m_tasks->run(
+    runFileTask(
         tr("Saving"),
         [=](TaskControl& control) {
             SessionStore store;
@@ -123,15 +119,13 @@ void SessionController::saveToFile(const QString& path)
             Q_EMIT notice(tr("Saved %n capture(s) to %1", nullptr, int(result->written)).arg(path));
             Q_EMIT fileTaskFinished(true);
         });
-    if (!started)
-        Q_EMIT notice(tr("Wait for the current file operation to finish"));
 }
 
 void SessionController::exportCaptures(const QString& path, const QList<qint64>& ids)
 {
     auto result = std::make_shared<CaptureFiles::ExportResult>();
     const QString storePath = m_config.storePath;
-    const bool started = m_tasks->run(
+    runFileTask(
         tr("Exporting"),
         [=](TaskControl& control) {
             *result = CaptureFiles::exportHar(
@@ -144,7 +138,12 @@ void SessionController::exportCaptures(const QString& path, const QList<qint64>&
                 Q_EMIT notice(tr("Exported %n capture(s) to %1", nullptr, int(result->written)).arg(path));
             Q_EMIT fileTaskFinished(!result->failed());
         });
-    if (!started)
+}
+
+void SessionController::runFileTask(const QString& title, std::function<void(TaskControl&)> work,
+                                    std::function<void(bool)> done)
+{
+    if (!m_tasks->run(title, std::move(work), std::move(done)))
         Q_EMIT notice(tr("Wait for the current file operation to finish"));
 }
 
