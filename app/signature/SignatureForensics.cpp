@@ -193,24 +193,21 @@ void tryByteVariants(BodyTrial& trial, const QByteArray& body)
                                     "the signature matches the body with a trailing newline: it was removed after "
                                     "signing"),
         QByteArray(body + '\n'));
-    if (body.contains("\r\n")) {
-        QByteArray lf = body;
-        lf.replace("\r\n", "\n");
+    if (body.contains('\n')) {
+        // Line endings changed after signing: the body as signed had the other kind.
+        const bool crlf = body.contains("\r\n");
+        QByteArray otherEndings = body;
+        otherEndings.replace(crlf ? "\r\n" : "\n", crlf ? "\n" : "\r\n");
         trial.tryBody(SignatureCause::LineEndings,
-                      QCoreApplication::translate(
+                      crlf ? QCoreApplication::translate(
                           "SignatureForensics",
                           "the signature matches the body with LF line endings: they were changed to CRLF "
-                          "after signing"),
-                      lf);
-    } else if (body.contains('\n')) {
-        QByteArray crlf = body;
-        crlf.replace("\n", "\r\n");
-        trial.tryBody(SignatureCause::LineEndings,
-                      QCoreApplication::translate(
-                          "SignatureForensics",
-                          "the signature matches the body with CRLF line endings: they were changed to LF "
-                          "after signing"),
-                      crlf);
+                          "after signing")
+                           : QCoreApplication::translate(
+                               "SignatureForensics",
+                               "the signature matches the body with CRLF line endings: they were changed to LF "
+                               "after signing"),
+                      otherEndings);
     }
     if (!body.startsWith(byteOrderMark))
         trial.tryBody(
