@@ -27,6 +27,8 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/core/ByteSize.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Capture.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Capture.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/core/CaptureSink.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/core/CaptureSource.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/CivilDate.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/CivilDate.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Error.h
@@ -42,6 +44,9 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Utf8.h
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Versions.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Versions.h
+    # endpoint/
+    ${CMAKE_CURRENT_SOURCE_DIR}/endpoint/Endpoint.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/endpoint/Endpoint.h
     # export/
     ${CMAKE_CURRENT_SOURCE_DIR}/export/CurlExport.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/export/CurlExport.h
@@ -70,8 +75,6 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/filter/FilterValues.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/filter/FilterValues.h
     # har/
-    ${CMAKE_CURRENT_SOURCE_DIR}/har/CaptureFiles.cpp
-    ${CMAKE_CURRENT_SOURCE_DIR}/har/CaptureFiles.h
     ${CMAKE_CURRENT_SOURCE_DIR}/har/HarDates.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/har/HarEntryConverter.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/har/HarEntryConverter.h
@@ -90,8 +93,6 @@ set(hookbench_core_sources
     # http/
     ${CMAKE_CURRENT_SOURCE_DIR}/http/CaptureServer.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/http/CaptureServer.h
-    ${CMAKE_CURRENT_SOURCE_DIR}/http/Endpoint.cpp
-    ${CMAKE_CURRENT_SOURCE_DIR}/http/Endpoint.h
     ${CMAKE_CURRENT_SOURCE_DIR}/http/HttpConnection.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/http/HttpConnection.h
     ${CMAKE_CURRENT_SOURCE_DIR}/http/RequestChecks.cpp
@@ -101,8 +102,6 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/http/ResponseRules.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/http/ResponseRules.h
     ${CMAKE_CURRENT_SOURCE_DIR}/http/ServerConfig.h
-    ${CMAKE_CURRENT_SOURCE_DIR}/http/StoreWriter.cpp
-    ${CMAKE_CURRENT_SOURCE_DIR}/http/StoreWriter.h
     # json/
     ${CMAKE_CURRENT_SOURCE_DIR}/json/JsonDocument.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/json/JsonDocument.h
@@ -228,4 +227,11 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreColumns.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreErrors.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreErrors.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreWriter.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreWriter.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoredCaptures.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoredCaptures.h
+    # transfer/
+    ${CMAKE_CURRENT_SOURCE_DIR}/transfer/CaptureFiles.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/transfer/CaptureFiles.h
 )
