@@ -118,22 +118,14 @@ QList<ReplayAttempt> ReplayAttemptStore::attempts(qint64 captureId) const
     sqlite3_stmt* row = select.get();
     sqlite3_bind_int64(row, 1, captureId);
     while (sqlite3_step(row) == SQLITE_ROW) {
+        // In the order of the SELECT above.
         ReplayAttempt attempt;
-        attempt.id = sqlite3_column_int64(row, 0);
-        attempt.captureId = sqlite3_column_int64(row, 1);
-        attempt.startedAt = fromMs(sqlite3_column_int64(row, 2));
-        attempt.targetUrl = columnText(row, 3);
-        attempt.method = columnBytes(row, 4);
-        attempt.forwarded = sqlite3_column_int(row, 5) != 0;
-        attempt.resignedScheme = columnText(row, 6);
-        attempt.status = sqlite3_column_int(row, 7);
-        attempt.reason = columnBytes(row, 8);
-        attempt.responseHeaders = decodeHeaders(columnBytes(row, 9));
-        attempt.responseBody = columnBytes(row, 10);
-        attempt.responseBodyBytes = sqlite3_column_int64(row, 11);
-        attempt.durationMs = sqlite3_column_int64(row, 12);
-        attempt.errorKind = ReplayErrors::fromName(columnText(row, 13));
-        attempt.errorMessage = columnText(row, 14);
+        QString errorKind;
+        StoreColumns::Row(row) >> attempt.id >> attempt.captureId >> attempt.startedAt >> attempt.targetUrl
+            >> attempt.method >> attempt.forwarded >> attempt.resignedScheme >> attempt.status >> attempt.reason
+            >> attempt.responseHeaders >> attempt.responseBody >> attempt.responseBodyBytes >> attempt.durationMs
+            >> errorKind >> attempt.errorMessage;
+        attempt.errorKind = ReplayErrors::fromName(errorKind);
         result.append(attempt);
     }
     return result;

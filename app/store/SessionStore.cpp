@@ -440,30 +440,20 @@ std::optional<Capture> SessionStore::capture(qint64 id) const
     sqlite3_bind_int64(select, 1, id);
     if (sqlite3_step(select) != SQLITE_ROW)
         return std::nullopt;
-    sqlite3_stmt* row = select;
+    // In the order of the SELECT above.
+    StoreColumns::Row row(select);
     Capture capture;
-    capture.id = sqlite3_column_int64(row, 0);
-    capture.sessionId = sqlite3_column_int64(row, 1);
-    capture.receivedAt = fromMs(sqlite3_column_int64(row, 2));
-    capture.completedAt = fromMs(sqlite3_column_int64(row, 3));
-    capture.method = columnBytes(row, 4);
-    capture.target = columnBytes(row, 5);
-    capture.httpVersion = columnBytes(row, 6);
-    capture.headers = decodeHeaders(columnBytes(row, 7));
-    capture.trailers = decodeHeaders(columnBytes(row, 8));
-    capture.rawHead = columnBytes(row, 9);
-    capture.body = columnBytes(row, 10);
-    capture.peerAddress = columnText(row, 11);
-    capture.peerPort = quint16(sqlite3_column_int(row, 12));
-    capture.malformedReason = columnText(row, 13);
-    capture.responseStatus = sqlite3_column_int(row, 14);
-    capture.note = columnText(row, 15);
-    capture.responseHeaders = decodeHeaders(columnBytes(row, 16));
-    capture.responseBody = columnBytes(row, 17);
-    if (sqlite3_column_type(row, 18) != SQLITE_NULL) {
+    row >> capture.id >> capture.sessionId >> capture.receivedAt >> capture.completedAt >> capture.method
+        >> capture.target >> capture.httpVersion >> capture.headers >> capture.trailers >> capture.rawHead
+        >> capture.body >> capture.peerAddress >> capture.peerPort >> capture.malformedReason >> capture.responseStatus
+        >> capture.note >> capture.responseHeaders >> capture.responseBody;
+    if (!row.nextIsNull()) {
         // A body that cannot be read back is shown empty; the warning says which segment failed.
-        capture.body = m_bodies->read(columnText(row, 18), sqlite3_column_int64(row, 19), sqlite3_column_int64(row, 20))
-                           .value_or(QByteArray());
+        QString segment;
+        qint64 offset = 0;
+        qint64 size = 0;
+        row >> segment >> offset >> size;
+        capture.body = m_bodies->read(segment, offset, size).value_or(QByteArray());
     }
     return capture;
 }

@@ -70,4 +70,57 @@ QDateTime fromMs(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
 }
 
+Row& Row::operator>>(qint64& value)
+{
+    value = sqlite3_column_int64(m_statement, m_column++);
+    return *this;
+}
+
+Row& Row::operator>>(int& value)
+{
+    value = sqlite3_column_int(m_statement, m_column++);
+    return *this;
+}
+
+Row& Row::operator>>(quint16& value)
+{
+    value = quint16(sqlite3_column_int(m_statement, m_column++));
+    return *this;
+}
+
+Row& Row::operator>>(bool& value)
+{
+    value = sqlite3_column_int(m_statement, m_column++) != 0;
+    return *this;
+}
+
+Row& Row::operator>>(QByteArray& value)
+{
+    value = columnBytes(m_statement, m_column++);
+    return *this;
+}
+
+Row& Row::operator>>(QString& value)
+{
+    value = columnText(m_statement, m_column++);
+    return *this;
+}
+
+Row& Row::operator>>(HttpHeaders& value)
+{
+    value = decodeHeaders(columnBytes(m_statement, m_column++));
+    return *this;
+}
+
+Row& Row::operator>>(QDateTime& value)
+{
+    value = fromMs(sqlite3_column_int64(m_statement, m_column++));
+    return *this;
+}
+
+bool Row::nextIsNull() const
+{
+    return sqlite3_column_type(m_statement, m_column) == SQLITE_NULL;
+}
+
 } // namespace StoreColumns

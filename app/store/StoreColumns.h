@@ -27,4 +27,27 @@ void bindText(sqlite3_stmt* statement, int index, const QString& text);
 qint64 toMs(const QDateTime& time);
 QDateTime fromMs(qint64 ms);
 
+// A result row's columns read in order, by the type of what they are read into (times from UTC milliseconds,
+// headers from their blob), as a QDataStream reads: a mapping names each field once and no column number.
+class Row
+{
+public:
+    explicit Row(sqlite3_stmt* statement)
+        : m_statement(statement)
+    { }
+    Row& operator>>(qint64& value);
+    Row& operator>>(int& value);
+    Row& operator>>(quint16& value);
+    Row& operator>>(bool& value);
+    Row& operator>>(QByteArray& value);
+    Row& operator>>(QString& value);
+    Row& operator>>(HttpHeaders& value);
+    Row& operator>>(QDateTime& value);
+    bool nextIsNull() const;
+
+private:
+    sqlite3_stmt* m_statement;
+    int m_column = 0;
+};
+
 } // namespace StoreColumns
