@@ -57,36 +57,41 @@ QJsonObject ruleToJson(const ResponseRule& rule, bool withMatch)
     return object;
 }
 
-bool readInt(const QJsonObject& object, const char* key, int minimum, int maximum, int* out, QString* error,
-             const QString& where)
+// Leaves out as it is when the key is absent.
+Expected<void> readInt(const QJsonObject& object, const char* key, int minimum, int maximum, int* out,
+                       const QString& where)
 {
     const QJsonValue value = object.value(QLatin1String(key));
     if (value.isUndefined())
-        return true;
+        return {};
     if (!value.isDouble() || value.toDouble() != double(value.toInt()) || value.toInt() < minimum
         || value.toInt() > maximum) {
-        *error = QCoreApplication::translate("ResponseRules", "%1.%2: expected a whole number from %3 to %4")
-                     .arg(where, QLatin1String(key))
-                     .arg(minimum)
-                     .arg(maximum);
-        return false;
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ResponseRules", "%1.%2: expected a whole number from %3 to %4")
+                          .arg(where, QLatin1String(key))
+                          .arg(minimum)
+                          .arg(maximum)};
     }
     *out = value.toInt();
-    return true;
+    return {};
 }
 
-std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString& where, QString* error)
+Expected<ResponseRule> ruleFromJson(const QJsonValue& value, const QString& where)
 {
-    if (!value.isObject()) {
-        *error = QCoreApplication::translate("ResponseRules", "%1: expected an object").arg(where);
-        return std::nullopt;
-    }
+    if (!value.isObject())
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ResponseRules", "%1: expected an object").arg(where)};
     const QJsonObject object = value.toObject();
     // A value of the wrong type is an error, not a default: a path of 5 must not match every request.
     const auto wrongType = [&](const char* key, const char* expected) {
-        *error = QCoreApplication::translate("ResponseRules", "%1.%2: expected %3")
-                     .arg(where, QLatin1String(key), QLatin1String(expected));
-        return std::nullopt;
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ResponseRules", "%1.%2: expected %3")
+                          .arg(where, QLatin1String(key), QLatin1String(expected))};
+    };
+    const auto notHeaderPairs = [&] {
+        return Error {
+            Error::Code::InvalidInput,
+            QCoreApplication::translate("ResponseRules", "%1.headers: expected [[name, value], ...]").arg(where)};
     };
     ResponseRule rule;
     const QJsonValue method = object.value(QLatin1String("method"));
@@ -114,11 +119,8 @@ std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString&
     if (headers.isArray()) {
         for (const QJsonValue& pair : headers.toArray()) {
             const QJsonArray nameValue = pair.toArray();
-            if (nameValue.size() != 2 || !nameValue.at(0).isString() || !nameValue.at(1).isString()) {
-                *error = QCoreApplication::translate("ResponseRules", "%1.headers: expected [[name, value], ...]")
-                             .arg(where);
-                return std::nullopt;
-            }
+            if (nameValue.size() != 2 || !nameValue.at(0).isString() || !nameValue.at(1).isString())
+                return notHeaderPairs();
             rule.headers.append({nameValue.at(0).toString().toUtf8(), nameValue.at(1).toString().toUtf8()});
         }
     } else if (headers.isObject()) {
@@ -129,16 +131,25 @@ std::optional<ResponseRule> ruleFromJson(const QJsonValue& value, const QString&
             rule.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
         }
     } else if (!headers.isUndefined()) {
-        *error = QCoreApplication::translate("ResponseRules", "%1.headers: expected [[name, value], ...]").arg(where);
-        return std::nullopt;
+        return notHeaderPairs();
     }
-    if (!readInt(object, "status", 100, 599, &rule.status, error, where)
-        || !readInt(object, "delayMs", 0, 600000, &rule.delayMs, error, where)
-        || !readInt(object, "failFirst", 0, 1000000, &rule.failFirst, error, where)
-        || !readInt(object, "failEvery", 0, 1000000, &rule.failEvery, error, where)
-        || !readInt(object, "failStatus", 100, 599, &rule.failStatus, error, where)
-        || !readInt(object, "retryAfter", 0, 86400, &rule.retryAfterSeconds, error, where))
-        return std::nullopt;
+    struct WholeNumber
+    {
+        const char* key;
+        int minimum;
+        int maximum;
+        int* out;
+    };
+    const WholeNumber numbers[] = {
+        {"status", 100, 599, &rule.status},         {"delayMs", 0, 600000, &rule.delayMs},
+        {"failFirst", 0, 1000000, &rule.failFirst}, {"failEvery", 0, 1000000, &rule.failEvery},
+        {"failStatus", 100, 599, &rule.failStatus}, {"retryAfter", 0, 86400, &rule.retryAfterSeconds},
+    };
+    for (const WholeNumber& number : numbers) {
+        const Expected<void> read = readInt(object, number.key, number.minimum, number.maximum, number.out, where);
+        if (!read)
+            return read.error();
+    }
     rule.closeWithoutAnswer = close.toBool();
     return rule;
 }
@@ -220,33 +231,37 @@ ResponseRules::ResponseRules()
 
 Expected<ResponseRules> ResponseRules::fromJson(const QByteArray& json)
 {
-    ResponseRules result;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    QString message;
-    if (parseError.error != QJsonParseError::NoError) {
-        message = QCoreApplication::translate("ResponseRules", "not JSON at byte %1: %2")
-                      .arg(parseError.offset)
-                      .arg(parseError.errorString());
-    } else if (!document.isObject()) {
-        message = QCoreApplication::translate("ResponseRules", "expected an object with \"default\" and \"rules\"");
-    } else {
-        const QJsonObject root = document.object();
-        if (root.contains(QLatin1String("default"))) {
-            if (auto rule = ruleFromJson(root.value(QLatin1String("default")), QStringLiteral("default"), &message))
-                result.defaultRule = *rule;
-        }
-        const QJsonValue rules = root.value(QLatin1String("rules"));
-        if (message.isEmpty() && !rules.isUndefined() && !rules.isArray())
-            message = QCoreApplication::translate("ResponseRules", "rules: expected an array");
-        const QJsonArray array = rules.toArray();
-        for (qsizetype i = 0; message.isEmpty() && i < array.size(); ++i) {
-            if (auto rule = ruleFromJson(array.at(i), QStringLiteral("rules[%1]").arg(i), &message))
-                result.rules.append(*rule);
-        }
+    if (parseError.error != QJsonParseError::NoError)
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ResponseRules", "not JSON at byte %1: %2")
+                          .arg(parseError.offset)
+                          .arg(parseError.errorString())};
+    if (!document.isObject())
+        return Error {
+            Error::Code::InvalidInput,
+            QCoreApplication::translate("ResponseRules", "expected an object with \"default\" and \"rules\"")};
+    const QJsonObject root = document.object();
+    ResponseRules result;
+    if (root.contains(QLatin1String("default"))) {
+        const Expected<ResponseRule> rule
+            = ruleFromJson(root.value(QLatin1String("default")), QStringLiteral("default"));
+        if (!rule)
+            return rule.error();
+        result.defaultRule = *rule;
     }
-    if (!message.isEmpty())
-        return Error {Error::Code::InvalidInput, message};
+    const QJsonValue rules = root.value(QLatin1String("rules"));
+    if (!rules.isUndefined() && !rules.isArray())
+        return Error {Error::Code::InvalidInput,
+                      QCoreApplication::translate("ResponseRules", "rules: expected an array")};
+    const QJsonArray array = rules.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const Expected<ResponseRule> rule = ruleFromJson(array.at(i), QStringLiteral("rules[%1]").arg(i));
+        if (!rule)
+            return rule.error();
+        result.rules.append(*rule);
+    }
     return result;
 }
 
