@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "PayloadFixtures.h"
 #include "detail/SchemaView.h"
 #include "payload/EventIndex.h"
@@ -44,6 +45,8 @@ void TestSchemaView::listsFieldsAndExports()
     auto* schemas = view.findChild<QComboBox*>(u"schemaComboBox"_s);
     auto* exportButton = view.findChild<QPushButton*>(u"exportSchemaPushButton"_s);
     QVERIFY(!exportButton->isEnabled());
+    // With no schema shown nothing is written: the call fails before opening the file.
+    QVERIFY_FAILS_WITH(view.exportJsonSchema(u"never-written.schema.json"_s), Error::Code::NotFound);
     view.setIndex(&index);
     QCOMPARE(schemas->count(), 2);
     QCOMPARE(view.currentSchema(), u"user"_s);
@@ -76,9 +79,9 @@ void TestSchemaView::listsFieldsAndExports()
     FileDialog::setNextFileName(QString());
     exportButton->click();
     QCOMPARE(exported.count(), 1);
-    QString error;
-    QVERIFY(!view.exportJsonSchema(dir.filePath(u"missing/dir/x.json"_s), &error));
-    QVERIFY(!error.isEmpty());
+    const Expected<void> written = view.exportJsonSchema(dir.filePath(u"missing/dir/x.json"_s));
+    QVERIFY_FAILS_WITH(written, Error::Code::InvalidInput);
+    QVERIFY(!written.error().message.isEmpty());
 }
 
 QTEST_MAIN(TestSchemaView)

@@ -102,19 +102,15 @@ void SchemaView::showFields()
     m_status->setText(status);
 }
 
-bool SchemaView::exportJsonSchema(const QString& path, QString* error) const
+Expected<void> SchemaView::exportJsonSchema(const QString& path) const
 {
     const SchemaDrift* drift = m_index ? m_index->drift(currentSchema()) : nullptr;
-    if (!drift) {
-        *error = tr("no schema to export");
-        return false;
-    }
+    if (!drift)
+        return Error {Error::Code::NotFound, tr("no schema to export")};
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(drift->toJsonSchema()) < 0 || !file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(drift->toJsonSchema()) < 0 || !file.commit())
+        return Error {Error::Code::InvalidInput, file.errorString()};
+    return {};
 }
 
 void SchemaView::chooseExportFile()
@@ -123,9 +119,8 @@ void SchemaView::chooseExportFile()
         this, tr("Export JSON Schema"), currentSchema() + QStringLiteral(".schema.json"), tr("JSON Schema (*.json)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!exportJsonSchema(path, &error)) {
-        m_status->setText(tr("Could not write %1: %2").arg(path, error));
+    if (const Expected<void> written = exportJsonSchema(path); !written) {
+        m_status->setText(tr("Could not write %1: %2").arg(path, written.error().message));
         return;
     }
     m_status->setText(tr("Wrote %1").arg(path));

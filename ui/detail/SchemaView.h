@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include "core/Expected.h"
+
 class EventIndex;
 class QComboBox;
 class QLabel;
@@ -25,8 +27,9 @@ public:
     void refresh();
     void showSchema(const QString& schema);
     QString currentSchema() const;
-    // Writes the shown schema's JSON Schema to path (atomically); the error says why it could not.
-    bool exportJsonSchema(const QString& path, QString* error) const;
+    // Writes the shown schema's JSON Schema to path (atomically). NotFound when no schema is shown, InvalidInput
+    // with the file's error when the path cannot be written.
+    Expected<void> exportJsonSchema(const QString& path) const;
 
 Q_SIGNALS:
     void schemaExported(const QString& path);
