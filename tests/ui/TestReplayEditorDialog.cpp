@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QTest>
 
+#include "ExpectedChecks.h"
 #include "dialogs/ReplayEditorDialog.h"
 
 using namespace Qt::StringLiterals;
@@ -51,9 +52,8 @@ void TestReplayEditorDialog::showsAndReturnsTheRequest()
     headers->appendPlainText(u"X-New: yes"_s);
     auto* body = dialog.findChild<QPlainTextEdit*>(u"bodyPlainTextEdit"_s);
     body->setPlainText(u"{\"a\": 2, \"é\": true}"_s);
-    QString error;
-    const std::optional<ReplayRequest> request = dialog.request(&error);
-    QVERIFY2(request, qPrintable(error));
+    const Expected<ReplayRequest> request = dialog.request();
+    QVERIFY_EXPECTED(request);
     QCOMPARE(request->method, QByteArray("PUT"));
     const HttpHeaders expected {{"X-Hub-Signature-256", "sha256=00"},
                                 {"x-dup", "1"},
@@ -88,8 +88,8 @@ void TestReplayEditorDialog::badHeaderLineIsNamed()
     auto* send = dialog.findChild<QPushButton*>(u"sendPushButton"_s);
     QTRY_VERIFY(!send->isEnabled());
     QVERIFY(dialog.findChild<QLabel*>(u"errorLabel"_s)->text().contains(u"line 5"_s));
-    QString error;
-    QVERIFY(!dialog.request(&error));
+    QVERIFY_FAILS_WITH(dialog.request(), Error::Code::InvalidInput);
+    QVERIFY_FAILS_WITH(ReplayEditorDialog::headersFromText(u"Bad Header: x"_s), Error::Code::InvalidInput);
     headers->setPlainText(u"Content-Type: application/json"_s);
     QTRY_VERIFY(send->isEnabled());
     auto* url = dialog.findChild<QLineEdit*>(u"urlLineEdit"_s);
@@ -125,8 +125,7 @@ void TestReplayEditorDialog::binaryBodyIsKept()
     ReplayEditorDialog dialog(request, true);
     auto* body = dialog.findChild<QPlainTextEdit*>(u"bodyPlainTextEdit"_s);
     QVERIFY(body->isReadOnly());
-    QString error;
-    QCOMPARE(dialog.request(&error)->body, request.body);
+    QCOMPARE(dialog.request()->body, request.body);
 }
 
 QTEST_MAIN(TestReplayEditorDialog)

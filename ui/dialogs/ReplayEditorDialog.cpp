@@ -108,11 +108,10 @@ ReplayEditorDialog::ReplayEditorDialog(const ReplayRequest& request, bool canRes
     m_send->setObjectName(QStringLiteral("sendPushButton"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        QString error;
-        if (this->request(&error))
+        if (const Expected<ReplayRequest> edited = this->request())
             accept();
         else
-            m_error->setText(error);
+            m_error->setText(edited.error().message);
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -142,7 +141,7 @@ QString ReplayEditorDialog::headersToText(const HttpHeaders& headers)
     return lines.join(QLatin1Char('\n'));
 }
 
-std::optional<HttpHeaders> ReplayEditorDialog::headersFromText(const QString& text, QString* error)
+Expected<HttpHeaders> ReplayEditorDialog::headersFromText(const QString& text)
 {
     HttpHeaders headers;
     const QStringList lines = text.split(QLatin1Char('\n'));
@@ -154,41 +153,36 @@ std::optional<HttpHeaders> ReplayEditorDialog::headersFromText(const QString& te
             continue;
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
         const QByteArray name = line.left(colon).toLatin1();
-        if (colon <= 0 || !isToken(name)) {
-            *error = tr("headers, line %1: expected \"Name: value\" with a name of letters, digits or !#$%&'*+-.^_`|~")
-                         .arg(i + 1);
-            return std::nullopt;
-        }
+        if (colon <= 0 || !isToken(name))
+            return Error {
+                Error::Code::InvalidInput,
+                tr("headers, line %1: expected \"Name: value\" with a name of letters, digits or !#$%&'*+-.^_`|~")
+                    .arg(i + 1)};
         const QString value = line.mid(colon + 1).trimmed();
         bool latin1 = true;
         for (const QChar c : value)
             latin1 = latin1 && c.unicode() < 256 && c.unicode() != 0x7F && (c.unicode() >= 0x20 || c == u'\t');
-        if (!latin1) {
-            *error = tr("headers, line %1: the value has a character that cannot be sent in a header").arg(i + 1);
-            return std::nullopt;
-        }
+        if (!latin1)
+            return Error {Error::Code::InvalidInput,
+                          tr("headers, line %1: the value has a character that cannot be sent in a header").arg(i + 1)};
         headers.append({name, value.toLatin1()});
     }
     return headers;
 }
 
-std::optional<ReplayRequest> ReplayEditorDialog::request(QString* error) const
+Expected<ReplayRequest> ReplayEditorDialog::request() const
 {
     ReplayRequest out;
     out.method = m_method->text().trimmed().toLatin1();
-    if (!isToken(out.method)) {
-        *error = tr("method: expected a word such as POST");
-        return std::nullopt;
-    }
+    if (!isToken(out.method))
+        return Error {Error::Code::InvalidInput, tr("method: expected a word such as POST")};
     const Expected<QUrl> url = ReplayTargets::parseUrl(m_url->text());
-    if (!url) {
-        *error = tr("URL: %1").arg(url.error().message);
-        return std::nullopt;
-    }
+    if (!url)
+        return Error {Error::Code::InvalidInput, tr("URL: %1").arg(url.error().message)};
     out.url = *url;
-    const std::optional<HttpHeaders> headers = headersFromText(m_headers->toPlainText(), error);
+    const Expected<HttpHeaders> headers = headersFromText(m_headers->toPlainText());
     if (!headers)
-        return std::nullopt;
+        return headers.error();
     // Host, Content-Length and the connection's own headers are the client's to write.
     out.headers = ReplayRequest::forwardableHeaders(*headers);
     out.body = m_binary ? m_binaryBody : m_body->toPlainText().toUtf8();
@@ -207,8 +201,7 @@ QString ReplayEditorDialog::jsonStatus() const
 
 void ReplayEditorDialog::checkBody()
 {
-    QString ignored;
-    const HttpHeaders headers = headersFromText(m_headers->toPlainText(), &ignored).value_or(HttpHeaders {});
+    const HttpHeaders headers = headersFromText(m_headers->toPlainText()).value_or(HttpHeaders {});
     const QByteArray body = m_binary ? m_binaryBody : m_body->toPlainText().toUtf8();
     if (m_binary || !looksLikeJson(headers, body)) {
         m_json->clear();
@@ -228,8 +221,7 @@ void ReplayEditorDialog::checkBody()
 
 void ReplayEditorDialog::updateResign()
 {
-    QString ignored;
-    const HttpHeaders headers = headersFromText(m_headers->toPlainText(), &ignored).value_or(HttpHeaders {});
+    const HttpHeaders headers = headersFromText(m_headers->toPlainText()).value_or(HttpHeaders {});
     const QByteArray body = m_binary ? m_binaryBody : m_body->toPlainText().toUtf8();
     const SignatureScheme scheme = SignatureVerifier::detect(headers, body);
     const bool applies = scheme != SignatureScheme::None;
@@ -246,8 +238,7 @@ void ReplayEditorDialog::updateResign()
 
 void ReplayEditorDialog::validate()
 {
-    QString error;
-    const bool ok = request(&error).has_value();
-    m_error->setText(ok ? QString() : error);
-    m_send->setEnabled(ok);
+    const Expected<ReplayRequest> edited = request();
+    m_error->setText(edited ? QString() : edited.error().message);
+    m_send->setEnabled(edited.has_value());
 }

@@ -2,9 +2,9 @@
 #pragma once
 
 #include <QDialog>
-#include <optional>
 
 #include "core/Capture.h"
+#include "core/Expected.h"
 #include "replay/ReplayRequest.h"
 
 class QCheckBox;
@@ -24,14 +24,14 @@ class ReplayEditorDialog final : public QDialog
 public:
     ReplayEditorDialog(const ReplayRequest& request, bool canResign, QWidget* parent = nullptr);
 
-    // The edited request, or why it cannot be sent (naming the line or field).
-    std::optional<ReplayRequest> request(QString* error) const;
+    // The edited request, or InvalidInput saying why it cannot be sent (naming the line or field).
+    Expected<ReplayRequest> request() const;
     bool resign() const;
     QString jsonStatus() const;
 
     static QString headersToText(const HttpHeaders& headers);
-    // "Name: value" lines; an error names the line.
-    static std::optional<HttpHeaders> headersFromText(const QString& text, QString* error);
+    // "Name: value" lines; InvalidInput names the line.
+    static Expected<HttpHeaders> headersFromText(const QString& text);
 
 private:
     void checkBody();

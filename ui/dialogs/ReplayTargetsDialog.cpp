@@ -247,13 +247,11 @@ void ReplayTargetsDialog::storeTarget(int row)
         return;
     ReplayTarget& target = m_targets[row];
     target.name = m_name->text().trimmed();
-    QString error;
     if (const Expected<QUrl> url = ReplayTargets::parseUrl(m_url->text()))
         target.url = *url;
     else
         target.url = QUrl(m_url->text().trimmed());
-    target.addHeaders
-        = ReplayEditorDialog::headersFromText(m_addHeaders->toPlainText(), &error).value_or(HttpHeaders {});
+    target.addHeaders = ReplayEditorDialog::headersFromText(m_addHeaders->toPlainText()).value_or(HttpHeaders {});
     target.dropHeaders.clear();
     for (const QString& name : m_dropHeaders->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!name.trimmed().isEmpty())
@@ -290,7 +288,6 @@ void ReplayTargetsDialog::updateWarnings()
 bool ReplayTargetsDialog::validate()
 {
     QString problem;
-    QString error;
     const Expected<QUrl> typed = ReplayTargets::parseUrl(m_url->text());
     for (qsizetype i = 0; i < m_targets.size() && problem.isEmpty(); ++i) {
         if (i == m_row && !typed)
@@ -298,8 +295,11 @@ bool ReplayTargetsDialog::validate()
         else if (const Expected<void> valid = m_targets.at(i).validate(); !valid)
             problem = tr("%1: %2").arg(m_targets.at(i).displayName(), valid.error().message);
     }
-    if (problem.isEmpty() && m_row >= 0 && !ReplayEditorDialog::headersFromText(m_addHeaders->toPlainText(), &error))
-        problem = tr("Add headers: %1").arg(error);
+    if (problem.isEmpty() && m_row >= 0) {
+        const Expected<HttpHeaders> added = ReplayEditorDialog::headersFromText(m_addHeaders->toPlainText());
+        if (!added)
+            problem = tr("Add headers: %1").arg(added.error().message);
+    }
     m_error->setText(problem);
     StatusColors::markNegative(m_error, true);
     return problem.isEmpty();

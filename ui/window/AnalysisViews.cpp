@@ -80,11 +80,10 @@ void AnalysisViews::editReplay(const ReplayRequest& request, bool canResign)
     ReplayEditorDialog dialog(request, canResign, m_replay);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QString error;
-    if (const std::optional<ReplayRequest> edited = dialog.request(&error))
+    if (const Expected<ReplayRequest> edited = dialog.request())
         m_replay->replayEdited(*edited, dialog.resign());
     else
-        m_replay->report(error, true);
+        m_replay->report(edited.error().message, true);
 }
 
 void AnalysisViews::showNothing()
