@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <optional>
 
 #include "core/Utf8.h"
 #include "har/HarFormat.h"
@@ -19,7 +20,9 @@ bool isText(const QByteArray& bytes)
     return !bytes.contains('\0') && Utf8::isValid(bytes);
 }
 
-// Reads the members of one attempt object; a bad member fails with its field ("_hookbench.replays[1].status").
+// Reads the members of one attempt object, in order. The first bad member is kept as the failure, with its
+// field ("_hookbench.replays[1].status"), and later reads do nothing, as with a QDataStream's status. An absent
+// member reads as nothing.
 class AttemptReader final
 {
 public:
@@ -30,89 +33,93 @@ public:
         , m_entryIndex(entryIndex)
     { }
 
-    HarExpected<void> text(const char* name, QString& out) const
+    const std::optional<HarError>& failure() const { return m_failure; }
+
+    void text(const char* name, QString& out)
     {
-        const qint32 node = m_json.member(m_object, name);
+        const qint32 node = member(name, Type::String, QT_TRANSLATE_NOOP("HarReplays", "a string"));
         if (node < 0)
-            return {};
-        if (m_json.node(node).type != Type::String)
-            return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a string"));
+            return;
         const std::string_view value = m_json.string(m_json.node(node));
         out = QString::fromUtf8(value.data(), qsizetype(value.size()));
-        return {};
     }
-    HarExpected<void> bytes(const char* name, QByteArray& out) const
+    void bytes(const char* name, QByteArray& out)
     {
         QString value;
-        if (auto read = text(name, value); !read)
-            return read;
-        out = value.toUtf8();
-        return {};
+        text(name, value);
+        if (!m_failure)
+            out = value.toUtf8();
     }
-    HarExpected<void> base64(const char* name, QByteArray& out) const
+    void base64(const char* name, QByteArray& out)
     {
         QString value;
-        if (auto read = text(name, value); !read)
-            return read;
-        if (value.isEmpty())
-            return {};
+        text(name, value);
+        if (m_failure || value.isEmpty())
+            return;
         auto decoded = QByteArray::fromBase64Encoding(value.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
-            return invalid(name, QCoreApplication::translate("HarReplays", "invalid base64"));
+            return fail(invalid(name, QCoreApplication::translate("HarReplays", "invalid base64")));
         out = decoded.decoded;
-        return {};
     }
-    HarExpected<void> integer(const char* name, qint64& out, qint64 low, qint64 high) const
+    void integer(const char* name, qint64& out, qint64 low, qint64 high)
     {
-        const qint32 node = m_json.member(m_object, name);
+        const qint32 node = member(name, Type::Number, QT_TRANSLATE_NOOP("HarReplays", "a number"));
         if (node < 0)
-            return {};
-        if (m_json.node(node).type != Type::Number)
-            return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a number"));
+            return;
         const double value = m_json.node(node).number;
         if (!(value >= double(low) && value <= double(high)))
-            return invalid(name, QCoreApplication::translate("HarReplays", "out of range"));
+            return fail(invalid(name, QCoreApplication::translate("HarReplays", "out of range")));
         out = qint64(value);
-        return {};
     }
-    HarExpected<void> boolean(const char* name, bool& out) const
+    void boolean(const char* name, bool& out)
     {
-        const qint32 node = m_json.member(m_object, name);
-        if (node < 0)
-            return {};
-        if (m_json.node(node).type != Type::Bool)
-            return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "true or false"));
-        out = m_json.node(node).boolean;
-        return {};
+        const qint32 node = member(name, Type::Bool, QT_TRANSLATE_NOOP("HarReplays", "true or false"));
+        if (node >= 0)
+            out = m_json.node(node).boolean;
     }
-    HarExpected<void> headers(const char* name, HttpHeaders& out) const
+    void headers(const char* name, HttpHeaders& out)
     {
-        const qint32 node = m_json.member(m_object, name);
+        const qint32 node = member(name, Type::Array, QT_TRANSLATE_NOOP("HarReplays", "a list"));
         if (node < 0)
-            return {};
-        if (m_json.node(node).type != Type::Array)
-            return wrong(name, QT_TRANSLATE_NOOP("HarReplays", "a list"));
+            return;
         int index = 0;
         for (qint32 item = m_json.node(node).firstChild; item >= 0; item = m_json.node(item).nextSibling, ++index) {
-            const AttemptReader header(m_json, item,
-                                       m_field + u'.' + QLatin1String(name) + u'[' + QString::number(index) + u']',
-                                       m_entryIndex);
+            AttemptReader header(m_json, item,
+                                 m_field + u'.' + QLatin1String(name) + u'[' + QString::number(index) + u']',
+                                 m_entryIndex);
             if (m_json.node(item).type != Type::Object)
-                return HarError {HarErrorCode::InvalidValue,
-                                 QCoreApplication::translate("HarReplays", "expected an object"), m_entryIndex,
-                                 header.m_field};
+                return fail(HarError {HarErrorCode::InvalidValue,
+                                      QCoreApplication::translate("HarReplays", "expected an object"), m_entryIndex,
+                                      header.m_field});
             QByteArray headerName;
             QByteArray headerValue;
-            if (auto read = header.bytes("name", headerName); !read)
-                return read;
-            if (auto read = header.bytes("value", headerValue); !read)
-                return read;
+            header.bytes("name", headerName);
+            header.bytes("value", headerValue);
+            if (header.m_failure)
+                return fail(*header.m_failure);
             out.append({headerName, headerValue});
         }
-        return {};
     }
 
 private:
+    // The member's node; -1 when it is absent, when it is not of `type` (described as `expected`: the failure),
+    // or after a failure.
+    qint32 member(const char* name, Type type, const char* expected)
+    {
+        if (m_failure)
+            return -1;
+        const qint32 node = m_json.member(m_object, name);
+        if (node >= 0 && m_json.node(node).type != type) {
+            fail(wrong(name, expected));
+            return -1;
+        }
+        return node;
+    }
+    void fail(HarError error)
+    {
+        if (!m_failure)
+            m_failure = std::move(error);
+    }
     HarError invalid(const char* name, const QString& message) const
     {
         return HarError {HarErrorCode::InvalidValue, message, m_entryIndex, m_field + u'.' + QLatin1String(name)};
@@ -128,6 +135,7 @@ private:
     qint32 m_object;
     QString m_field;
     int m_entryIndex;
+    std::optional<HarError> m_failure;
 };
 
 } // namespace
@@ -178,40 +186,27 @@ HarExpected<QList<ReplayAttempt>> HarReplays::read(const HarJsonParser& json, qi
         if (json.node(item).type != Type::Object)
             return HarError {HarErrorCode::WrongType, QCoreApplication::translate("HarReplays", "expected an object"),
                              entryIndex, itemField};
-        const AttemptReader reader(json, item, itemField, entryIndex);
+        AttemptReader reader(json, item, itemField, entryIndex);
         ReplayAttempt attempt;
         QString startedAt;
         QString error;
         qint64 status = 0;
-        HarExpected<void> member = reader.text("startedAt", startedAt);
-        if (member)
-            member = reader.text("target", attempt.targetUrl);
-        if (member)
-            member = reader.bytes("method", attempt.method);
-        if (member)
-            member = reader.boolean("forwarded", attempt.forwarded);
-        if (member)
-            member = reader.text("resignedScheme", attempt.resignedScheme);
-        if (member)
-            member = reader.integer("status", status, 0, 999);
-        if (member)
-            member = reader.bytes("statusText", attempt.reason);
-        if (member)
-            member = reader.headers("headers", attempt.responseHeaders);
-        if (member)
-            member = reader.bytes("body", attempt.responseBody);
-        if (member)
-            member = reader.base64("bodyBase64", attempt.responseBody);
-        if (member)
-            member = reader.integer("bodyBytes", attempt.responseBodyBytes, 0, qint64(1) << 53);
-        if (member)
-            member = reader.integer("durationMs", attempt.durationMs, 0, qint64(1) << 53);
-        if (member)
-            member = reader.text("error", error);
-        if (member)
-            member = reader.text("errorMessage", attempt.errorMessage);
-        if (!member)
-            return member.error();
+        reader.text("startedAt", startedAt);
+        reader.text("target", attempt.targetUrl);
+        reader.bytes("method", attempt.method);
+        reader.boolean("forwarded", attempt.forwarded);
+        reader.text("resignedScheme", attempt.resignedScheme);
+        reader.integer("status", status, 0, 999);
+        reader.bytes("statusText", attempt.reason);
+        reader.headers("headers", attempt.responseHeaders);
+        reader.bytes("body", attempt.responseBody);
+        reader.base64("bodyBase64", attempt.responseBody);
+        reader.integer("bodyBytes", attempt.responseBodyBytes, 0, qint64(1) << 53);
+        reader.integer("durationMs", attempt.durationMs, 0, qint64(1) << 53);
+        reader.text("error", error);
+        reader.text("errorMessage", attempt.errorMessage);
+        if (reader.failure())
+            return *reader.failure();
         attempt.status = int(status);
         attempt.startedAt = HarFormat::parseIsoDate(startedAt.toUtf8());
         attempt.errorKind = error.isEmpty() ? ReplayErrorKind::None : ReplayErrors::fromName(error);
