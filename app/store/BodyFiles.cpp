@@ -73,6 +73,25 @@ bool writeAll(int fd, const char* data, qint64 size, qint64 at)
     return true;
 }
 
+// writeAll(), handing each slice to the disk once written and waiting for the slice before it (BodyFiles::append).
+bool writeBack(int fd, const char* data, qint64 size, qint64 at)
+{
+    constexpr qint64 slice = BodyFiles::writeBackSliceBytes;
+    for (qint64 done = 0; done < size; done += slice) {
+        const qint64 length = qMin(slice, size - done);
+        if (!writeAll(fd, data + done, length, at + done))
+            return false;
+#ifdef Q_OS_LINUX
+        // Failures here are not final: the fdatasync before the commit reports them.
+        ::sync_file_range(fd, off_t(at + done), off_t(length), SYNC_FILE_RANGE_WRITE);
+        if (done > 0)
+            ::sync_file_range(fd, off_t(at + done - slice), off_t(slice),
+                              SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+#endif
+    }
+    return true;
+}
+
 bool readAll(int fd, char* data, qint64 size, qint64 at)
 {
     while (size > 0) {
@@ -98,8 +117,9 @@ bool sameFile(int fd, const QString& path)
 
 } // namespace
 
-BodyFiles::BodyFiles(const QString& storePath)
+BodyFiles::BodyFiles(const QString& storePath, bool writeBack)
     : m_folder(folderPath(storePath))
+    , m_writeBack(writeBack)
 { }
 
 BodyFiles::~BodyFiles()
@@ -165,7 +185,10 @@ Expected<BodyLocation> BodyFiles::append(qint64 sessionId, QByteArrayView bytes)
         if (m_segment < 0)
             return fileError(Step::Create, m_folder, EEXIST);
     }
-    if (!writeAll(m_segment, bytes.data(), bytes.size(), m_end)) {
+    const bool written = m_writeBack && bytes.size() > writeBackSliceBytes
+        ? writeBack(m_segment, bytes.data(), bytes.size(), m_end)
+        : writeAll(m_segment, bytes.data(), bytes.size(), m_end);
+    if (!written) {
         const int code = errno;
         if (::ftruncate(m_segment, off_t(m_end)) != 0)
             qCWarning(lcStore) << "cannot truncate" << m_segmentName << ":" << systemError(errno);

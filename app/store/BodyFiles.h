@@ -26,7 +26,8 @@ struct BodyLocation
 class BodyFiles final
 {
 public:
-    explicit BodyFiles(const QString& storePath);
+    // With writeBack, a large append goes to the disk as it is written (see append()): for stores that sync.
+    explicit BodyFiles(const QString& storePath, bool writeBack = false);
     ~BodyFiles();
     BodyFiles(const BodyFiles&) = delete;
     BodyFiles& operator=(const BodyFiles&) = delete;
@@ -35,7 +36,12 @@ public:
     static constexpr qint64 segmentLimit = 64 * 1024 * 1024;
     static QString folderPath(const QString& storePath);
 
-    // Appends bytes to the session's open segment (starting one when needed) and says where they are.
+    // Appends bytes to the session's open segment (starting one when needed) and says where they are. With
+    // writeBack, bytes past writeBackSliceBytes are handed to the disk a slice at a time as they are written,
+    // waiting for the slice before: the segment never holds more than two slices of dirty pages, so a sync elsewhere
+    // on the file system (a small delivery's commit, whose journal flush writes out dirty data it orders) does not
+    // wait behind a whole large body, and sync() finds the bytes already written.
+    static constexpr qint64 writeBackSliceBytes = 1024 * 1024;
     Expected<BodyLocation> append(qint64 sessionId, QByteArrayView bytes);
     // Makes what append() wrote durable (fdatasync), before the commit that refers to it.
     Expected<void> sync();
@@ -72,6 +78,7 @@ private:
     qint64 m_segmentSession = 0;
     qint64 m_end = 0;
     bool m_unsynced = false;
+    bool m_writeBack = false;
     struct OpenFile
     {
         QString name;

@@ -189,7 +189,7 @@ Expected<void> SessionStore::open(const QString& path, Durability durability)
         close();
         return error;
     }
-    m_bodies = std::make_unique<BodyFiles>(path);
+    m_bodies = std::make_unique<BodyFiles>(path, m_durability == Durability::Full);
     return {};
 }
 
