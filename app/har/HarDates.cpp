@@ -9,8 +9,10 @@
 
 QByteArray HarFormat::isoDate(const QDateTime& time)
 {
-    const QByteArray text = CivilDate::isoDateTime(time.toMSecsSinceEpoch());
-    return text.isEmpty() ? time.toUTC().toString(Qt::ISODateWithMs).toLatin1() : text;
+    char text[CivilDate::isoLength];
+    if (!CivilDate::writeIsoDateTime(time.toMSecsSinceEpoch(), text))
+        return time.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+    return QByteArray(text, CivilDate::isoLength);
 }
 
 QDateTime HarFormat::parseIsoDate(QByteArrayView text)

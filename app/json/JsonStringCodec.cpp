@@ -33,16 +33,6 @@ constexpr std::array<char16_t, 0x100> escapedCharacters = [] {
     return characters;
 }();
 
-// The bytes that end the fast path of a string scan: '"', '\\' and control characters.
-constexpr std::array<bool, 0x100> stringStops = [] {
-    std::array<bool, 0x100> stops {};
-    for (int c = 0; c < 0x20; ++c)
-        stops[c] = true;
-    stops['"'] = true;
-    stops['\\'] = true;
-    return stops;
-}();
-
 void appendCodePoint(QString& out, char32_t cp)
 {
     if (cp >= 0x10000) {
@@ -198,27 +188,6 @@ void JsonStringCodec::appendQuoted(QByteArray& out, QStringView s, bool asciiOnl
         }
     }
     out.append('"');
-}
-
-qsizetype JsonStringCodec::skipPlain(const char* data, qsizetype pos, qsizetype size)
-{
-    constexpr quint64 ones = 0x0101010101010101ULL;
-    constexpr quint64 highs = 0x8080808080808080ULL;
-    while (pos + 8 <= size) {
-        quint64 word;
-        std::memcpy(&word, data + pos, sizeof word);
-        const quint64 quote = word ^ (ones * '"');
-        const quint64 backslash = word ^ (ones * '\\');
-        const quint64 stops
-            = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word);
-        if (stops & highs)
-            break;
-        pos += 8;
-    }
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data);
-    while (pos < size && !stringStops[bytes[pos]])
-        ++pos;
-    return pos;
 }
 
 char JsonStringCodec::escapeLetter(char16_t c)

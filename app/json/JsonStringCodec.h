@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QString>
 #include <QStringView>
+#include <cstring>
 
 // String conversions shared by the reader and the stringifier.
 class JsonStringCodec final
@@ -23,8 +24,28 @@ public:
     static void appendQuoted(QByteArray& out, QStringView s, bool asciiOnly = false, bool escapeSlash = false);
 
     // The first byte at or after pos that a JSON string cannot hold as it stands ('"', '\\' or a control character),
-    // size when there is none. Reads eight bytes at a time.
-    static qsizetype skipPlain(const char* data, qsizetype pos, qsizetype size);
+    // size when there is none. Reads eight bytes at a time; inline, as the HAR reader's scan of every string.
+    static qsizetype skipPlain(const char* data, qsizetype pos, qsizetype size)
+    {
+        constexpr quint64 ones = 0x0101010101010101ULL;
+        constexpr quint64 highs = 0x8080808080808080ULL;
+        while (pos + 8 <= size) {
+            quint64 word;
+            std::memcpy(&word, data + pos, sizeof word);
+            const quint64 quote = word ^ (ones * '"');
+            const quint64 backslash = word ^ (ones * '\\');
+            const quint64 stops
+                = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word);
+            if (stops & highs)
+                break;
+            pos += 8;
+        }
+        while (pos < size && !isStringStop(data[pos]))
+            ++pos;
+        return pos;
+    }
+    // '"', '\\' and the control characters: the bytes that end skipPlain().
+    static constexpr bool isStringStop(char c) { return uchar(c) < 0x20 || c == '"' || c == '\\'; }
     // The letter after the backslash in JSON's two-character escape of c ('n' for a line feed), 0 where c has none.
     static char escapeLetter(char16_t c);
 

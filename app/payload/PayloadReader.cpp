@@ -330,8 +330,8 @@ std::optional<qint64> PayloadReader::parseDate(QStringView text)
 
 QString PayloadReader::formatDate(qint64 ms)
 {
-    const QByteArray text = CivilDate::isoDateTime(ms);
-    return text.isEmpty() ? QString() : QString::fromLatin1(text);
+    char text[CivilDate::isoLength];
+    return CivilDate::writeIsoDateTime(ms, text) ? QString::fromLatin1(text, CivilDate::isoLength) : QString();
 }
 
 QLatin1StringView PayloadReader::actionName(EventAction action)
