@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -35,6 +36,7 @@ private:
     std::variant<T, E> m_data;
 };
 
+// Success holds no error at all, so the many successful returns of a reader cost no error's construction.
 template<typename E>
 class Expected<void, E> final
 {
@@ -42,14 +44,17 @@ public:
     Expected() = default;
     Expected(E error)
         : m_error(std::move(error))
-        , m_failed(true)
     { }
 
-    bool has_value() const { return !m_failed; }
+    bool has_value() const { return !m_error.has_value(); }
     explicit operator bool() const { return has_value(); }
-    const E& error() const { return m_error; }
+    // On success, an empty error.
+    const E& error() const
+    {
+        static const E none {};
+        return m_error ? *m_error : none;
+    }
 
 private:
-    E m_error {};
-    bool m_failed = false;
+    std::optional<E> m_error;
 };
