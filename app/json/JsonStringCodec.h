@@ -5,11 +5,22 @@
 #include <QByteArrayView>
 #include <QString>
 #include <QStringView>
+#include <array>
 #include <cstring>
 
 // String conversions shared by the reader and the stringifier.
 class JsonStringCodec final
 {
+    // '"', '\\' and the control characters: the bytes that end skipPlain()'s fast path.
+    static constexpr std::array<bool, 0x100> stringStops = [] {
+        std::array<bool, 0x100> stops {};
+        for (int c = 0; c < 0x20; ++c)
+            stops[c] = true;
+        stops['"'] = true;
+        stops['\\'] = true;
+        return stops;
+    }();
+
 public:
     // Decodes a quoted JSON string token (as validated by JsonReader) to UTF-16, the way Node does:
     // the bytes are UTF-8 decoded with WHATWG replacement (U+FFFD per maximal invalid subpart), then
@@ -40,12 +51,11 @@ public:
                 break;
             pos += 8;
         }
-        while (pos < size && !isStringStop(data[pos]))
+        const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+        while (pos < size && !stringStops[bytes[pos]])
             ++pos;
         return pos;
     }
-    // '"', '\\' and the control characters: the bytes that end skipPlain().
-    static constexpr bool isStringStop(char c) { return uchar(c) < 0x20 || c == '"' || c == '\\'; }
     // The letter after the backslash in JSON's two-character escape of c ('n' for a line feed), 0 where c has none.
     static char escapeLetter(char16_t c);
 
