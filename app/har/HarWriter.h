@@ -25,7 +25,7 @@ struct HarWriteOptions
 // is flushed to a QSaveFile, so the whole file is never held in memory, and the old file is only
 // replaced when commit() succeeds.
 //
-// Exactness (DESIGN.md decision 8): a request body that is valid UTF-8 without NUL goes into
+// Exactness (docs/ARCHITECTURE.md, Capture files): a request body that is valid UTF-8 without NUL goes into
 // postData.text; any other body goes base64 into request._content {text, size, encoding} with
 // _requestBodyStatus "discarded:not-representable" (HTTP Toolkit's convention) and no postData.text.
 // A method, header name or value that is not valid UTF-8 is written readable (Latin-1) and exactly

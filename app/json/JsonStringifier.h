@@ -17,7 +17,7 @@ struct JsonStringifyOptions
     bool sourceOrder = false; // keep duplicate keys and their order as written; no index-key hoisting
 };
 
-// Re-serializes a parsed value the way Node does after JSON.parse (DESIGN.md decision 5): the last
+// Re-serializes a parsed value the way Node does after JSON.parse (docs/ARCHITECTURE.md, JSON): the last
 // duplicate wins at the first key's position, array-index keys first in ascending order, ECMAScript
 // string escapes, numbers through the nearest double and Number.prototype.toString, no whitespace.
 // Iterative: nesting is bounded only by the reader's depth limit.
