@@ -139,3 +139,14 @@ qint64 ReplayAttemptStore::count(qint64 captureId) const
     sqlite3_bind_int64(select.get(), 1, captureId);
     return sqlite3_step(select.get()) == SQLITE_ROW ? sqlite3_column_int64(select.get(), 0) : 0;
 }
+
+QSet<qint64> ReplayAttemptStore::capturesWithAttempts() const
+{
+    QSet<qint64> ids;
+    Statement select(m_store.m_db, "SELECT DISTINCT capture_id FROM replay_attempts");
+    if (!select)
+        return ids;
+    while (sqlite3_step(select.get()) == SQLITE_ROW)
+        ids.insert(sqlite3_column_int64(select.get(), 0));
+    return ids;
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QSet>
 #include <optional>
 
 #include "core/ReplayAttempt.h"
@@ -21,6 +22,8 @@ public:
     Expected<void> add(QList<ReplayAttempt>& attempts);
     QList<ReplayAttempt> attempts(qint64 captureId) const; // oldest first
     qint64 count(qint64 captureId) const;
+    // The captures that have attempts, in one query: a whole session's export asks attempts() only for these.
+    QSet<qint64> capturesWithAttempts() const;
 
     static const char* schemaSql();
 

@@ -181,13 +181,18 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
         result.failure = opened.error();
         return result;
     }
+    // Most captures were never replayed: their attempts are not asked for one by one.
+    const ReplayAttemptStore attempts(store);
+    const QSet<qint64> replayed = attempts.capturesWithAttempts();
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const std::optional<Capture> capture = store.capture(ids.at(i));
         if (!capture) {
             qCWarning(lcHar) << "capture" << ids.at(i) << "is not in the store (deleted meanwhile?); not written";
             continue;
         }
-        if (HarExpected<void> added = writer.add(*capture, ReplayAttemptStore(store).attempts(capture->id)); !added) {
+        const QList<ReplayAttempt> captureAttempts
+            = replayed.contains(capture->id) ? attempts.attempts(capture->id) : QList<ReplayAttempt>();
+        if (HarExpected<void> added = writer.add(*capture, captureAttempts); !added) {
             result.failure = added.error();
             return result;
         }

@@ -198,9 +198,10 @@ void TestHarReplays::exportAndImportThroughTheStore()
         Capture capture = sample();
         capture.id = 0;
         capture.sessionId = session;
-        QList<Capture> batch {capture};
+        QList<Capture> batch {capture, capture}; // the second one never replayed
         QVERIFY_EXPECTED(store.append(batch));
         ids.append(batch.first().id);
+        ids.append(batch.last().id);
         QList<ReplayAttempt> list = attempts();
         for (ReplayAttempt& attempt : list)
             attempt.captureId = batch.first().id;
@@ -209,19 +210,20 @@ void TestHarReplays::exportAndImportThroughTheStore()
     const QString harPath = dir.filePath(u"out.har"_s);
     const CaptureFiles::ExportResult exported = CaptureFiles::exportHar(harPath, storePath, ids);
     QVERIFY(!exported.failure);
-    QCOMPARE(exported.written, 1);
+    QCOMPARE(exported.written, 2);
 
     const QString otherStore = dir.filePath(u"other.sqlite"_s);
     const CaptureFiles::ImportResult imported = CaptureFiles::importHar(harPath, otherStore, 0, u"in"_s);
     QVERIFY(!imported.failure);
-    QCOMPARE(imported.imported, 1);
+    QCOMPARE(imported.imported, 2);
     SessionStore store;
     QVERIFY_EXPECTED(store.open(otherStore));
     const QList<qint64> importedIds = store.captureIds(imported.sessionId);
-    QCOMPARE(importedIds.size(), 1);
+    QCOMPARE(importedIds.size(), 2);
     const QList<ReplayAttempt> back = ReplayAttemptStore(store).attempts(importedIds.first());
     compareAttempts(back, attempts());
     QCOMPARE(back.first().captureId, importedIds.first());
+    QVERIFY(ReplayAttemptStore(store).attempts(importedIds.last()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHarReplays)
