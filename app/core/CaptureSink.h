@@ -32,7 +32,8 @@ public:
 
     virtual ~CaptureSink() = default;
     // Keeps the group on the lane of its largest body. Returns at once; `done` runs later on the thread that
-    // owns the sink, with the captures as kept (ids set) or the reason they were not.
+    // owns the sink, with the captures as kept (ids set) or the reason they were not. After finish(), the group
+    // is kept on the calling thread and `done` runs before append() returns.
     virtual void append(QList<Capture> captures, Completion complete, Done done) = 0;
     // Waits for the groups handed over and runs their `done` here. After it, appendNow() keeps a group on the
     // calling thread.

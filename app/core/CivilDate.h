@@ -4,8 +4,8 @@
 #include <QtGlobal>
 
 // A proleptic Gregorian date (UTC) against its count of days since 1970-01-01, by Howard Hinnant's
-// days_from_civil and civil_from_days: exact for every year, without QDate's range and validity checks. Inline:
-// reading a HAR file or a session's Firm App events converts a date per entry or event.
+// days_from_civil and civil_from_days: exact for every year, without QDate's range and validity checks. The
+// conversions are inline: reading a HAR file or a session's Firm App events converts a date per entry or event.
 struct CivilDate
 {
     qint64 year = 1970;

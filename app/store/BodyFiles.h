@@ -37,10 +37,10 @@ public:
     static QString folderPath(const QString& storePath);
 
     // Appends bytes to the session's open segment (starting one when needed) and says where they are. With
-    // writeBack, bytes past writeBackSliceBytes are handed to the disk a slice at a time as they are written,
-    // waiting for the slice before: the segment never holds more than two slices of dirty pages, so a sync elsewhere
-    // on the file system (a small delivery's commit, whose journal flush writes out dirty data it orders) does not
-    // wait behind a whole large body, and sync() finds the bytes already written.
+    // writeBack, an append larger than writeBackSliceBytes is written a slice at a time, each handed to the disk as
+    // soon as it is written while the slice before is waited for: the segment never holds more than two slices of dirty
+    // pages, so a sync elsewhere on the file system (a small delivery's commit, whose journal flush writes out dirty
+    // data it orders) does not wait behind a whole large body, and sync() finds the bytes already written.
     static constexpr qint64 writeBackSliceBytes = 1024 * 1024;
     Expected<BodyLocation> append(qint64 sessionId, QByteArrayView bytes);
     // Makes what append() wrote durable (fdatasync), before the commit that refers to it.

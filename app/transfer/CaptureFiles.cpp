@@ -181,7 +181,8 @@ ExportResult exportHar(const QString& harPath, const QString& storePath, const Q
         result.failure = opened.error();
         return result;
     }
-    // Most captures were never replayed: their attempts are not asked for one by one.
+    // Most captures were never replayed: their attempts are not asked for one by one. The list is taken once, so
+    // a capture first replayed while the file is written goes without that attempt, as one replayed after.
     const ReplayAttemptStore attempts(store);
     const QSet<qint64> replayed = attempts.capturesWithAttempts();
     for (qsizetype i = 0; i < ids.size(); ++i) {
