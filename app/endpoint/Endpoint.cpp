@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QThread>
 
+#include "core/Logging.h"
 #include "http/CaptureServer.h"
 #include "store/SessionStore.h"
 #include "store/StoreWriter.h"
@@ -59,6 +60,15 @@ Expected<void> Endpoint::start(const EndpointConfig& config)
                     return;
                 }
                 m_sessionId = *id;
+            } else if (const Expected<void> claimed = m_store->claim(m_sessionId); !claimed) {
+                // Claimed before the first capture, so that no other process deletes or prunes it meanwhile.
+                if (claimed.error().code == Error::Code::NotFound) {
+                    Error failure = claimed.error();
+                    failure.message = QStringLiteral("cannot continue a session: %1").arg(failure.message);
+                    started = failure;
+                    return;
+                }
+                warnUnclaimed(claimed.error());
             }
             m_server->setSessionId(m_sessionId);
             m_address = m_server->serverAddress();
@@ -118,11 +128,29 @@ void Endpoint::setRules(const ResponseRules& rules)
         m_server, [server = m_server, rules] { server->setRules(rules); }, Qt::QueuedConnection);
 }
 
-void Endpoint::switchSession(qint64 sessionId)
+Expected<void> Endpoint::switchSession(qint64 sessionId)
 {
     m_sessionId = sessionId;
     if (!m_server)
-        return;
+        return {};
+    Expected<void> claimed;
     QMetaObject::invokeMethod(
-        m_server, [server = m_server, sessionId] { server->setSessionId(sessionId); }, Qt::BlockingQueuedConnection);
+        m_context,
+        [&] {
+            // The claim moves with the captures: from now on this session is spared, the previous one no longer.
+            claimed = m_store->claim(sessionId);
+            m_server->setSessionId(sessionId);
+        },
+        Qt::BlockingQueuedConnection);
+    if (!claimed)
+        warnUnclaimed(claimed.error());
+    return claimed;
+}
+
+void Endpoint::warnUnclaimed(const Error& error)
+{
+    qCWarning(lcStore).noquote() << QStringLiteral("the endpoint's session %1 is not claimed, so another process may "
+                                                   "delete it: %2")
+                                        .arg(m_sessionId)
+                                        .arg(error.message);
 }

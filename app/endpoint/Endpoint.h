@@ -33,7 +33,9 @@ public:
     ~Endpoint() override;
 
     // Opens the store, starts or continues the session and listens. Returns why it could not (a store code,
-    // or CannotListen).
+    // NotFound for a session to continue that is gone, or CannotListen). The session is claimed (SessionStore::claim)
+    // until the endpoint stops or switches: a claim that fails otherwise (another process holds the session) is
+    // logged, and the endpoint starts all the same.
     Expected<void> start(const EndpointConfig& config);
     void stop();
     bool isRunning() const;
@@ -44,14 +46,18 @@ public:
     qint64 sessionId() const { return m_sessionId; }
     QString storePath() const { return m_storePath; }
     void setRules(const ResponseRules& rules);
-    // Captures from now on go to this (existing) session.
-    void switchSession(qint64 sessionId);
+    // Captures from now on go to this (existing) session, which is claimed in place of the previous one. They go
+    // there even when the claim fails, which is logged and returned (NotFound: the session is gone, and
+    // deliveries are answered 503).
+    Expected<void> switchSession(qint64 sessionId);
 
 Q_SIGNALS:
     void capturesStored(const QList<Capture>& captures);
     void storeFailed(const Error& error); // senders were answered 503
 
 private:
+    void warnUnclaimed(const Error& error);
+
     QThread* m_thread = nullptr;
     QObject* m_context = nullptr; // lives on the endpoint thread
     CaptureServer* m_server = nullptr;

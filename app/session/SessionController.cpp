@@ -147,6 +147,8 @@ bool SessionController::startEndpoint()
     EndpointConfig config = m_config;
     if (m_sessionId != 0)
         config.sessionId = m_sessionId;
+    // The endpoint claims the session it writes: the reader lets go of one it started while not capturing.
+    m_reader->releaseClaim(config.sessionId);
     if (const Expected<void> started = m_endpoint->start(config); !started) {
         const Error& error = started.error();
         if (error.code == Error::Code::CannotListen)
@@ -222,7 +224,7 @@ void SessionController::applySummaries(qint64 sessionId, const QList<CaptureSumm
 
 void SessionController::showSession(qint64 sessionId, std::function<void()> then)
 {
-    m_endpoint->switchSession(sessionId);
+    m_endpoint->switchSession(sessionId); // claims the session; a failed claim is logged
     m_sessionId = sessionId;
     m_config.sessionId = sessionId;
     m_model->clear();
@@ -260,6 +262,8 @@ void SessionController::newSession()
         return;
     }
     m_currentFile.clear();
+    if (m_endpoint->isRunning())
+        m_reader->releaseClaim(*id); // the endpoint claims it as it switches
     showSession(*id);
 }
 

@@ -15,18 +15,18 @@ QString SessionClaims::lockPath(const QString& storePath, qint64 sessionId)
     return storePath + QStringLiteral(".locks/session-") + QString::number(sessionId) + QStringLiteral(".lock");
 }
 
-bool SessionClaims::claim(qint64 sessionId)
+QLockFile::LockError SessionClaims::claim(qint64 sessionId)
 {
     if (m_locks.contains(sessionId))
-        return true;
+        return QLockFile::NoError;
     const QString path = lockPath(m_storePath, sessionId);
     QDir().mkpath(QFileInfo(path).absolutePath());
     auto lock = std::make_shared<QLockFile>(path);
     lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
     if (!lock->tryLock(0))
-        return false;
+        return lock->error();
     m_locks.insert(sessionId, std::move(lock));
-    return true;
+    return QLockFile::NoError;
 }
 
 void SessionClaims::release(qint64 sessionId)

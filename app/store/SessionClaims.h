@@ -19,8 +19,9 @@ public:
     SessionClaims(const SessionClaims&) = delete;
     SessionClaims& operator=(const SessionClaims&) = delete;
 
-    // Holds the session's lock until release() or destruction; true when held (also when already held here).
-    bool claim(qint64 sessionId);
+    // Holds the session's lock until release() or destruction. NoError when held (also when already held here),
+    // LockFailedError when someone else holds it, another error when the lock file cannot be written.
+    QLockFile::LockError claim(qint64 sessionId);
     void release(qint64 sessionId);
     void releaseAll() { m_locks.clear(); }
     bool holds(qint64 sessionId) const { return m_locks.contains(sessionId); }

@@ -9,6 +9,7 @@
 #include "store/SessionClaims.h"
 #include "store/SessionStore.h"
 #include "store/SqliteStatement.h"
+#include "store/StoreErrors.h"
 
 namespace {
 constexpr qint64 firstSliceRows = 64;
@@ -16,14 +17,66 @@ constexpr qint64 maxSliceRows = 20000;
 constexpr int reclaimPagesPerSlice = 256;
 } // namespace
 
-void SessionStore::claim(qint64 sessionId)
+Expected<void> SessionStore::lock(qint64 sessionId)
 {
+    if (!m_claims)
+        return StoreErrors::notOpen();
+    if (sessionId <= 0)
+        return Error {Error::Code::NotFound,
+                      QCoreApplication::translate("SessionStore", "there is no session %1").arg(sessionId)};
+    if (m_claims->holds(sessionId))
+        return {};
     // An instance writes one session at a time (the endpoint its current session, an import its target):
     // claiming another lets the previous one go.
-    if (!m_claims || sessionId <= 0 || m_claims->holds(sessionId))
-        return;
     m_claims->releaseAll();
-    m_claims->claim(sessionId);
+    switch (m_claims->claim(sessionId)) {
+    case QLockFile::NoError:
+        return {};
+    case QLockFile::LockFailedError:
+        return Error {Error::Code::StoreInUse,
+                      QCoreApplication::translate("SessionStore",
+                                                  "session %1 is in use by another Hookbench window or listen command")
+                          .arg(sessionId)};
+    case QLockFile::PermissionError:
+        return Error {Error::Code::StoreReadOnly,
+                      QCoreApplication::translate("SessionStore", "cannot write %1, so session %2 is not claimed")
+                          .arg(SessionClaims::lockPath(m_path, sessionId))
+                          .arg(sessionId)};
+    case QLockFile::UnknownError:
+        break;
+    }
+    return Error {Error::Code::StoreFailed,
+                  QCoreApplication::translate("SessionStore", "cannot lock %1, so session %2 is not claimed")
+                      .arg(SessionClaims::lockPath(m_path, sessionId))
+                      .arg(sessionId)};
+}
+
+Expected<void> SessionStore::claim(qint64 sessionId)
+{
+    if (!m_db)
+        return lastError();
+    if (m_claims->holds(sessionId))
+        return {};
+    const Expected<void> locked = lock(sessionId);
+    if (!locked && locked.error().code == Error::Code::NotFound)
+        return locked;
+    // Asked once the lock is held: a session found here is spared from then on.
+    SqliteStatement exists(m_db, "SELECT 1 FROM sessions WHERE id = ? AND trashed_from IS NULL");
+    if (!exists) {
+        const Error error = lastError();
+        m_claims->release(sessionId);
+        return error;
+    }
+    sqlite3_bind_int64(exists.get(), 1, sessionId);
+    if (const int rc = sqlite3_step(exists.get()); rc != SQLITE_ROW) {
+        const Error error = rc == SQLITE_DONE
+            ? Error {Error::Code::NotFound,
+                     QCoreApplication::translate("SessionStore", "there is no session %1").arg(sessionId)}
+            : lastError();
+        m_claims->release(sessionId);
+        return error;
+    }
+    return locked;
 }
 
 void SessionStore::releaseClaim(qint64 sessionId)

@@ -249,7 +249,9 @@ Expected<qint64> SessionStore::createSession(const QString& name, const QDateTim
     if (sqlite3_step(statement.get()) != SQLITE_DONE)
         return lastError();
     const qint64 id = sqlite3_last_insert_rowid(m_db);
-    claim(id);
+    if (const Expected<void> claimed = lock(id); !claimed)
+        qCWarning(lcStore).noquote()
+            << QStringLiteral("new session %1 is not claimed: %2").arg(id).arg(claimed.error().message);
     return id;
 }
 
@@ -333,7 +335,9 @@ Expected<void> SessionStore::append(QList<Capture>& captures, const Completion& 
         return lastError();
     if (captures.isEmpty())
         return {};
-    claim(captures.constFirst().sessionId);
+    // Not reported: a session another instance holds (the endpoint's own connection, which claimed it) is spared
+    // all the same, and one that does not exist fails the commit below.
+    lock(captures.constFirst().sessionId);
     // Large bodies go to their segment first (and are synced): the commit below refers to them.
     const BodyFiles::Mark mark = m_bodies->mark();
     QList<std::optional<BodyLocation>> locations; // sized only for a group with a large body

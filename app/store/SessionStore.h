@@ -45,8 +45,8 @@ struct PruneResult
 // The durable session store: one SQLite database (WAL) holding sessions and their captures, with bodies of
 // BodyFiles::threshold and over in segment files beside it (written and synced before the commit that refers to them).
 // One instance per thread; the endpoint thread writes, the window reads through its own instance.
-// An instance claims the session it creates or last appended to (SessionClaims), so that no other
-// process or instance prunes or deletes it meanwhile. Long work (deleting, pruning) runs in write
+// An instance claims the session it creates, is told to write (claim()) or last appended to (SessionClaims), so that
+// no other process or instance prunes or deletes it meanwhile. Long work (deleting, pruning) runs in write
 // transactions of about sliceTargetMs each, so the endpoint's commits wait at most that long.
 class SessionStore final
 {
@@ -80,6 +80,12 @@ public:
     // captures), giving freed space back as it goes (reclaimSpace). Refused for a session in use elsewhere
     // (StoreInUse).
     Expected<void> deleteSession(qint64 sessionId);
+    // Claims the session for this instance, letting go of the one it claimed before (an instance writes one
+    // session at a time): while held, no other process or instance deletes or prunes it. The endpoint claims
+    // the session it continues or switches to before any capture arrives. Fails, holding nothing, with NotFound
+    // when there is no such session, StoreInUse when another process or instance holds it (which spares it
+    // while it does), StoreReadOnly when the lock file cannot be written beside the store.
+    Expected<void> claim(qint64 sessionId);
     // Gives up this instance's claim on the session (before another connection deletes it).
     void releaseClaim(qint64 sessionId);
     // Whether another process (or store instance) holds the session's claim.
@@ -132,7 +138,7 @@ private:
     Expected<void> exec(const char* sql);
     qint64 pragmaValue(const char* sql) const;
     Expected<void> removeSession(qint64 sessionId);
-    void claim(qint64 sessionId);
+    Expected<void> lock(qint64 sessionId); // claim() without asking whether the session exists
     void noteWrite(qint64 ms) { m_longestWriteMs = qMax(m_longestWriteMs, ms); }
 
     sqlite3* m_db = nullptr;
