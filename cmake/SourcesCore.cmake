@@ -45,6 +45,8 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Versions.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/core/Versions.h
     # endpoint/
+    ${CMAKE_CURRENT_SOURCE_DIR}/endpoint/CaptureHandoff.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/endpoint/CaptureHandoff.h
     ${CMAKE_CURRENT_SOURCE_DIR}/endpoint/Endpoint.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/endpoint/Endpoint.h
     # export/

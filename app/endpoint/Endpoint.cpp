@@ -5,14 +5,17 @@
 #include <QThread>
 
 #include "core/Logging.h"
+#include "endpoint/CaptureHandoff.h"
 #include "http/CaptureServer.h"
 #include "store/SessionStore.h"
 #include "store/StoreWriter.h"
 
 Endpoint::Endpoint(QObject* parent)
     : QObject(parent)
+    , m_handoff(new CaptureHandoff(this))
 {
     qRegisterMetaType<QList<Capture>>();
+    connect(m_handoff, &CaptureHandoff::capturesStored, this, &Endpoint::capturesStored);
 }
 
 Endpoint::~Endpoint()
@@ -29,6 +32,7 @@ Expected<void> Endpoint::start(const EndpointConfig& config)
     m_context->moveToThread(m_thread);
     m_thread->start();
 
+    m_handoff->setStorePath(config.storePath);
     Expected<void> started;
     // The server, its sink and the store connection are created, used and destroyed on the endpoint thread.
     QMetaObject::invokeMethod(
@@ -73,7 +77,8 @@ Expected<void> Endpoint::start(const EndpointConfig& config)
             m_server->setSessionId(m_sessionId);
             m_address = m_server->serverAddress();
             m_port = m_server->serverPort();
-            connect(m_server, &CaptureServer::capturesStored, this, &Endpoint::capturesStored, Qt::QueuedConnection);
+            connect(m_server, &CaptureServer::capturesStored, m_server,
+                    [handoff = m_handoff](const QList<Capture>& captures) { handoff->hand(captures); });
             connect(m_server, &CaptureServer::storeFailed, this, &Endpoint::storeFailed, Qt::QueuedConnection);
         },
         Qt::BlockingQueuedConnection);
@@ -153,4 +158,9 @@ void Endpoint::warnUnclaimed(const Error& error)
                                                    "delete it: %2")
                                         .arg(m_sessionId)
                                         .arg(error.message);
+}
+
+qint64 Endpoint::bodyBytesWaiting() const
+{
+    return m_handoff->bodyBytesWaiting();
 }

@@ -8,6 +8,7 @@
 #include "core/Expected.h"
 #include "http/ServerConfig.h"
 
+class CaptureHandoff;
 class CaptureServer;
 class QThread;
 class SessionStore;
@@ -23,7 +24,8 @@ struct EndpointConfig
 
 // The capture endpoint as seen from the window or a command: owns the endpoint thread, its server (http/), and
 // the session store it writes to: a StoreWriter as the server's sink, and a connection of its own that starts
-// the session. Signals arrive on the thread that owns the Endpoint.
+// the session. Signals arrive on the thread that owns the Endpoint, through a CaptureHandoff that bounds the
+// bodies waiting for that thread.
 class Endpoint final : public QObject
 {
     Q_OBJECT
@@ -51,6 +53,10 @@ public:
     // deliveries are answered 503).
     Expected<void> switchSession(qint64 sessionId);
 
+    // Bodies stored and handed over that this thread has not taken yet (at most about
+    // CaptureHandoff::maxBodyBytes: past it captures are read back from the store when their turn comes).
+    qint64 bodyBytesWaiting() const;
+
 Q_SIGNALS:
     void capturesStored(const QList<Capture>& captures);
     void storeFailed(const Error& error); // senders were answered 503
@@ -58,6 +64,7 @@ Q_SIGNALS:
 private:
     void warnUnclaimed(const Error& error);
 
+    CaptureHandoff* m_handoff;
     QThread* m_thread = nullptr;
     QObject* m_context = nullptr; // lives on the endpoint thread
     CaptureServer* m_server = nullptr;

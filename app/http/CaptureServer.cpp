@@ -11,6 +11,15 @@
 #include "core/Logging.h"
 #include "http/HttpConnection.h"
 
+namespace {
+// What a completed request holds until it is stored: its body, and its head twice (the bytes as received and
+// the parsed fields).
+qint64 heldBytes(const Capture& capture)
+{
+    return capture.body.capacity() + 2 * capture.rawHead.size();
+}
+} // namespace
+
 CaptureServer::CaptureServer(const ServerConfig& config, CaptureSink* sink, qint64 sessionId, QObject* parent)
     : QTcpServer(parent)
     , m_config(config)
@@ -155,7 +164,11 @@ void CaptureServer::bodyBytesChanged(HttpConnection* connection, qint64 bytes)
 bool CaptureServer::mayReadBody(const HttpConnection* connection)
 {
     const qint64 held = m_bodyBytes.value(connection);
-    if (held < m_config.smallBodyBytes || m_bodyBytesTotal <= m_config.bodyBudgetBytes)
+    if (m_bodyBytesTotal <= m_config.bodyBudgetBytes)
+        return true;
+    // Over the budget a small body still proceeds, unless its connection already waits for answers: a client
+    // that pipelines small requests adds at most one more before its commits free room.
+    if (held < m_config.smallBodyBytes && !connection->hasPendingAnswers())
         return true;
     // Bodies being committed free their room when the commit ends: until then nobody reads on, or reading
     // would outrun the disk.
@@ -176,8 +189,9 @@ bool CaptureServer::mayReadBody(const HttpConnection* connection)
 void CaptureServer::submit(HttpConnection* connection, quint64 sequence, Capture capture, const ResponsePlan& plan)
 {
     capture.sessionId = m_sessionId;
-    m_committingBytes += capture.body.capacity(); // in the budget until stored
-    m_bodyBytesTotal += capture.body.capacity();
+    const qint64 held = heldBytes(capture); // in the budget until stored
+    m_committingBytes += held;
+    m_bodyBytesTotal += held;
     capture.responseStatus = plan.noAnswer ? 0 : plan.status;
     m_pendingCaptures.append(std::move(capture));
     m_pending.append(Pending {connection, sequence, plan});
@@ -213,7 +227,7 @@ bool CaptureServer::flushLane(int lane)
         const Capture& capture = m_pendingCaptures.at(index);
         if (int(CaptureSink::laneOf(capture)) != lane)
             continue;
-        const qint64 size = capture.body.capacity();
+        const qint64 size = heldBytes(capture);
         if (!picked.isEmpty() && (bytes + size > maxGroupBytes || lane == int(CaptureSink::Lane::Large)))
             break;
         bytes += size;
@@ -245,8 +259,7 @@ bool CaptureServer::flushLane(int lane)
     clock.start();
     const auto done = [this, lane, pending, bytes, clock](const QList<Capture>& stored, const Expected<void>& result) {
         qCDebug(lcHttp) << (result ? "committed" : "refused") << stored.size() << "capture(s)," << bytes
-                        << "bytes of bodies held, in" << clock.elapsed() << "ms;" << m_pendingCaptures.size()
-                        << "waiting";
+                        << "bytes held, in" << clock.elapsed() << "ms;" << m_pendingCaptures.size() << "waiting";
         committed(lane, stored, pending, bytes, result);
     };
     ++m_groupsInFlight[lane];

@@ -47,7 +47,8 @@ public:
     ResponsePlan planFor(const Capture& capture);
 
     // The body budget (ServerConfig::bodyBudgetBytes) across connections. A connection reports the
-    // bytes of its body in progress after each read, and asks before each read.
+    // bytes of its body in progress after each read, and asks before each read; a completed request counts
+    // with its body and head until it is stored.
     void bodyBytesChanged(HttpConnection* connection, qint64 bytes);
     bool mayReadBody(const HttpConnection* connection);
     qint64 bodyBytesInFlight() const { return m_bodyBytesTotal; }
@@ -90,7 +91,7 @@ private:
     int m_refusing = 0; // sockets answered 503 that are still draining
     QHash<const HttpConnection*, qint64> m_bodyBytes;
     qint64 m_bodyBytesTotal = 0;
-    qint64 m_committingBytes = 0; // bodies submitted and not yet stored
+    qint64 m_committingBytes = 0; // requests submitted and not yet stored (bodies and heads)
     QSet<const HttpConnection*> m_budgetWaiters;
     QList<Capture> m_pendingCaptures;
     QList<Pending> m_pending;

@@ -26,6 +26,9 @@ public:
     // Reading was paused (back-pressure or the body budget); reads on if it may now.
     void resumeReading();
     qint64 bodyBytesHeld() const { return m_parser.bodyBytesHeld(); }
+    // Requests read on this connection whose answers are not written yet (waiting for their commit or for
+    // an earlier answer).
+    bool hasPendingAnswers() const { return !m_exchanges.empty(); }
 
 Q_SIGNALS:
     void finished();

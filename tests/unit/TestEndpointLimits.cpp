@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: MIT
 // The endpoint's bounds over real sockets on 127.0.0.1: request deadlines that later bytes do not
 // extend, the head deadline while an earlier answer is pending, the idle limit, the body budget
-// (uploads wait their turn and all complete, byte for byte), token methods answered by the rules,
-// the 503 over the connection cap delivered in full, and accepting again after running out of files.
+// (uploads wait their turn and all complete, byte for byte; pipelined small requests count in it), the
+// bodies waiting for a busy owner thread, token methods answered by the rules, the 503 over the connection
+// cap delivered in full, and accepting again after running out of files.
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <atomic>
+#include <deque>
+#include <thread>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "ExpectedChecks.h"
+#include "endpoint/CaptureHandoff.h"
 #include "endpoint/Endpoint.h"
 #include "http/CaptureServer.h"
 #include "store/SessionStore.h"
@@ -51,6 +59,45 @@ QByteArray post(const QByteArray& target, const QByteArray& body)
         + body;
 }
 
+// A sink that keeps nothing until told: the groups handed to it wait, as they would behind a slow disk.
+class HeldSink final : public CaptureSink
+{
+public:
+    void append(QList<Capture> captures, Completion complete, Done done) override
+    {
+        m_groups.push_back({std::move(captures), std::move(complete), std::move(done)});
+    }
+    void finish() override { release(); }
+    Expected<void> appendNow(QList<Capture>& captures, const Completion& complete) override
+    {
+        for (qsizetype i = 0; i < captures.size(); ++i) {
+            captures[i].id = ++m_nextId;
+            complete(i, captures[i]);
+        }
+        return {};
+    }
+    // Keeps every group handed over so far, and those handed over meanwhile.
+    void release()
+    {
+        while (!m_groups.empty()) {
+            Group group = std::move(m_groups.front());
+            m_groups.pop_front();
+            appendNow(group.captures, group.complete);
+            group.done(group.captures, {});
+        }
+    }
+
+private:
+    struct Group
+    {
+        QList<Capture> captures;
+        Completion complete;
+        Done done;
+    };
+    std::deque<Group> m_groups;
+    qint64 m_nextId = 0;
+};
+
 } // namespace
 
 class TestEndpointLimits final : public QObject
@@ -65,6 +112,8 @@ private Q_SLOTS:
     void headDeadlineWhileAnswerPending();
     void idleLimitNotRestartedByBlankLines();
     void bodyBudgetUploadsAllComplete();
+    void smallRequestsCountInTheBudget();
+    void handOffIsBoundedWhileTheOwnerIsBusy();
     void tokenMethodsAnsweredByRules();
     void refusalOverTheCapIsDelivered();
     void connectionCapBelowFileLimit();
@@ -225,6 +274,122 @@ void TestEndpointLimits::bodyBudgetUploadsAllComplete()
         const int i = capture.target.mid(4).toInt();
         QCOMPARE(capture.body.size(), bodies.at(i).size());
         QVERIFY(capture.body == bodies.at(i));
+    }
+}
+
+void TestEndpointLimits::smallRequestsCountInTheBudget()
+{
+    // Eight clients pipeline 32 requests of 48 KiB each (12 MiB in all) while nothing is committed. Small bodies
+    // proceed over the budget only on a connection with no answer pending, so what the server holds stays
+    // near the 1 MiB budget (each connection may add one more request before it waits), not 12 MiB. Once the
+    // store keeps up, every request is answered.
+    ServerConfig config;
+    config.port = 0;
+    config.bodyBudgetBytes = 1024 * 1024;
+    constexpr int connections = 8;
+    constexpr int perConnection = 32;
+    const qint64 slack = connections * 4 * config.smallBodyBytes; // one request and one read each, twice over
+    HeldSink sink;
+    CaptureServer server(config, &sink, 1);
+    QVERIFY_EXPECTED(server.start());
+    std::vector<std::unique_ptr<RawClient>> clients;
+    for (int c = 0; c < connections; ++c) {
+        clients.push_back(std::make_unique<RawClient>(server.serverPort()));
+        QVERIFY(clients.back()->connected);
+        QByteArray burst;
+        for (int i = 0; i < perConnection; ++i)
+            burst += post("/small/" + QByteArray::number(c * perConnection + i), QByteArray(48 * 1024, 'x'));
+        clients.back()->send(burst);
+    }
+    qint64 most = 0;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 1500) {
+        QTest::qWait(5);
+        most = qMax(most, server.bodyBytesInFlight());
+    }
+    QVERIFY2(most > config.bodyBudgetBytes, qPrintable(QString::number(most))); // the budget was reached
+    QVERIFY2(most <= config.bodyBudgetBytes + slack,
+             qPrintable(u"%1 held, bound %2"_s.arg(most).arg(config.bodyBudgetBytes + slack)));
+    const auto answered = [&] {
+        sink.release();
+        int total = 0;
+        for (const auto& client : clients)
+            total += int(client->received.count("HTTP/1.1 200 "));
+        return total;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(answered(), connections * perConnection, timeoutMs);
+    QCOMPARE(server.bodyBytesInFlight(), 0);
+}
+
+namespace {
+// One POST over a blocking socket (from a thread of its own); true when it was answered 200.
+bool postBlocking(quint16 port, const QByteArray& request)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool ok = ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
+    for (qsizetype sent = 0; ok && sent < request.size();) {
+        const ssize_t n = ::send(fd, request.constData() + sent, size_t(request.size() - sent), MSG_NOSIGNAL);
+        ok = n > 0;
+        sent += n > 0 ? n : 0;
+    }
+    QByteArray answer;
+    char buffer[4096];
+    while (ok && !answer.contains("\r\n\r\n")) {
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+        ok = n > 0;
+        answer.append(buffer, n > 0 ? n : 0);
+    }
+    ::close(fd);
+    return ok && answer.startsWith("HTTP/1.1 200 ");
+}
+} // namespace
+
+void TestEndpointLimits::handOffIsBoundedWhileTheOwnerIsBusy()
+{
+    // The thread that owns the endpoint is busy (as listen's is when its output pipe is full) while 96 bodies of
+    // 1 MiB are stored: at most CaptureHandoff::maxBodyBytes of them wait for it, the rest are read back from the
+    // store when it is free, and it still sees every capture, whole and in the order they were stored.
+    start(ServerConfig());
+    constexpr int count = 96;
+    const auto body = [](int i) -> QByteArray {
+        return QByteArray::number(1000 + i) + QByteArray(1024 * 1024 - 4, char('a' + i % 26));
+    };
+    std::atomic<int> answered = 0;
+    std::thread poster([port = m_endpoint->port(), &answered, &body] {
+        for (int i = 0; i < count; ++i) {
+            if (!postBlocking(port, post("/big/" + QByteArray::number(i), body(i))))
+                return;
+            ++answered;
+        }
+    });
+    QList<Capture> seen;
+    qint64 waitingWhileBusy = -1;
+    bool busy = true;
+    connect(m_endpoint.get(), &Endpoint::capturesStored, this, [&](const QList<Capture>& captures) {
+        if (std::exchange(busy, false)) {
+            QElapsedTimer clock;
+            clock.start();
+            while (answered < count && clock.elapsed() < 60000)
+                QThread::msleep(10);
+            waitingWhileBusy = m_endpoint->bodyBytesWaiting();
+        }
+        seen += captures;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), count, 90000);
+    poster.join();
+    QCOMPARE(answered.load(), count);
+    QVERIFY2(waitingWhileBusy > 0 && waitingWhileBusy <= CaptureHandoff::maxBodyBytes,
+             qPrintable(QString::number(waitingWhileBusy)));
+    QCOMPARE(m_endpoint->bodyBytesWaiting(), 0);
+    for (int i = 0; i < count; ++i) {
+        QCOMPARE(seen.at(i).target, "/big/" + QByteArray::number(i));
+        QVERIFY(seen.at(i).body == body(i));
+        QVERIFY(i == 0 || seen.at(i).id > seen.at(i - 1).id);
     }
 }
 
