@@ -94,6 +94,7 @@ set(hookbench_e2e_scripts
     ${PROJECT_SOURCE_DIR}/tests/e2e/replay.sh
     ${PROJECT_SOURCE_DIR}/tests/e2e/save_show.sh
     ${PROJECT_SOURCE_DIR}/tests/e2e/signatures.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/slow_output.sh
     ${PROJECT_SOURCE_DIR}/tests/e2e/uploads.sh
 )
 set(hookbench_e2e_tests
