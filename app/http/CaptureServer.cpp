@@ -45,7 +45,12 @@ int CaptureServer::connectionCapFor(int configured, qint64 fileLimit)
 
 void CaptureServer::onAcceptError(QAbstractSocket::SocketError)
 {
-    qCWarning(lcHttp).noquote() << "accepting connections paused:" << errorString() << "- trying again in 100 ms";
+    // While files stay short this repeats every 100 ms: it is said at most once every 10 s.
+    if (!m_acceptWarned.isValid() || m_acceptWarned.elapsed() > 10000) {
+        qCWarning(lcHttp).noquote() << "accepting connections paused:" << errorString()
+                                    << "- trying again every 100 ms";
+        m_acceptWarned.start();
+    }
     QTimer::singleShot(100, this, [this] { resumeAccepting(); });
 }
 

@@ -83,6 +83,7 @@ private:
     CaptureSink* m_sink;
     std::array<int, 2> m_groupsInFlight {}; // per lane (CaptureSink::Lane): handed to the sink, not yet kept
     bool m_stopping = false;
+    QElapsedTimer m_acceptWarned; // since a paused accept was last reported
     QElapsedTimer m_floodWarned; // since connections over the cap were last reported closed unanswered
     qint64 m_sessionId;
     int m_connectionCount = 0;
