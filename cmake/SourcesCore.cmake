@@ -229,6 +229,8 @@ set(hookbench_core_sources
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreColumns.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreErrors.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreErrors.h
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreSlices.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreSlices.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreWriter.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoreWriter.h
     ${CMAKE_CURRENT_SOURCE_DIR}/store/StoredCaptures.cpp

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "store/StoreErrors.h"
+#include "store/StoreSlices.h"
 
 namespace {
 
@@ -53,9 +54,30 @@ Expected<qint64> CaptureTrash::trash(qint64 sessionId, const QList<qint64>& capt
     if (sqlite3_step(create.get()) != SQLITE_DONE)
         return errorOf(db);
     const qint64 trashId = sqlite3_last_insert_rowid(db);
-    if (Expected<void> moved = moveSlices("UPDATE captures SET session_id = ?1 WHERE session_id = ?2 AND id = ?3",
-                                          trashId, sessionId, captureIds);
-        !moved) {
+    Statement move = prepare(db, "UPDATE captures SET session_id = ? WHERE session_id = ? AND id = ?");
+    if (!move)
+        return errorOf(db);
+    // One statement per capture; a slice ends at its row count or once its captures reach StoreSlices::sliceBytes.
+    StoreSlices slices(m_store);
+    qsizetype next = 0;
+    const Expected<void> moved = slices.run([&](qint64 rows) -> Expected<qint64> {
+        qint64 done = 0;
+        qint64 bytes = 0;
+        for (; next < captureIds.size() && done < rows && bytes < StoreSlices::sliceBytes; ++next, ++done) {
+            const Expected<qint64> size = slices.captureBytes(sessionId, captureIds.at(next));
+            if (!size)
+                return size.error();
+            bytes += *size;
+            sqlite3_reset(move.get());
+            sqlite3_bind_int64(move.get(), 1, trashId);
+            sqlite3_bind_int64(move.get(), 2, sessionId);
+            sqlite3_bind_int64(move.get(), 3, captureIds.at(next));
+            if (sqlite3_step(move.get()) != SQLITE_DONE)
+                return errorOf(db);
+        }
+        return done;
+    });
+    if (!moved) {
         // What moved goes back at once: nothing is deleted when the error is reported.
         restore(trashId);
         return moved.error();
@@ -79,9 +101,22 @@ Expected<qint64> CaptureTrash::restore(qint64 trashId)
     if (!exists || sqlite3_step(exists.get()) != SQLITE_ROW)
         return Error {Error::Code::NotFound, QStringLiteral("the session the captures came from no longer exists")};
     exists.reset();
-    if (Expected<void> moved = moveSlices("UPDATE captures SET session_id = ?1 WHERE id IN (SELECT id FROM captures "
-                                          "WHERE session_id = ?2 ORDER BY id LIMIT ?3)",
-                                          sessionId, trashId, {});
+    Statement move = prepare(db, "UPDATE captures SET session_id = ? WHERE session_id = ? AND id <= ?");
+    if (!move)
+        return errorOf(db);
+    StoreSlices slices(m_store);
+    if (Expected<void> moved = slices.run([&](qint64 rows) -> Expected<qint64> {
+            const Expected<qint64> last = slices.lastIdOfSlice(trashId, rows);
+            if (!last || *last == 0)
+                return last;
+            sqlite3_reset(move.get());
+            sqlite3_bind_int64(move.get(), 1, sessionId);
+            sqlite3_bind_int64(move.get(), 2, trashId);
+            sqlite3_bind_int64(move.get(), 3, *last);
+            if (sqlite3_step(move.get()) != SQLITE_DONE)
+                return errorOf(db);
+            return sqlite3_changes64(db);
+        });
         !moved)
         return moved.error();
     Statement drop = prepare(db, "DELETE FROM sessions WHERE id = ?");
@@ -91,78 +126,26 @@ Expected<qint64> CaptureTrash::restore(qint64 trashId)
     return sessionId;
 }
 
-Expected<void> CaptureTrash::moveSlices(const char* sql, qint64 to, qint64 from, const QList<qint64>& ids)
-{
-    // With ids: one statement per id, sliceRows of them per transaction. Without: the statement moves up to
-    // sliceRows rows (?3 is the limit) and runs until nothing is left.
-    sqlite3* db = m_store.m_db;
-    Statement move = prepare(db, sql);
-    if (!move)
-        return errorOf(db);
-    qsizetype next = 0;
-    for (;;) {
-        if (Expected<void> begun = m_store.exec("BEGIN IMMEDIATE"); !begun)
-            return begun;
-        int changed = 0;
-        if (!ids.isEmpty()) {
-            const qsizetype end = std::min<qsizetype>(ids.size(), next + sliceRows);
-            for (; next < end; ++next) {
-                sqlite3_reset(move.get());
-                sqlite3_bind_int64(move.get(), 1, to);
-                sqlite3_bind_int64(move.get(), 2, from);
-                sqlite3_bind_int64(move.get(), 3, ids.at(next));
-                if (sqlite3_step(move.get()) != SQLITE_DONE) {
-                    const Error e = errorOf(db);
-                    m_store.exec("ROLLBACK");
-                    return e;
-                }
-            }
-            changed = next < ids.size() ? 1 : 0;
-        } else {
-            sqlite3_reset(move.get());
-            sqlite3_bind_int64(move.get(), 1, to);
-            sqlite3_bind_int64(move.get(), 2, from);
-            sqlite3_bind_int64(move.get(), 3, sliceRows);
-            if (sqlite3_step(move.get()) != SQLITE_DONE) {
-                const Error e = errorOf(db);
-                m_store.exec("ROLLBACK");
-                return e;
-            }
-            changed = sqlite3_changes(db);
-        }
-        if (Expected<void> committed = m_store.exec("COMMIT"); !committed) {
-            m_store.exec("ROLLBACK");
-            return committed;
-        }
-        if (changed == 0)
-            return {};
-    }
-}
-
 Expected<void> CaptureTrash::purge(qint64 trashId)
 {
     sqlite3* db = m_store.m_db;
     if (!db)
         return StoreErrors::notOpen();
-    // The captures first, in slices (their replay attempts go with them), then the hidden session.
-    Statement remove = prepare(db,
-                               "DELETE FROM captures WHERE id IN (SELECT id FROM captures WHERE session_id = ? "
-                               "ORDER BY id LIMIT ?)");
-    if (!remove)
+    Statement hidden = prepare(db, "SELECT 1 FROM sessions WHERE id = ? AND trashed_from IS NOT NULL");
+    if (!hidden)
         return errorOf(db);
-    for (;;) {
-        sqlite3_reset(remove.get());
-        sqlite3_bind_int64(remove.get(), 1, trashId);
-        sqlite3_bind_int64(remove.get(), 2, sliceRows);
-        if (sqlite3_step(remove.get()) != SQLITE_DONE)
-            return errorOf(db);
-        if (sqlite3_changes(db) == 0)
-            break;
-    }
-    Statement drop = prepare(db, "DELETE FROM sessions WHERE id = ? AND trashed_from IS NOT NULL");
-    sqlite3_bind_int64(drop.get(), 1, trashId);
-    if (!drop || sqlite3_step(drop.get()) != SQLITE_DONE)
+    sqlite3_bind_int64(hidden.get(), 1, trashId);
+    const int rc = sqlite3_step(hidden.get());
+    if (rc == SQLITE_DONE)
+        return {}; // purged already
+    if (rc != SQLITE_ROW)
         return errorOf(db);
+    hidden.reset();
+    // As a session is deleted: the captures in slices (their replay attempts go with them), the space they held
+    // given back as it goes, then the hidden session.
+    if (Expected<void> removed = m_store.removeSession(trashId); !removed)
+        return removed;
+    m_store.reclaimSpace();
     m_store.removeUnreferencedBodies();
     return {};
 }

@@ -9,8 +9,8 @@
 // Deleting captures so that it can be undone. Deleted captures move, with their replay attempts, into a
 // hidden session of their own (sessions.trashed_from names the session they came from), which no list shows.
 // Undo moves them back; purge deletes them for good. Trash left by an earlier run is purged at start.
-// Each step is sliced into short write transactions, so live deliveries never wait long for the lock.
-// Shares the SessionStore's connection and its thread.
+// Each step runs in short write transactions (StoreSlices: bounded by bytes and time, as deleting a session is),
+// so live deliveries never wait long for the lock. Shares the SessionStore's connection and its thread.
 class CaptureTrash final
 {
 public:
@@ -27,10 +27,7 @@ public:
     QList<qint64> trashIds() const;
 
     static const char* schemaSql(); // store version 3
-    static constexpr int sliceRows = 2000; // rows per write transaction
 
 private:
-    Expected<void> moveSlices(const char* sql, qint64 to, qint64 from, const QList<qint64>& ids);
-
     SessionStore& m_store;
 };

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-// SessionStore's removals: deleting and pruning sessions in time-bounded slices, sparing claimed sessions, and the
-// body segments nothing refers to any more.
+// SessionStore's removals: deleting and pruning sessions in slices bounded by bytes and time (StoreSlices), sparing
+// claimed sessions, and the body segments nothing refers to any more.
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <algorithm>
 
 #include "store/BodyFiles.h"
@@ -10,10 +9,9 @@
 #include "store/SessionStore.h"
 #include "store/SqliteStatement.h"
 #include "store/StoreErrors.h"
+#include "store/StoreSlices.h"
 
 namespace {
-constexpr qint64 firstSliceRows = 64;
-constexpr qint64 maxSliceRows = 20000;
 constexpr int reclaimPagesPerSlice = 256;
 } // namespace
 
@@ -92,57 +90,27 @@ bool SessionStore::sessionInUseElsewhere(qint64 sessionId) const
 
 Expected<void> SessionStore::removeSession(qint64 sessionId)
 {
-    qint64 rows = firstSliceRows;
-    for (;;) {
-        if (Expected<void> begun = exec("BEGIN IMMEDIATE"); !begun)
-            return begun;
-        QElapsedTimer held;
-        held.start();
-        qint64 removed = 0;
-        bool ok = false;
-        {
-            SqliteStatement captures(m_db,
-                                     "DELETE FROM captures WHERE id IN "
-                                     "(SELECT id FROM captures WHERE session_id = ? ORDER BY id LIMIT ?)");
-            if (captures) {
-                sqlite3_bind_int64(captures.get(), 1, sessionId);
-                sqlite3_bind_int64(captures.get(), 2, rows);
-                ok = sqlite3_step(captures.get()) == SQLITE_DONE;
-                removed = sqlite3_changes64(m_db);
-            }
-        }
-        if (ok && removed == 0) {
-            // The captures are gone: the session itself goes last.
-            SqliteStatement session(m_db, "DELETE FROM sessions WHERE id = ?");
-            ok = bool(session);
-            if (ok) {
-                sqlite3_bind_int64(session.get(), 1, sessionId);
-                ok = sqlite3_step(session.get()) == SQLITE_DONE;
-            }
-        }
-        if (!ok) {
-            const Error error = lastError();
-            exec("ROLLBACK");
-            return error;
-        }
-        if (Expected<void> committed = exec("COMMIT"); !committed) {
-            exec("ROLLBACK");
-            return committed;
-        }
-        const qint64 ms = held.elapsed();
-        noteWrite(ms);
-        if (removed == 0)
-            return {};
-        // Time bound: the next slice is sized from how long this one held the write lock.
-        if (ms > sliceTargetMs)
-            rows = std::max<qint64>(1, rows / 2);
-        else if (ms < sliceTargetMs / 2)
-            rows = std::min(maxSliceRows, rows * 2);
-        QElapsedTimer reclaim;
-        reclaim.start();
-        reclaimSpace(reclaimPagesPerSlice);
-        noteWrite(reclaim.elapsed());
-    }
+    // The captures go a slice at a time (their replay attempts with them), the space they held given back
+    // between slices; the session itself goes in the last slice, once none is left.
+    StoreSlices slices(*this);
+    return slices.run(
+        [&](qint64 rows) -> Expected<qint64> {
+            const Expected<qint64> last = slices.lastIdOfSlice(sessionId, rows);
+            if (!last)
+                return last.error();
+            SqliteStatement remove(m_db,
+                                   *last != 0 ? "DELETE FROM captures WHERE session_id = ? AND id <= ?"
+                                              : "DELETE FROM sessions WHERE id = ?");
+            if (!remove)
+                return lastError();
+            sqlite3_bind_int64(remove.get(), 1, sessionId);
+            if (*last != 0)
+                sqlite3_bind_int64(remove.get(), 2, *last);
+            if (sqlite3_step(remove.get()) != SQLITE_DONE)
+                return lastError();
+            return *last != 0 ? sqlite3_changes64(m_db) : 0;
+        },
+        [this] { reclaimSpace(reclaimPagesPerSlice); });
 }
 
 Expected<void> SessionStore::deleteSession(qint64 sessionId)

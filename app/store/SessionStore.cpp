@@ -20,6 +20,7 @@
 #include "store/SqliteStatement.h"
 #include "store/StoreColumns.h"
 #include "store/StoreErrors.h"
+#include "store/StoreSlices.h"
 
 namespace {
 
@@ -316,8 +317,26 @@ qint64 SessionStore::reclaimSpace(int maxPages)
     if (!m_db)
         return 0;
     constexpr qint64 incremental = 2;
-    if (maxPages > 0 && pragmaValue("PRAGMA auto_vacuum") == incremental)
-        exec(QByteArray("PRAGMA incremental_vacuum(" + QByteArray::number(maxPages) + ");").constData());
+    if (maxPages > 0 && pragmaValue("PRAGMA auto_vacuum") == incremental) {
+        // Each step moves pages and truncates the file in a write transaction of its own: a few hundred pages
+        // at first, fewer after a step that held the lock too long.
+        StoreSlices steps(*this, 256, maxPages);
+        qint64 left = maxPages;
+        qint64 free = pragmaValue("PRAGMA freelist_count");
+        while (left > 0 && free > 0) {
+            const qint64 pages = std::min(left, steps.rows());
+            QElapsedTimer held;
+            held.start();
+            const Expected<void> vacuumed
+                = exec(QByteArray("PRAGMA incremental_vacuum(" + QByteArray::number(pages) + ");").constData());
+            steps.held(held.elapsed());
+            const qint64 stillFree = pragmaValue("PRAGMA freelist_count");
+            if (!vacuumed || stillFree >= free)
+                break;
+            left -= free - stillFree;
+            free = stillFree;
+        }
+    }
     // Passive: never waits for the endpoint's writes or the window's reads.
     sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     return pragmaValue("PRAGMA freelist_count");

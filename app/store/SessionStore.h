@@ -92,6 +92,8 @@ public:
     bool sessionInUseElsewhere(qint64 sessionId) const;
     // The longest write transaction this instance has run, in ms (for benchmarks and tests).
     qint64 longestWriteMs() const { return m_longestWriteMs; }
+    // How long one slice of long work (StoreSlices: deleting, pruning, the trash, giving space back) aims to
+    // hold the write lock.
     static constexpr qint64 sliceTargetMs = 50;
     Expected<void> renameSession(qint64 sessionId, const QString& name); // NotFound without that session
     // The stored bytes of every capture (SessionInfo::storedBytes summed): what the budget is checked against.
@@ -103,8 +105,9 @@ public:
     PruneResult prune(const StoreBudget& budget, qint64 currentSessionId, const QDateTime& now);
 
     // Gives at most maxPages free pages back to the file system (new databases use incremental auto-vacuum;
-    // older ones reuse their free pages instead) and checkpoints the log without waiting for other
-    // connections. Returns the pages still free, so that a caller can continue when idle.
+    // older ones reuse their free pages instead), in steps sized like StoreSlices' slices (each its own write
+    // transaction), and checkpoints the log without waiting for other connections. Returns the pages still
+    // free, so that a caller can continue when idle.
     qint64 reclaimSpace(int maxPages = defaultReclaimPages);
     static constexpr int defaultReclaimPages = 2048;
     // Removes the body segments (BodyFiles) that no capture refers to any more and no instance writes to;
@@ -134,6 +137,7 @@ public:
 private:
     friend class ReplayAttemptStore; // share the database connection
     friend class CaptureTrash;
+    friend class StoreSlices;
     Error lastError() const;
     Expected<void> exec(const char* sql);
     qint64 pragmaValue(const char* sql) const;

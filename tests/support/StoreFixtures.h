@@ -58,4 +58,34 @@ inline QString query(const QString& path, const QByteArray& sql)
     return result;
 }
 
+// Holds the database's write lock from a connection of its own, as another process's long write would, until
+// release() or destruction: store work started meanwhile waits for it (up to the store's busy timeout, 5 s).
+class WriteLock final
+{
+public:
+    explicit WriteLock(const QString& path)
+    {
+        if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK)
+            m_held = sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+    ~WriteLock()
+    {
+        release();
+        sqlite3_close(m_db);
+    }
+    WriteLock(const WriteLock&) = delete;
+    WriteLock& operator=(const WriteLock&) = delete;
+    bool isHeld() const { return m_held; }
+    void release()
+    {
+        if (m_held)
+            sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+        m_held = false;
+    }
+
+private:
+    sqlite3* m_db = nullptr;
+    bool m_held = false;
+};
+
 } // namespace StoreFixtures

@@ -9,6 +9,7 @@
 #include "store/CaptureTrash.h"
 #include "store/ReplayAttemptStore.h"
 #include "store/SessionStore.h"
+#include "store/StoreSlices.h"
 
 using namespace Qt::StringLiterals;
 
@@ -92,7 +93,7 @@ private Q_SLOTS:
     void manyRowsMoveInSlices()
     {
         QList<Capture> more;
-        for (int i = 0; i < CaptureTrash::sliceRows * 2 + 5; ++i) {
+        for (int i = 0; i < 1000; ++i) { // more than the first slices' 64, 128 and 256 rows
             Capture capture;
             capture.sessionId = m_session;
             capture.method = "POST";
@@ -110,6 +111,47 @@ private Q_SLOTS:
         QCOMPARE(m_store->captureCount(*trashId), all.size());
         QVERIFY(trash.restore(*trashId));
         QCOMPARE(m_store->captureIds(m_session), all);
+    }
+
+    void slicesEndAtTheirBytes()
+    {
+        // 12 KB bodies stay in the database: about 175 of them make StoreSlices::sliceBytes.
+        QList<Capture> large;
+        for (int i = 0; i < 400; ++i) {
+            Capture capture;
+            capture.sessionId = m_session;
+            capture.method = "POST";
+            capture.target = "/large";
+            capture.httpVersion = "HTTP/1.1";
+            capture.body = QByteArray(12000, 'x');
+            capture.receivedAt = capture.completedAt = QDateTime::currentDateTimeUtc();
+            large.append(capture);
+        }
+        QVERIFY_EXPECTED(m_store->append(large));
+        const QList<qint64> all = m_store->captureIds(m_session);
+        StoreSlices slices(*m_store, 1000, 1000);
+        QCOMPARE(slices.lastIdOfSlice(m_session, 5).value_or(0), all.at(4)); // the row count bounds it
+        const qint64 last = slices.lastIdOfSlice(m_session, 1000).value_or(0);
+        const qsizetype inSlice = all.indexOf(last) + 1;
+        QVERIFY2(inSlice > 150 && inSlice < 200, qPrintable(QString::number(inSlice)));
+        const qint64 bytes = slices.captureBytes(m_session, all.at(20)).value_or(0);
+        QVERIFY2(bytes >= 12000 && bytes < 12100, qPrintable(QString::number(bytes)));
+        QCOMPARE(slices.captureBytes(m_session + 100, all.at(20)).value_or(-1), 0); // not in that session
+        QCOMPARE(slices.lastIdOfSlice(m_session + 100, 1000).value_or(-1), 0); // no such session
+        // Moving to the trash and back, and purging, takes several slices each.
+        CaptureTrash trash(*m_store);
+        const Expected<qint64> trashId = trash.trash(m_session, all);
+        QVERIFY_EXPECTED(trashId);
+        QCOMPARE(m_store->captureCount(*trashId), all.size());
+        QCOMPARE(trash.restore(*trashId).value_or(0), m_session);
+        QCOMPARE(m_store->captureIds(m_session), all);
+        const Expected<qint64> again = trash.trash(m_session, all);
+        QVERIFY_EXPECTED(again);
+        QVERIFY_EXPECTED(trash.purge(*again));
+        QCOMPARE(m_store->captureCount(m_session), 0);
+        QVERIFY(!m_store->capture(all.constLast()));
+        QVERIFY(trash.trashIds().isEmpty());
+        QVERIFY_EXPECTED(trash.purge(*again)); // once gone, purging again does nothing
     }
 
     void restoreNeedsItsSession()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -9,6 +10,7 @@
 #include <sys/resource.h>
 
 #include "RawHttp.h"
+#include "StoreFixtures.h"
 #include "payload/EventIndex.h"
 #include "session/CaptureTableModel.h"
 #include "session/SessionController.h"
@@ -237,6 +239,86 @@ private Q_SLOTS:
         QCOMPARE(controller.model()->rowCount(), 1);
         QCOMPARE(controller.model()->summaryAt(0).target, QByteArray("/saved"));
         QCOMPARE(controller.currentFile(), har);
+    }
+
+    // The store work the window starts runs off its thread: while another connection holds the write lock, each
+    // call returns at once (on the window's thread it would wait out the store's 5 s busy timeout) and the work
+    // finishes only once the lock is let go.
+    void storeWorkRunsOffTheWindowsThread()
+    {
+        QTemporaryDir dir;
+        const QString path = config(dir).storePath;
+        SessionController controller(config(dir), nullptr);
+        controller.start(true);
+        QTRY_VERIFY(controller.isReady());
+        postRaw(controller.endpoint()->port(), "/first", "1");
+        postRaw(controller.endpoint()->port(), "/second", "2");
+        QTRY_COMPARE(controller.model()->rowCount(), 2);
+        const QList<qint64> ids {controller.model()->summaryAt(0).id, controller.model()->summaryAt(1).id};
+        const qint64 session = controller.sessionId();
+        const auto captureCount = [&] {
+            return StoreFixtures::query(
+                path, "SELECT count(*) FROM captures WHERE session_id = " + QByteArray::number(session));
+        };
+        QElapsedTimer timer;
+
+        // Deleting captures, and undoing it.
+        auto lock = std::make_unique<StoreFixtures::WriteLock>(path);
+        QVERIFY(lock->isHeld());
+        std::optional<std::shared_ptr<SessionController::Deleted>> deleted;
+        timer.start();
+        controller.deleteCaptures(ids, [&](std::shared_ptr<SessionController::Deleted> done) { deleted = done; });
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QTest::qWait(100);
+        QVERIFY(!deleted);
+        QCOMPARE(captureCount(), QStringLiteral("2"));
+        lock.reset();
+        QTRY_VERIFY(deleted);
+        QVERIFY(*deleted);
+        QCOMPARE(captureCount(), QStringLiteral("0"));
+
+        lock = std::make_unique<StoreFixtures::WriteLock>(path);
+        std::optional<bool> restored;
+        timer.restart();
+        controller.restoreCaptures(*deleted, [&](bool ok) { restored = ok; });
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QTest::qWait(100);
+        QVERIFY(!restored);
+        lock.reset();
+        QTRY_VERIFY(restored);
+        QVERIFY(*restored);
+        QCOMPARE(captureCount(), QStringLiteral("2"));
+
+        // Removing deleted captures for good.
+        deleted.reset();
+        controller.deleteCaptures({ids.at(0)},
+                                  [&](std::shared_ptr<SessionController::Deleted> done) { deleted = done; });
+        QTRY_VERIFY(deleted && *deleted);
+        const QByteArray inTrash = "SELECT count(*) FROM sessions WHERE trashed_from IS NOT NULL";
+        QCOMPARE(StoreFixtures::query(path, inTrash), QStringLiteral("1"));
+        lock = std::make_unique<StoreFixtures::WriteLock>(path);
+        timer.restart();
+        controller.purgeDeleted((*deleted)->trashId);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        lock.reset();
+        QTRY_COMPARE(StoreFixtures::query(path, inTrash), QStringLiteral("0"));
+
+        // Importing a file.
+        QSignalSpy finished(&controller, &SessionController::fileTaskFinished);
+        const QString har = dir.filePath(QStringLiteral("out.har"));
+        controller.saveToFile(har);
+        QTRY_COMPARE(finished.count(), 1);
+        lock = std::make_unique<StoreFixtures::WriteLock>(path);
+        timer.restart();
+        controller.importFile(har);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QTest::qWait(100);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(controller.isBusy());
+        lock.reset();
+        QTRY_COMPARE(finished.count(), 2);
+        QCOMPARE(finished.at(1).at(0).toBool(), true);
+        QCOMPARE(captureCount(), QStringLiteral("2"));
     }
 
     // Opening a file when the store cannot take its captures: the message is about the store (here: the disk is
