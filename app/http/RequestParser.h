@@ -19,7 +19,9 @@ struct HttpLimits
 struct ParserOptions
 {
     std::function<QDateTime()> clock; // receivedAt and completedAt; empty: the system clock (UTC)
-    bool lenientLlhttp = false; // for tests: llhttp lets through what a lenient build would
+    // For tests: llhttp lets through what a lenient build would, and a second Content-Length, which it
+    // refuses in any build, so that Hookbench's own checks decide.
+    bool lenientLlhttp = false;
 };
 
 // A request the parser finished, or one it rejected (then capture.malformedReason says why and

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 // One case per cause a failed signature is explained by. Each builds what the sender signed, alters it
-// the way a relay, a framework or a copy-and-paste does, and checks the cause found.
+// the way a relay, a framework or a copy-and-paste does, and checks the cause found. Then the bounds on the
+// work one diagnosis takes, each just within and just past.
 #include <QTest>
 
+#include "json/JsonReader.h"
+#include "json/JsonStringifier.h"
+#include "signature/SignatureForensics.h"
 #include "signature/SignatureReport.h"
 #include "signature/SignatureVerifier.h"
 
@@ -25,6 +29,41 @@ QByteArray firmBody(const QByteArray& payload, const QByteArray& signature)
 
 const QByteArray secretValue = "s3cr3t-value-never-printed";
 
+// A GitHub request whose signature was made over signedBytes (with signingSecret), checked with secretValue.
+SignatureResult verifyGitHub(const QByteArray& signedBytes, const QByteArray& body,
+                             const QByteArray& signingSecret = secretValue)
+{
+    SecretSet secrets;
+    secrets.add(QStringLiteral("primary"), secretValue);
+    return SignatureVerifier(secrets).verify(github("sha256=" + hmacHex(signingSecret, signedBytes)), body);
+}
+
+QByteArray described(const SignatureResult& result)
+{
+    return (SignatureReport::causeName(result.cause) + QStringLiteral(": ") + result.detail).toUtf8();
+}
+
+// depth arrays around a 0, written as JsonStringifier writes them with this indent.
+QByteArray nestedArrays(int depth, const QByteArray& indent)
+{
+    QByteArray out;
+    for (int level = 1; level <= depth; ++level)
+        out += '[' + (indent.isEmpty() ? QByteArray() : '\n' + indent.repeated(level));
+    out += '0';
+    for (int level = depth - 1; level >= 0; --level)
+        out += (indent.isEmpty() ? QByteArray() : '\n' + indent.repeated(level)) + ']';
+    return out;
+}
+
+QByteArray indentedBy4(const QByteArray& json)
+{
+    const JsonReadResult read = JsonReader::read(json);
+    JsonStringifyOptions options;
+    options.indent = "    ";
+    options.sourceOrder = true;
+    return read.ok() ? JsonStringifier::stringify(read.document.root(), options) : QByteArray();
+}
+
 } // namespace
 
 class TestForensics final : public QObject
@@ -36,6 +75,13 @@ private Q_SLOTS:
     void findsCause();
     void namesTheSecretThatExplainsIt();
     void quietWithoutForensics();
+    void boundsAsDocumented();
+    void jsonSizeBound();
+    void jsonDepthBound();
+    void reserializedSizeBound_data();
+    void reserializedSizeBound();
+    void copiedBodyBound_data();
+    void copiedBodyBound();
 };
 
 void TestForensics::findsCause_data()
@@ -200,6 +246,157 @@ void TestForensics::quietWithoutForensics()
         = SignatureVerifier(secrets, options).verify(github("sha256=" + hmacHex(secretValue, body)), body);
     QCOMPARE(result.status, SignatureStatus::Invalid);
     QCOMPARE(result.cause, SignatureCause::None);
+}
+
+void TestForensics::boundsAsDocumented()
+{
+    // README.md states these.
+    QCOMPARE(SignatureForensics::maxJsonBody, qsizetype(1024 * 1024));
+    QCOMPARE(SignatureForensics::maxJsonDepth, 64);
+    QCOMPARE(SignatureForensics::maxCopiedBody, qsizetype(8 * 1024 * 1024));
+    QCOMPARE(SignatureForensics::maxBodyVariants, 24);
+}
+
+void TestForensics::jsonSizeBound()
+{
+    // A JSON body, or a Firm App payload, is re-serialized up to maxJsonBody bytes and not past it; a body
+    // past it is not even parsed, so its sorted keys are not taken for a relay's doing either.
+    const qsizetype limit = SignatureForensics::maxJsonBody;
+    for (const qsizetype size : {limit, limit + 1}) {
+        const bool within = size == limit;
+        const QByteArray filler(size - 9, 'x');
+        const QByteArray spaced = "{\"a\": \"" + filler + "\"}";
+        QCOMPARE(spaced.size(), size);
+        const SignatureResult body = verifyGitHub("{\"a\":\"" + filler + "\"}", spaced);
+        QVERIFY2(body.cause == (within ? SignatureCause::BodyReserialized : SignatureCause::WrongSecret),
+                 described(body));
+        if (within)
+            QVERIFY2(body.detail.contains(u"compact JSON"), described(body));
+
+        // Firm App: the payload's size counts (the verifier itself tries JSON.stringify, so the signed form
+        // here is indented).
+        const QByteArray indented = "{\n  \"a\": \"" + filler + "\"\n}";
+        const QByteArray firm = "{\"payload\":" + spaced + ",\"signature\":\"" + hmacHex(secretValue, indented) + "\"}";
+        SecretSet secrets;
+        secrets.add(QStringLiteral("primary"), secretValue);
+        const SignatureResult payload = SignatureVerifier(secrets).verify({}, firm);
+        QCOMPARE(payload.scheme, SignatureScheme::FirmApp);
+        QCOMPARE(payload.status, SignatureStatus::Invalid);
+        QVERIFY2(payload.cause == (within ? SignatureCause::BodyReserialized : SignatureCause::WrongSecret),
+                 described(payload));
+        if (within)
+            QVERIFY2(payload.detail.contains(u"indented by 2 spaces"), described(payload));
+
+        // Six keys in sorted order and the wrong secret: a relay that sorted keys is named only for a body
+        // that was parsed.
+        const QByteArray sorted = "{\"a\":\"" + filler.chopped(29) + "\",\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1}";
+        QCOMPARE(sorted.size(), size);
+        const SignatureResult keys = verifyGitHub(sorted, sorted, "another-secret");
+        QVERIFY2(keys.cause == (within ? SignatureCause::BodyReserialized : SignatureCause::WrongSecret),
+                 described(keys));
+        if (within)
+            QVERIFY2(keys.detail.contains(u"sorted order"), described(keys));
+    }
+}
+
+void TestForensics::jsonDepthBound()
+{
+    // Arrays nested maxJsonDepth deep are re-serialized, one more level is not. The indented form of the
+    // deepest is over 4 times the compact body: what the 64 KiB floor of the size bound lets through.
+    const int limit = SignatureForensics::maxJsonDepth;
+    for (const int depth : {limit, limit + 1}) {
+        const QByteArray compact = nestedArrays(depth, {});
+        const QByteArray indented = nestedArrays(depth, "  ");
+        QVERIFY(indented.size() > 4 * compact.size());
+        const SignatureResult result = verifyGitHub(indented, compact);
+        if (depth == limit) {
+            QVERIFY2(result.cause == SignatureCause::BodyReserialized, described(result));
+            QVERIFY2(result.detail.contains(u"indented by 2 spaces"), described(result));
+        } else {
+            QVERIFY2(result.cause == SignatureCause::WrongSecret, described(result));
+        }
+    }
+}
+
+void TestForensics::reserializedSizeBound_data()
+{
+    QTest::addColumn<int>("over"); // bytes by which the signed form passes 4 times the body
+    QTest::newRow("4 times the body") << 0;
+    QTest::newRow("one byte more") << 1;
+}
+
+void TestForensics::reserializedSizeBound()
+{
+    // A re-serialization is given up past 4 times the body's size (over 16 KiB here, so the 64 KiB floor
+    // is not what decides). Spaces in the body make it larger without changing its serializations; a longer
+    // string makes both larger: together they bring the signed form to exactly 4 times the body, plus over.
+    QFETCH(int, over);
+    QByteArray items;
+    for (int i = 0; i < 1200; ++i)
+        items += nestedArrays(8, {}) + ',';
+    const auto body = [&items](qsizetype spaces, qsizetype letters) -> QByteArray {
+        return '[' + QByteArray(spaces, ' ') + items + '"' + QByteArray(letters, 'x') + "\"]";
+    };
+    QByteArray sent;
+    for (qsizetype letters = 1; letters <= 4 && sent.isEmpty(); ++letters) {
+        const QByteArray plain = body(0, letters);
+        const qsizetype excess = indentedBy4(plain).size() - 4 * plain.size() - over;
+        if (excess >= 0 && excess % 4 == 0)
+            sent = body(excess / 4, letters);
+    }
+    QVERIFY(!sent.isEmpty());
+    const QByteArray signedForm = indentedBy4(sent);
+    QCOMPARE(signedForm.size(), 4 * sent.size() + over);
+    QVERIFY(4 * sent.size() > 64 * 1024);
+    QVERIFY(sent.size() <= SignatureForensics::maxJsonBody);
+    const SignatureResult result = verifyGitHub(signedForm, sent);
+    if (over == 0) {
+        QVERIFY2(result.cause == SignatureCause::BodyReserialized, described(result));
+        QVERIFY2(result.detail.contains(u"indented by 4 spaces"), described(result));
+    } else {
+        QVERIFY2(result.cause == SignatureCause::WrongSecret, described(result));
+    }
+}
+
+void TestForensics::copiedBodyBound_data()
+{
+    // Each variant that copies the body (as opposed to a view of part of it), as the sender signed it.
+    QTest::addColumn<QByteArray>("variant");
+    QTest::addColumn<QString>("detailMentions");
+    QTest::newRow("newline removed") << QByteArray("newline") << QStringLiteral("with a trailing newline");
+    QTest::newRow("byte order mark removed") << QByteArray("bom") << QStringLiteral("with a UTF-8 byte order mark");
+    QTest::newRow("line endings changed") << QByteArray("crlf") << QStringLiteral("CRLF line endings");
+}
+
+void TestForensics::copiedBodyBound()
+{
+    // Body variants that are copies are tried for bodies up to maxCopiedBody bytes and not past it; those
+    // that are views (a trailing newline removed) are tried at any size.
+    QFETCH(QByteArray, variant);
+    QFETCH(QString, detailMentions);
+    const qsizetype limit = SignatureForensics::maxCopiedBody;
+    for (const qsizetype size : {limit, limit + 1}) {
+        QByteArray body(size, 'a');
+        body[0] = '\n';
+        QByteArray signedBytes;
+        if (variant == "newline")
+            signedBytes = body + '\n';
+        else if (variant == "bom")
+            signedBytes = "\xEF\xBB\xBF" + body;
+        else
+            signedBytes = "\r" + body;
+        const SignatureResult result = verifyGitHub(signedBytes, body);
+        if (size == limit) {
+            QVERIFY2(result.cause != SignatureCause::WrongSecret, described(result));
+            QVERIFY2(result.detail.contains(detailMentions), described(result));
+        } else {
+            QVERIFY2(result.cause == SignatureCause::WrongSecret, described(result));
+        }
+    }
+    QByteArray withNewline(limit + 1, 'a');
+    withNewline.back() = '\n';
+    const SignatureResult stripped = verifyGitHub(withNewline.chopped(1), withNewline);
+    QVERIFY2(stripped.cause == SignatureCause::TrailingNewline, described(stripped));
 }
 
 QTEST_GUILESS_MAIN(TestForensics)

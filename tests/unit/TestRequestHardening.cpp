@@ -4,6 +4,7 @@
 // and a clock given from outside.
 #include <QTest>
 
+#include "http/RequestChecks.h"
 #include "http/RequestParser.h"
 
 using namespace Qt::StringLiterals;
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void hugeLengthWithExpectIs413();
     void smuggling_data();
     void smuggling();
+    void framing_data();
+    void framing();
     void chunkExtensionsCapped();
     void clockFromOutside();
     void bodyBytesHeld();
@@ -147,6 +150,51 @@ void TestRequestHardening::smuggling_data()
                                         << u"bare LF"_s;
     QTest::newRow("bare CR in a value") << QByteArray("GET / HTTP/1.1\r\nHost: h\r\nX-A: 1\rX-B: 2\r\n\r\n")
                                         << QString(); // llhttp refuses it in any build
+    // llhttp refuses a second Content-Length in any build; the lenient option lets it through so that
+    // Hookbench's own check is seen deciding.
+    QTest::newRow("two equal Content-Length")
+        << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello")
+        << u"more than one Content-Length"_s;
+    QTest::newRow("two different Content-Length")
+        << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\ncontent-length: 6\r\n\r\nhello!")
+        << u"more than one Content-Length"_s;
+    QTest::newRow("Content-Length list")
+        << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5, 5\r\n\r\nhello")
+        << QString(); // llhttp refuses it in any build; checkFraming does too (framing)
+}
+
+void TestRequestHardening::framing_data()
+{
+    QTest::addColumn<HttpHeaders>("headers");
+    QTest::addColumn<QString>("reason");
+    const auto field = [](const char* name, const char* value) {
+        return HttpHeader(name, value);
+    };
+    const QString twoLengths = u"more than one Content-Length (RFC 9112 section 6.3)"_s;
+    const QString notANumber = u"Content-Length is not a number (RFC 9112 section 6.3)"_s;
+    QTest::newRow("one Content-Length") << HttpHeaders {field("Content-Length", "5")} << QString();
+    QTest::newRow("two equal") << HttpHeaders {field("Content-Length", "5"), field("Content-Length", "5")}
+                               << twoLengths;
+    QTest::newRow("two different") << HttpHeaders {field("Content-Length", "5"), field("Content-Length", "6")}
+                                   << twoLengths;
+    QTest::newRow("two, names in other cases")
+        << HttpHeaders {field("content-length", "5"), field("Host", "h"), field("CONTENT-LENGTH", "5")} << twoLengths;
+    // RFC 9112 section 6.3 lets a recipient take a list of identical values; Hookbench does not.
+    QTest::newRow("list of equal values") << HttpHeaders {field("Content-Length", "5, 5")} << notANumber;
+    QTest::newRow("list without a space") << HttpHeaders {field("Content-Length", "5,5")} << notANumber;
+    QTest::newRow("empty") << HttpHeaders {field("Content-Length", "")} << notANumber;
+    QTest::newRow("two, with Transfer-Encoding")
+        << HttpHeaders {field("Content-Length", "5"), field("Transfer-Encoding", "chunked"),
+                        field("Content-Length", "5")}
+        << twoLengths;
+}
+
+void TestRequestHardening::framing()
+{
+    // The framing rules as Hookbench's own code decides them, with no llhttp in front.
+    QFETCH(HttpHeaders, headers);
+    QFETCH(QString, reason);
+    QCOMPARE(RequestChecks::checkFraming(headers), reason);
 }
 
 void TestRequestHardening::smuggling()
