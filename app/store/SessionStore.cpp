@@ -228,7 +228,7 @@ Expected<void> SessionStore::exec(const char* sql)
     char* message = nullptr;
     if (const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message); rc != SQLITE_OK) {
         Error error = StoreErrors::fromSqlite(rc, QString::fromUtf8(message ? message : "unknown error"),
-                                              sqlite3_system_errno(m_db));
+                                              StoreErrors::systemErrno(m_db));
         sqlite3_free(message);
         return error;
     }

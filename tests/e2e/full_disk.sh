@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: MIT
 # A full disk under the data directory: senders get 503 (never 2xx) and standard error says why; once space
 # returns, capture resumes by itself. Uses an 8 MiB tmpfs as the data directory (needs root, as in CI); where
-# mounting is refused it uses a directory made read-only instead (chmod, as a non-root user).
+# mounting is refused it uses a directory made read-only instead (chmod, as a non-root user). As root it then
+# makes the file system under a running listener read-only (an ext4 image the kernel turns read-only): small
+# and large deliveries get 503 and standard error says "Read-only file system"; a new listener on the
+# image mounted again stores exactly the acknowledged captures.
 HOOKBENCH=$1
 source "$(dirname "$0")/lib.bash"
 
@@ -13,15 +16,22 @@ if ! mount -t tmpfs -o size=8m tmpfs "$data" 2>/dev/null; then
     mode=readonly
     [ "$(id -u)" -ne 0 ] || fail "running as root, yet a tmpfs could not be mounted"
 fi
-unmount() { [ "$mode" = tmpfs ] && umount "$data" 2>/dev/null || true; }
+rodata="$e2e_work/rodata"
+# The listeners go first: a file system a process still has files open on cannot be unmounted.
+unmount() {
+    for pid in "${e2e_pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    [ "$mode" = tmpfs ] && umount "$data" 2>/dev/null || true
+    mountpoint -q "$rodata" && umount "$rodata" 2>/dev/null || true
+}
 trap 'unmount; e2e_cleanup' EXIT
 echo "data directory: $mode"
 
-# post N SIZE: one POST of SIZE random bytes; prints the status code.
+# post N SIZE [PREFIX]: one POST of SIZE random bytes to /PREFIX/N (default /full/N); prints the status code.
 post() {
     head -c "$2" /dev/urandom >"$e2e_work/body"
     curl --silent --max-time 20 --output /dev/null --write-out '%{http_code}' \
-        --data-binary "@$e2e_work/body" "http://127.0.0.1:$LISTEN_PORT/full/$1" || echo 000
+        --data-binary "@$e2e_work/body" "http://127.0.0.1:$LISTEN_PORT/${3:-full}/$1" || echo 000
 }
 
 start_listen full --store "$data/store.sqlite"
@@ -63,4 +73,51 @@ wait "$LISTEN_PID" || true
 stored=$(sqlite3 "$data/store.sqlite" "SELECT COUNT(*) FROM captures WHERE CAST(target AS TEXT) LIKE '/full/%';")
 expected=$((1 + acked + 11))
 [ "$stored" -eq "$expected" ] || fail "$stored captures stored, $expected acknowledged"
-echo "PASS: $stored acknowledged captures stored"
+echo "full disk: $stored acknowledged captures stored"
+[ "$mode" = tmpfs ] || { echo "PASS (read-only file system not tried: it needs root)"; exit 0; }
+
+# A read-only file system under a running listener. Linux refuses to remount a file system read-only while a
+# program has files open on it for writing (mount -o remount,ro fails with EBUSY), so a running listener meets
+# one only when the kernel forces it after errors: an ext4 image mounted with errors=remount-ro, made read-only
+# through its trigger_fs_error. Such a file system stays read-only until it is unmounted, so capture cannot
+# resume under the same listener; a new one on the remounted image stores again.
+truncate -s 32m "$e2e_work/ro.img"
+mkfs.ext4 -q -F "$e2e_work/ro.img" || fail "mkfs.ext4 failed"
+mkdir -p "$rodata"
+mount -o loop,errors=remount-ro "$e2e_work/ro.img" "$rodata" \
+    || fail "running as root, yet an ext4 image could not be mounted"
+device=$(basename "$(findmnt -no SOURCE "$rodata")")
+start_listen ro --store "$rodata/store.sqlite"
+[ "$(post 1 1000 ro)" = 200 ] || fail "the first delivery to the ext4 image was not stored"
+[ "$(post 2 1500000 ro)" = 200 ] || fail "the first large delivery to the ext4 image was not stored"
+echo "hookbench e2e: the file system goes read-only" >"/sys/fs/ext4/$device/trigger_fs_error"
+! touch "$rodata/probe" 2>/dev/null || fail "the ext4 image is still writable after trigger_fs_error"
+
+# Small bodies go to the database's log, bodies of 1 MiB and over to the segment files beside it.
+for i in $(seq 3 8); do
+    size=1000
+    [ $((i % 2)) -eq 1 ] && size=1500000
+    code=$(post "$i" "$size" ro)
+    [ "$code" = 503 ] || fail "delivery $i ($size bytes) on a read-only file system was answered $code"
+done
+echo "read-only: 6 of 6 answered 503"
+# Each refusal says why, the small lane's (SQLite's "disk I/O error") as well as the large one's.
+refusals=$(grep -c 'not acknowledged' "$e2e_work/ro.err" || true)
+said=$(grep -ci 'not acknowledged.*read-only file system' "$e2e_work/ro.err" || true)
+[ "$refusals" -ge 6 ] && [ "$said" -eq "$refusals" ] \
+    || fail "standard error does not say the store is read-only ($said of $refusals): $(cat "$e2e_work/ro.err")"
+kill -0 "$LISTEN_PID" 2>/dev/null || fail "hookbench listen exited on a read-only file system"
+kill -TERM "$LISTEN_PID"
+wait "$LISTEN_PID" || true
+
+umount "$rodata" || fail "the ext4 image could not be unmounted"
+mount -o loop "$e2e_work/ro.img" "$rodata" || fail "the ext4 image could not be mounted again"
+start_listen again --store "$rodata/store.sqlite"
+[ "$(post 9 1000 ro)" = 200 ] || fail "a new listener on the remounted image did not store a delivery"
+[ "$(post 10 1500000 ro)" = 200 ] || fail "a new listener on the remounted image did not store a large delivery"
+kill -TERM "$LISTEN_PID"
+wait "$LISTEN_PID" || true
+stored_bodies "$rodata/store.sqlite" "$e2e_work/ro-stored" /ro/
+stored=$(ls "$e2e_work/ro-stored" | sort -n | xargs)
+[ "$stored" = "1 2 9 10" ] || fail "captures stored from the ext4 image: $stored, acknowledged: 1 2 9 10"
+echo "PASS: captures $stored stored on the image mounted again, none of the refused ones"

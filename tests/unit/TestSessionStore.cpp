@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <cerrno>
+#include <cstring>
 
 #include <sqlite3.h>
 
@@ -13,6 +15,7 @@
 #include "ExpectedChecks.h"
 #include "StoreFixtures.h"
 #include "store/SessionStore.h"
+#include "store/StoreErrors.h"
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void appendAssignsIncreasingIds();
     void appendIsAllOrNothing();
     void appendOnClosedStoreFails();
+    void ioErrorNamesTheSystemError();
     void roundTripsEveryField_data();
     void roundTripsEveryField();
     void unknownCaptureIsEmpty();
@@ -201,6 +205,20 @@ void TestSessionStore::appendOnClosedStoreFails()
     QVERIFY_FAILS_WITH(error, Error::Code::StoreNotOpen);
     QVERIFY(!error.error().message.isEmpty());
     QCOMPARE(batch.first().id, 0);
+}
+
+// SQLite says only "disk I/O error" when a write fails; the system's errno tells the kind and the words.
+void TestSessionStore::ioErrorNamesTheSystemError()
+{
+    const Error readOnly = StoreErrors::fromSqlite(SQLITE_IOERR_WRITE, u"disk I/O error"_s, EROFS);
+    QCOMPARE(readOnly.code, Error::Code::StoreReadOnly);
+    QCOMPARE(readOnly.message, u"disk I/O error (%1)"_s.arg(QString::fromLocal8Bit(std::strerror(EROFS))));
+    const Error full = StoreErrors::fromSqlite(SQLITE_IOERR_FSYNC, u"disk I/O error"_s, ENOSPC);
+    QCOMPARE(full.code, Error::Code::StoreFull);
+    QVERIFY(full.message.endsWith(u"(%1)"_s.arg(QString::fromLocal8Bit(std::strerror(ENOSPC)))));
+    const Error unknown = StoreErrors::fromSqlite(SQLITE_IOERR_READ, u"disk I/O error"_s, 0);
+    QCOMPARE(unknown.code, Error::Code::StoreFailed);
+    QCOMPARE(unknown.message, u"disk I/O error"_s);
 }
 
 void TestSessionStore::roundTripsEveryField_data()
