@@ -207,7 +207,7 @@ int runListen(const QStringList& arguments)
     }
 
     std::optional<ReplayTarget> forwardTarget;
-    QByteArray forwardSecret;
+    SecretSet forwardSecret;
     if (parser.isSet(forwardTo)) {
         // A problem with the signature options is reported first, then the target's, then the secret's.
         const Expected<SignatureOptions> options = secrets.signatureOptions(parser);
@@ -221,7 +221,7 @@ int runListen(const QStringList& arguments)
             printError(command, target.error().message);
             return 2;
         }
-        const Expected<QByteArray> secret = forwardOptions.resignSecret(parser);
+        const Expected<SecretSet> secret = forwardOptions.resignSecret(parser);
         if (!secret) {
             printError(command, secret.error().message);
             return 2;

@@ -45,7 +45,7 @@ int runReplay(const QStringList& arguments)
         printError(command, target.error().message);
         return 2;
     }
-    const Expected<QByteArray> secret = replayOptions.resignSecret(parser);
+    const Expected<SecretSet> secret = replayOptions.resignSecret(parser);
     if (!secret) {
         printError(command, secret.error().message);
         return 2;

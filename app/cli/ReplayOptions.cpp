@@ -5,17 +5,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
-#include "signature/SecretSet.h"
-
-namespace {
-
-QByteArray firstSecret(const SecretSet& set)
-{
-    return set.isEmpty() ? QByteArray() : set.secrets().constFirst().value;
-}
-
-} // namespace
-
 ReplayOptions::ReplayOptions()
     : m_secretEnv(QStringLiteral("resign-secret-env"),
                   QStringLiteral("Re-sign each request with the secret in this environment variable."),
@@ -41,7 +30,7 @@ QList<QCommandLineOption> ReplayOptions::options() const
     return {m_secretEnv, m_secretFile, m_caFile, m_insecure, m_timeout, m_concurrency, m_appendPath, m_renewId};
 }
 
-Expected<QByteArray> ReplayOptions::resignSecret(const QCommandLineParser& parser) const
+Expected<SecretSet> ReplayOptions::resignSecret(const QCommandLineParser& parser) const
 {
     if (parser.isSet(m_secretEnv) && parser.isSet(m_secretFile))
         return Error {Error::Code::InvalidInput,
@@ -51,16 +40,16 @@ Expected<QByteArray> ReplayOptions::resignSecret(const QCommandLineParser& parse
         if (!set)
             return Error {Error::Code::InvalidInput,
                           QStringLiteral("--resign-secret-env: %1").arg(set.error().message)};
-        return firstSecret(*set);
+        return *set;
     }
     if (parser.isSet(m_secretFile)) {
         const Expected<SecretSet, SecretError> set = SecretSet::fromFile(parser.value(m_secretFile));
         if (!set)
             return Error {Error::Code::InvalidInput,
                           QStringLiteral("--resign-secret-file: %1").arg(set.error().message)};
-        return firstSecret(*set);
+        return *set;
     }
-    return QByteArray();
+    return SecretSet();
 }
 
 Expected<ReplayTarget> ReplayOptions::target(const QCommandLineParser& parser, const QString& urlOption,

@@ -8,6 +8,7 @@
 #include "core/Expected.h"
 #include "core/ReplayAttempt.h"
 #include "replay/ReplayTarget.h"
+#include "signature/SecretSet.h"
 
 class QCommandLineParser;
 
@@ -21,9 +22,9 @@ public:
     // The target for url (given with urlOption) with these options; InvalidInput, naming the option, when one is
     // unusable.
     Expected<ReplayTarget> target(const QCommandLineParser& parser, const QString& urlOption, const QString& url) const;
-    // The re-signing secret when one is given (empty otherwise); InvalidInput, naming the option, when it cannot be
-    // read.
-    Expected<QByteArray> resignSecret(const QCommandLineParser& parser) const;
+    // The re-signing secret when one is given (an empty set otherwise), as the set it was read into: the replayer
+    // or forwarder shares it; InvalidInput, naming the option, when it cannot be read.
+    Expected<SecretSet> resignSecret(const QCommandLineParser& parser) const;
 
     // One line per attempt: `--json` object and human text.
     static QJsonObject attemptToJson(const ReplayAttempt& attempt);

@@ -88,7 +88,7 @@ void LiveForwarder::launch(const Capture& capture)
 {
     const QDateTime startedAt = QDateTime::currentDateTimeUtc();
     const PreparedReplay prepared
-        = ReplayPreparer::prepare(capture, m_target, m_secret, QDateTime::currentSecsSinceEpoch());
+        = ReplayPreparer::prepare(capture, m_target, m_secret.firstValue(), QDateTime::currentSecsSinceEpoch());
     if (!prepared.resigning) {
         ReplayAttempt attempt;
         attempt.startedAt = startedAt;

@@ -9,6 +9,7 @@
 #include "core/ReplayAttempt.h"
 #include "replay/ReplayRequest.h"
 #include "replay/ReplayTarget.h"
+#include "signature/SecretSet.h"
 
 class ReplayClient;
 
@@ -26,7 +27,9 @@ public:
 
     void setTarget(const ReplayTarget& target) { m_target = target; }
     const ReplayTarget& target() const { return m_target; }
-    void setSecret(const QByteArray& secret) { m_secret = secret; } // in memory only
+    // The re-signing secret (its first value), in memory only: shared, not copied; an empty set lets go of it.
+    void setSecret(const SecretSet& secret) { m_secret = secret; }
+    const SecretSet& secret() const { return m_secret; }
     void setClientOptions(const ClientOptions& options) { m_baseOptions = options; }
     void setQueueLimits(int maxCaptures, qint64 maxBytes);
     int maxQueuedCaptures() const { return m_maxQueued; }
@@ -59,7 +62,7 @@ private:
     void report(const Capture& capture, ReplayAttempt attempt);
 
     ReplayTarget m_target;
-    QByteArray m_secret;
+    SecretSet m_secret;
     ClientOptions m_baseOptions;
     bool m_enabled = false;
     int m_maxQueued = 10000;

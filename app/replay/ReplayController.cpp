@@ -23,6 +23,8 @@ ReplayController::ReplayController(Settings* settings, SessionStore* store, QObj
     connect(m_replayer, &Replayer::attemptFinished, this,
             [this](int, const ReplayAttempt& attempt) { record(attempt); });
     connect(m_replayer, &Replayer::progress, this, &ReplayController::batchProgress);
+    // A finished batch lets go of its secret, so that a secret removed meanwhile is overwritten now.
+    connect(m_replayer, &Replayer::finished, this, [this] { m_replayer->setSecret(SecretSet()); });
     connect(m_replayer, &Replayer::finished, this, &ReplayController::batchFinished);
     connect(m_forwarder, &LiveForwarder::attemptFinished, this,
             [this](const Capture&, const ReplayAttempt& attempt) { record(attempt); });
@@ -38,16 +40,24 @@ void ReplayController::setTargets(const QList<ReplayTarget>& targets)
     Q_EMIT targetsChanged();
 }
 
-void ReplayController::setSecret(const QUrl& targetUrl, const QByteArray& secret)
+void ReplayController::setSecret(const QUrl& targetUrl, const SecretSet& secret)
 {
     const QString key = targetUrl.toString(QUrl::FullyEncoded);
-    if (secret.isEmpty())
+    if (secret.firstValue().isEmpty())
         m_secrets.remove(key);
     else
         m_secrets.insert(key, secret);
 }
 
-QByteArray ReplayController::secret(const QUrl& targetUrl) const
+void ReplayController::setSecret(const QUrl& targetUrl, const QByteArray& secret)
+{
+    SecretSet set;
+    if (!secret.isEmpty())
+        set.add(QStringLiteral("re-signing secret"), secret);
+    setSecret(targetUrl, set);
+}
+
+SecretSet ReplayController::secret(const QUrl& targetUrl) const
 {
     return m_secrets.value(targetUrl.toString(QUrl::FullyEncoded));
 }
@@ -59,7 +69,7 @@ void ReplayController::setClientOptions(const ClientOptions& options)
 }
 
 Expected<void> ReplayController::startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target,
-                                           const QByteArray& targetSecret)
+                                           const SecretSet& targetSecret)
 {
     if (m_replayer->isRunning())
         return Error {
@@ -67,7 +77,7 @@ Expected<void> ReplayController::startJobs(const QList<ReplayJob>& jobs, const R
             QCoreApplication::translate("ReplayController", "a replay is running; cancel it or wait for it to finish")};
     if (const Expected<void> valid = target.validate(); !valid)
         return valid.error();
-    if (target.resign && targetSecret.isEmpty())
+    if (target.resign && targetSecret.firstValue().isEmpty())
         return Error {Error::Code::InvalidInput,
                       QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
                           .arg(target.displayName())};
@@ -99,7 +109,7 @@ Expected<void> ReplayController::replayEdited(const Capture& capture, const Repl
                       QCoreApplication::translate("ReplayController", "choose a target to replay to")};
     // The edited request names its own URL; the target gives the secret and the client settings.
     ReplayTarget target = m_targets.at(targetIndex);
-    const QByteArray targetSecret = secret(target.url);
+    const SecretSet targetSecret = secret(target.url);
     target.url = request.url;
     target.resign = resign;
     return startJobs({ReplayJob {capture, request}}, target, targetSecret);
@@ -139,6 +149,7 @@ Expected<void> ReplayController::setForwarding(int targetIndex)
 {
     if (targetIndex < 0) {
         m_forwarder->setEnabled(false);
+        m_forwarder->setSecret(SecretSet()); // what is in flight was signed already
         m_forwardIndex = -1;
         return {};
     }
@@ -148,7 +159,7 @@ Expected<void> ReplayController::setForwarding(int targetIndex)
     const ReplayTarget& target = m_targets.at(targetIndex);
     if (const Expected<void> valid = target.validate(); !valid)
         return valid.error();
-    if (target.resign && secret(target.url).isEmpty())
+    if (target.resign && secret(target.url).firstValue().isEmpty())
         return Error {Error::Code::InvalidInput,
                       QCoreApplication::translate("ReplayController", "re-signing is on for %1 but no secret is set")
                           .arg(target.displayName())};

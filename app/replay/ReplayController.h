@@ -31,9 +31,13 @@ public:
 
     QList<ReplayTarget> targets() const { return m_targets; }
     void setTargets(const QList<ReplayTarget>& targets); // remembered in the settings
-    // The re-signing secret of a target (by its URL): memory only, never written anywhere.
-    void setSecret(const QUrl& targetUrl, const QByteArray& secret);
-    QByteArray secret(const QUrl& targetUrl) const;
+    // The re-signing secret of a target (by its URL): memory only, never written anywhere. Held as a SecretSet
+    // (its first value signs), shared with the batch or the forwarding that uses it; an empty one removes it.
+    // Removed or replaced, its bytes are overwritten once nothing running still uses them: a batch lets go
+    // when it finishes, forwarding when it stops or moves to another target.
+    void setSecret(const QUrl& targetUrl, const SecretSet& secret);
+    void setSecret(const QUrl& targetUrl, const QByteArray& secret); // into a set of its own
+    SecretSet secret(const QUrl& targetUrl) const; // shares the set (empty when none)
     void setClientOptions(const ClientOptions& options); // limits; tests set a resolver
 
     // Replays these captures to targets()[targetIndex]. Returns why not: InvalidInput (no such target, a target
@@ -65,12 +69,12 @@ Q_SIGNALS:
 
 private:
     void record(ReplayAttempt attempt);
-    Expected<void> startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target, const QByteArray& targetSecret);
+    Expected<void> startJobs(const QList<ReplayJob>& jobs, const ReplayTarget& target, const SecretSet& targetSecret);
 
     Settings* m_settings;
     SessionStore* m_store;
     QList<ReplayTarget> m_targets;
-    QHash<QString, QByteArray> m_secrets;
+    QHash<QString, SecretSet> m_secrets;
     Replayer* m_replayer;
     LiveForwarder* m_forwarder;
     int m_forwardIndex = -1;

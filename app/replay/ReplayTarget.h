@@ -15,7 +15,7 @@
 class Settings;
 
 // Where captures are replayed to, and how. Remembered in the settings; the re-signing secret is not part
-// of it (ReplaySecrets holds secrets in memory only), and a password in the URL is left out when saved.
+// of it (ReplayController holds it in memory only), and a password in the URL is left out when saved.
 struct ReplayTarget
 {
     QString name; // shown in lists; the URL when empty

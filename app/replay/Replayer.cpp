@@ -116,8 +116,9 @@ void Replayer::launch(int index)
 {
     const ReplayJob& job = m_jobs.at(index);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const PreparedReplay prepared = job.edited ? ReplayPreparer::prepareEdited(*job.edited, m_target, m_secret, now)
-                                               : ReplayPreparer::prepare(job.capture, m_target, m_secret, now);
+    const QByteArray& secret = m_secret.firstValue();
+    const PreparedReplay prepared = job.edited ? ReplayPreparer::prepareEdited(*job.edited, m_target, secret, now)
+                                               : ReplayPreparer::prepare(job.capture, m_target, secret, now);
     auto* client = new ReplayClient(this);
     m_inFlight.append(client);
     const QDateTime startedAt = QDateTime::currentDateTimeUtc();

@@ -13,6 +13,7 @@
 #include "core/ReplayAttempt.h"
 #include "replay/ReplayRequest.h"
 #include "replay/ReplayTarget.h"
+#include "signature/SecretSet.h"
 
 class ReplayClient;
 
@@ -53,8 +54,10 @@ public:
 
     void setTarget(const ReplayTarget& target) { m_target = target; }
     const ReplayTarget& target() const { return m_target; }
-    // The re-signing secret: in memory only, never stored.
-    void setSecret(const QByteArray& secret) { m_secret = secret; }
+    // The re-signing secret (its first value): in memory only, never stored. The set is shared, not copied;
+    // an empty set lets go of the one held.
+    void setSecret(const SecretSet& secret) { m_secret = secret; }
+    const SecretSet& secret() const { return m_secret; }
     // Client settings beyond the target's (limits; tests set a resolver).
     void setClientOptions(const ClientOptions& options) { m_baseOptions = options; }
 
@@ -78,7 +81,7 @@ private:
     qint64 dueInMs(int index) const;
 
     ReplayTarget m_target;
-    QByteArray m_secret;
+    SecretSet m_secret;
     ClientOptions m_baseOptions;
     QList<ReplayJob> m_jobs;
     QList<ReplayClient*> m_inFlight;

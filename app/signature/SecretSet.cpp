@@ -36,6 +36,12 @@ const QList<Secret>& SecretSet::secrets() const
     return m_snapshot ? m_snapshot->secrets : none;
 }
 
+const QByteArray& SecretSet::firstValue() const
+{
+    static const QByteArray none;
+    return isEmpty() ? none : secrets().constFirst().value;
+}
+
 void SecretSet::add(const QString& label, const QByteArray& value)
 {
     auto next = std::make_shared<Snapshot>();

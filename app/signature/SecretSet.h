@@ -28,9 +28,10 @@ struct SecretError
     QString message; // names the variable or file, never the value
 };
 
-// The active secrets, tried in order (several during a rotation). Copies share one immutable snapshot
-// (a verification task holds the set, not a copy of the values); adding makes a new snapshot. The values
-// are overwritten when the last set holding a snapshot lets go of it (replaced or destroyed).
+// The active secrets, tried in order (several during a rotation); also the one secret a replay target or the
+// live forwarder re-signs with. Copies share one immutable snapshot (a verification task or a replay batch
+// holds the set, not a copy of the values); adding makes a new snapshot. The values are overwritten when the
+// last set holding a snapshot lets go of it (replaced or destroyed).
 class SecretSet final
 {
 public:
@@ -41,6 +42,8 @@ public:
     bool isEmpty() const { return secrets().isEmpty(); }
     qsizetype size() const { return secrets().size(); }
     const QList<Secret>& secrets() const;
+    // The first value (the one re-signing uses), empty when there is none: the snapshot's own bytes, not a copy.
+    const QByteArray& firstValue() const;
     QStringList labels() const;
 
     // Called with each value's bytes once they are overwritten, just before they are freed: for tests.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The targets dialog: a target added and set up by hand is remembered (its secret only in memory), turning
-// certificate verification off shows a red warning, and an unusable URL is refused with the reason.
+// certificate verification off shows a red warning, and an unusable URL is refused with the reason. A secret
+// left as it was stays the controller's one buffer; an edited one replaces it and the old bytes are overwritten.
 #include <QCheckBox>
 #include <QFile>
 #include <QLabel>
@@ -8,6 +9,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +21,22 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+struct Wiped
+{
+    const char* data;
+    QByteArray bytes;
+};
+QList<Wiped> wiped;
+
+void observe(QByteArrayView bytes)
+{
+    wiped.append(Wiped {bytes.data(), bytes.toByteArray()});
+}
+
+} // namespace
+
 class TestReplayTargetsDialog final : public QObject
 {
     Q_OBJECT
@@ -27,6 +45,7 @@ private Q_SLOTS:
     void addsATarget();
     void insecureIsShownInRed();
     void badUrlIsRefused();
+    void secretIsSharedUntilEdited();
 };
 
 void TestReplayTargetsDialog::addsATarget()
@@ -61,7 +80,7 @@ void TestReplayTargetsDialog::addsATarget()
     QCOMPARE(target.concurrency, 2);
     QVERIFY(target.appendOriginalPath);
     QVERIFY(target.verifyCertificates);
-    QCOMPARE(controller.secret(target.url), QByteArray("whsec_dialog_secret"));
+    QCOMPARE(controller.secret(target.url).firstValue(), QByteArray("whsec_dialog_secret"));
     settings.reset();
     QFile ini(iniPath);
     QVERIFY(ini.open(QIODevice::ReadOnly));
@@ -103,6 +122,41 @@ void TestReplayTargetsDialog::badUrlIsRefused()
     QVERIFY(dialog.result() != int(QDialog::Accepted));
     QVERIFY(dialog.findChild<QLabel*>(u"errorLabel"_s)->text().contains(u"http://"_s));
     QVERIFY(controller.targets().isEmpty());
+}
+
+void TestReplayTargetsDialog::secretIsSharedUntilEdited()
+{
+    wiped.clear();
+    SecretSet::setWipeObserver(observe);
+    const auto stopObserving = qScopeGuard([] { SecretSet::setWipeObserver(nullptr); });
+    QTemporaryDir dir;
+    auto settings = Settings::createTemporary(dir.filePath(u"settings.ini"_s));
+    ReplayController controller(settings.get(), nullptr);
+    ReplayTarget target;
+    target.url = QUrl(u"http://127.0.0.1:4000/"_s);
+    target.resign = true;
+    controller.setTargets({target});
+    controller.setSecret(target.url, "dialog-secret-one");
+    const char* first = controller.secret(target.url).firstValue().constData();
+    {
+        ReplayTargetsDialog dialog(&controller);
+        QCOMPARE(dialog.findChild<QLineEdit*>(u"secretLineEdit"_s)->text(), u"dialog-secret-one"_s);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(u"okPushButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    // Left as it was: the same buffer, nothing overwritten.
+    QVERIFY(controller.secret(target.url).firstValue().constData() == first);
+    QVERIFY(wiped.isEmpty());
+    {
+        ReplayTargetsDialog dialog(&controller);
+        dialog.findChild<QLineEdit*>(u"secretLineEdit"_s)->setText(u"dialog-secret-two"_s);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(u"okPushButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    QCOMPARE(controller.secret(target.url).firstValue(), QByteArray("dialog-secret-two"));
+    QCOMPARE(wiped.size(), 1);
+    QVERIFY(wiped.at(0).data == first); // the same address (compared as pointers: the bytes are freed)
+    QCOMPARE(wiped.at(0).bytes, QByteArray(17, '\0'));
 }
 
 QTEST_MAIN(TestReplayTargetsDialog)

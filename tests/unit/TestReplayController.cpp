@@ -1,20 +1,39 @@
 // SPDX-License-Identifier: MIT
 // The controller behind the Replay tab: targets remembered in the settings without their secrets, attempts
-// recorded with their capture, retry, forwarding, and refusals that say why.
+// recorded with their capture, retry, forwarding, and refusals that say why. A re-signing secret is one buffer
+// shared with the batch or the forwarding that uses it, overwritten once it is removed and nothing uses it.
 #include <QCommandLineParser>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "ExpectedChecks.h"
 #include "ReplayReceiver.h"
 #include "cli/ReplayOptions.h"
+#include "replay/LiveForwarder.h"
 #include "replay/ReplayController.h"
 #include "settings/Settings.h"
 #include "signature/SignatureVerifier.h"
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Wiped
+{
+    const char* data;
+    QByteArray bytes;
+};
+QList<Wiped> wiped;
+
+void observe(QByteArrayView bytes)
+{
+    wiped.append(Wiped {bytes.data(), bytes.toByteArray()});
+}
+
+} // namespace
 
 class TestReplayController final : public QObject
 {
@@ -28,6 +47,7 @@ private Q_SLOTS:
     void attemptsAreRecordedAndRetried();
     void forwardingRecordsEachCapture();
     void editedRequestIsResigned();
+    void resignSecretIsSharedAndWiped();
     void refusals();
     void commandLineOptionsNameTheOption();
 
@@ -89,7 +109,7 @@ void TestReplayController::targetsAreRememberedWithoutSecrets()
         ReplayController controller(m_settings.get(), &m_store);
         controller.setTargets({target});
         controller.setSecret(target.url, "whsec_super_secret_value");
-        QCOMPARE(controller.secret(target.url), QByteArray("whsec_super_secret_value"));
+        QCOMPARE(controller.secret(target.url).firstValue(), QByteArray("whsec_super_secret_value"));
     }
     m_settings.reset(); // flushes the file
     QFile file(m_dir->filePath(u"settings.ini"_s));
@@ -215,6 +235,79 @@ void TestReplayController::editedRequestIsResigned()
         !SignatureVerifier(secrets).verify(receiver.requests.last().headers, receiver.requests.last().body).isValid());
 }
 
+void TestReplayController::resignSecretIsSharedAndWiped()
+{
+    wiped.clear();
+    SecretSet::setWipeObserver(observe);
+    const auto stopObserving = qScopeGuard([] { SecretSet::setWipeObserver(nullptr); });
+    const auto signedWith = [](const QByteArray& secret, const ReceivedRequest& request) {
+        const qsizetype before = wiped.size();
+        bool valid = false;
+        {
+            SecretSet set;
+            set.add(u"expected"_s, secret);
+            valid = SignatureVerifier(set).verify(request.headers, request.body).isValid();
+        }
+        wiped.resize(before); // this check's own set, not the controller's
+        return valid;
+    };
+    ReplayReceiver receiver;
+    QVERIFY(receiver.listenLocal());
+    const char* third = nullptr;
+    {
+        ReplayController controller(m_settings.get(), &m_store);
+        ReplayTarget target;
+        target.url = QUrl(QString::fromLatin1(receiver.url()));
+        target.resign = true;
+        controller.setTargets({target});
+        const QByteArray typed = "first-resign-secret";
+        controller.setSecret(target.url, typed);
+        const char* first = controller.secret(target.url).firstValue().constData();
+        QVERIFY(first != typed.constData()); // the controller's own buffer, not the caller's
+        QVERIFY(controller.secret(target.url).firstValue().constData() == first); // handed out shared
+
+        // Replaced while a batch runs: the batch shares the first secret and signs with it; the bytes are
+        // overwritten when it lets go (a copy would be overwritten at once, or, sharing the bytes, never).
+        bool finished = false;
+        connect(&controller, &ReplayController::batchFinished, this, [&finished] { finished = true; });
+        QVERIFY_EXPECTED(controller.replay({storedCapture("{\"a\":1}")}, 0));
+        controller.setSecret(target.url, "second-resign-secret");
+        QVERIFY(wiped.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
+        QCOMPARE(wiped.size(), 1);
+        QVERIFY(wiped.at(0).data == first); // the same address (compared as pointers: the bytes are freed)
+        QCOMPARE(wiped.at(0).bytes, QByteArray(19, '\0'));
+        QCOMPARE(receiver.requests.size(), 1);
+        QVERIFY(signedWith("first-resign-secret", receiver.requests.first()));
+        wiped.clear();
+
+        // Forwarding shares the second secret; removed meanwhile, it is overwritten when forwarding stops.
+        const char* second = controller.secret(target.url).firstValue().constData();
+        QVERIFY_EXPECTED(controller.setForwarding(0));
+        QVERIFY(controller.forwarder()->secret().firstValue().constData() == second);
+        const Capture forwarded = storedCapture("{\"a\":2}");
+        controller.forward({forwarded});
+        controller.setSecret(target.url, QByteArray());
+        QVERIFY(controller.secret(target.url).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(controller.attempts(forwarded.id).size(), 1, 10000);
+        QCOMPARE(controller.attempts(forwarded.id).first().status, 200);
+        QVERIFY(signedWith("second-resign-secret", receiver.requests.last()));
+        QVERIFY(wiped.isEmpty());
+        QVERIFY_EXPECTED(controller.setForwarding(-1));
+        QCOMPARE(wiped.size(), 1);
+        QVERIFY(wiped.at(0).data == second);
+        QCOMPARE(wiped.at(0).bytes, QByteArray(20, '\0'));
+        wiped.clear();
+
+        controller.setSecret(target.url, "third-resign-secret");
+        third = controller.secret(target.url).firstValue().constData();
+    }
+    // The controller goes: its last secret with it.
+    QCOMPARE(wiped.size(), 1);
+    QVERIFY(wiped.at(0).data == third);
+    QCOMPARE(wiped.at(0).bytes, QByteArray(19, '\0'));
+}
+
 void TestReplayController::refusals()
 {
     ReplayController controller(m_settings.get(), &m_store);
@@ -272,25 +365,25 @@ void TestReplayController::commandLineOptionsNameTheOption()
     QVERIFY_FAILS_WITH(badCa, Error::Code::InvalidInput);
     QCOMPARE(badCa.error().message, u"--ca-file: cannot read "_s + absent);
 
-    const Expected<QByteArray> none = options.resignSecret(*parse({}));
+    const Expected<SecretSet> none = options.resignSecret(*parse({}));
     QVERIFY_EXPECTED(none);
     QVERIFY(none->isEmpty());
     qputenv("HOOKBENCH_TEST_RESIGN_SECRET", "resign-secret\n");
-    const Expected<QByteArray> fromEnvironment
+    const Expected<SecretSet> fromEnvironment
         = options.resignSecret(*parse({u"--resign-secret-env"_s, u"HOOKBENCH_TEST_RESIGN_SECRET"_s}));
     QVERIFY_EXPECTED(fromEnvironment);
-    QCOMPARE(*fromEnvironment, QByteArray("resign-secret"));
-    const Expected<QByteArray> both = options.resignSecret(
+    QCOMPARE(fromEnvironment->firstValue(), QByteArray("resign-secret"));
+    const Expected<SecretSet> both = options.resignSecret(
         *parse({u"--resign-secret-env"_s, u"HOOKBENCH_TEST_RESIGN_SECRET"_s, u"--resign-secret-file"_s, absent}));
     QVERIFY_FAILS_WITH(both, Error::Code::InvalidInput);
     QCOMPARE(both.error().message, u"give --resign-secret-env or --resign-secret-file, not both"_s);
     qunsetenv("HOOKBENCH_TEST_RESIGN_SECRET");
-    const Expected<QByteArray> unset
+    const Expected<SecretSet> unset
         = options.resignSecret(*parse({u"--resign-secret-env"_s, u"HOOKBENCH_TEST_RESIGN_SECRET"_s}));
     QVERIFY_FAILS_WITH(unset, Error::Code::InvalidInput);
     QCOMPARE(unset.error().message,
              u"--resign-secret-env: environment variable HOOKBENCH_TEST_RESIGN_SECRET is not set"_s);
-    const Expected<QByteArray> unreadable = options.resignSecret(*parse({u"--resign-secret-file"_s, absent}));
+    const Expected<SecretSet> unreadable = options.resignSecret(*parse({u"--resign-secret-file"_s, absent}));
     QVERIFY_FAILS_WITH(unreadable, Error::Code::InvalidInput);
     QVERIFY2(unreadable.error().message.startsWith(u"--resign-secret-file: cannot read secret file "_s),
              qPrintable(unreadable.error().message));

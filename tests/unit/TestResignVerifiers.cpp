@@ -89,7 +89,9 @@ ReplayAttempt replay(const Capture& capture, const ReplayTarget& target, const Q
 {
     Replayer replayer;
     replayer.setTarget(target);
-    replayer.setSecret(secret);
+    SecretSet secrets;
+    secrets.add(QStringLiteral("re-signing secret"), secret);
+    replayer.setSecret(secrets);
     ReplayAttempt result;
     bool done = false;
     QObject::connect(&replayer, &Replayer::attemptFinished, &replayer,

@@ -156,7 +156,7 @@ ReplayTargetsDialog::ReplayTargetsDialog(ReplayController* controller, QWidget* 
         ReplayTarget target;
         target.url = QUrl(QStringLiteral("http://127.0.0.1:3000/"));
         m_targets.append(target);
-        m_secrets.append(QByteArray());
+        m_secrets.append(SecretSet());
         m_row = -1;
         refreshList();
         m_list->setCurrentRow(int(m_targets.size()) - 1);
@@ -228,7 +228,7 @@ void ReplayTargetsDialog::showTarget(int row)
     m_resign->setChecked(target.resign);
     m_scheme->setCurrentIndex(
         qMax(0, m_scheme->findData(target.resignScheme ? SignatureSchemes::name(*target.resignScheme) : QString())));
-    m_secret->setText(valid ? QString::fromUtf8(m_secrets.at(row)) : QString());
+    m_secret->setText(valid ? QString::fromUtf8(m_secrets.at(row).firstValue()) : QString());
     m_renewId->setChecked(target.renewMessageId);
     m_timeout->setValue(qMax(1, target.timeoutMs / 1000));
     m_appendPath->setChecked(target.appendOriginalPath);
@@ -263,7 +263,13 @@ void ReplayTargetsDialog::storeTarget(int row)
         target.resignScheme = scheme;
     else
         target.resignScheme.reset();
-    m_secrets[row] = m_secret->text().toUtf8();
+    // A new set only for a new value: an unchanged secret stays the one buffer the controller holds.
+    if (const QByteArray typed = m_secret->text().toUtf8(); typed != m_secrets.at(row).firstValue()) {
+        SecretSet secret;
+        if (!typed.isEmpty())
+            secret.add(QStringLiteral("re-signing secret"), typed);
+        m_secrets[row] = secret;
+    }
     target.renewMessageId = m_renewId->isChecked();
     target.timeoutMs = m_timeout->value() * 1000;
     target.appendOriginalPath = m_appendPath->isChecked();

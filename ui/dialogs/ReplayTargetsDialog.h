@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include "replay/ReplayTarget.h"
+#include "signature/SecretSet.h"
 
 class QCheckBox;
 class QComboBox;
@@ -42,7 +43,7 @@ private:
 
     ReplayController* m_controller;
     QList<ReplayTarget> m_targets;
-    QList<QByteArray> m_secrets; // parallel to m_targets
+    QList<SecretSet> m_secrets; // parallel to m_targets; shared with the controller until one is edited
     int m_row = -1;
     bool m_loading = false;
 
