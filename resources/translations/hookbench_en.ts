@@ -2595,6 +2595,18 @@ After:
         <source>the session is in use by another Hookbench window or listen command</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>session %1 is in use by another Hookbench window or listen command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1, so session %2 is not claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot lock %1, so session %2 is not claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionsDialog</name>
