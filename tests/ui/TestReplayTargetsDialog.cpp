@@ -14,28 +14,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "SecretWipes.h"
 #include "dialogs/ReplayTargetsDialog.h"
 #include "replay/ReplayController.h"
 #include "settings/Settings.h"
 #include "widgets/StatusColors.h"
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Wiped
-{
-    const char* data;
-    QByteArray bytes;
-};
-QList<Wiped> wiped;
-
-void observe(QByteArrayView bytes)
-{
-    wiped.append(Wiped {bytes.data(), bytes.toByteArray()});
-}
-
-} // namespace
 
 class TestReplayTargetsDialog final : public QObject
 {
@@ -126,8 +111,8 @@ void TestReplayTargetsDialog::badUrlIsRefused()
 
 void TestReplayTargetsDialog::secretIsSharedUntilEdited()
 {
-    wiped.clear();
-    SecretSet::setWipeObserver(observe);
+    secretWipes.clear();
+    SecretSet::setWipeObserver(observeWipe);
     const auto stopObserving = qScopeGuard([] { SecretSet::setWipeObserver(nullptr); });
     QTemporaryDir dir;
     auto settings = Settings::createTemporary(dir.filePath(u"settings.ini"_s));
@@ -146,7 +131,7 @@ void TestReplayTargetsDialog::secretIsSharedUntilEdited()
     }
     // Left as it was: the same buffer, nothing overwritten.
     QVERIFY(controller.secret(target.url).firstValue().constData() == first);
-    QVERIFY(wiped.isEmpty());
+    QVERIFY(secretWipes.isEmpty());
     {
         ReplayTargetsDialog dialog(&controller);
         dialog.findChild<QLineEdit*>(u"secretLineEdit"_s)->setText(u"dialog-secret-two"_s);
@@ -154,9 +139,9 @@ void TestReplayTargetsDialog::secretIsSharedUntilEdited()
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
     QCOMPARE(controller.secret(target.url).firstValue(), QByteArray("dialog-secret-two"));
-    QCOMPARE(wiped.size(), 1);
-    QVERIFY(wiped.at(0).data == first); // the same address (compared as pointers: the bytes are freed)
-    QCOMPARE(wiped.at(0).bytes, QByteArray(17, '\0'));
+    QCOMPARE(secretWipes.size(), 1);
+    QVERIFY(secretWipes.at(0).data == first); // the same address (compared as pointers: the bytes are freed)
+    QCOMPARE(secretWipes.at(0).bytes, QByteArray(17, '\0'));
 }
 
 QTEST_MAIN(TestReplayTargetsDialog)

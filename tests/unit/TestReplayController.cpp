@@ -10,6 +10,7 @@
 
 #include "ExpectedChecks.h"
 #include "ReplayReceiver.h"
+#include "SecretWipes.h"
 #include "cli/ReplayOptions.h"
 #include "replay/LiveForwarder.h"
 #include "replay/ReplayController.h"
@@ -18,22 +19,6 @@
 #include "store/SessionStore.h"
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Wiped
-{
-    const char* data;
-    QByteArray bytes;
-};
-QList<Wiped> wiped;
-
-void observe(QByteArrayView bytes)
-{
-    wiped.append(Wiped {bytes.data(), bytes.toByteArray()});
-}
-
-} // namespace
 
 class TestReplayController final : public QObject
 {
@@ -237,18 +222,18 @@ void TestReplayController::editedRequestIsResigned()
 
 void TestReplayController::resignSecretIsSharedAndWiped()
 {
-    wiped.clear();
-    SecretSet::setWipeObserver(observe);
+    secretWipes.clear();
+    SecretSet::setWipeObserver(observeWipe);
     const auto stopObserving = qScopeGuard([] { SecretSet::setWipeObserver(nullptr); });
     const auto signedWith = [](const QByteArray& secret, const ReceivedRequest& request) {
-        const qsizetype before = wiped.size();
+        const qsizetype before = secretWipes.size();
         bool valid = false;
         {
             SecretSet set;
             set.add(u"expected"_s, secret);
             valid = SignatureVerifier(set).verify(request.headers, request.body).isValid();
         }
-        wiped.resize(before); // this check's own set, not the controller's
+        secretWipes.resize(before); // this check's own set, not the controller's
         return valid;
     };
     ReplayReceiver receiver;
@@ -272,14 +257,14 @@ void TestReplayController::resignSecretIsSharedAndWiped()
         connect(&controller, &ReplayController::batchFinished, this, [&finished] { finished = true; });
         QVERIFY_EXPECTED(controller.replay({storedCapture("{\"a\":1}")}, 0));
         controller.setSecret(target.url, "second-resign-secret");
-        QVERIFY(wiped.isEmpty());
+        QVERIFY(secretWipes.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(finished, 10000);
-        QCOMPARE(wiped.size(), 1);
-        QVERIFY(wiped.at(0).data == first); // the same address (compared as pointers: the bytes are freed)
-        QCOMPARE(wiped.at(0).bytes, QByteArray(19, '\0'));
+        QCOMPARE(secretWipes.size(), 1);
+        QVERIFY(secretWipes.at(0).data == first); // the same address (compared as pointers: the bytes are freed)
+        QCOMPARE(secretWipes.at(0).bytes, QByteArray(19, '\0'));
         QCOMPARE(receiver.requests.size(), 1);
         QVERIFY(signedWith("first-resign-secret", receiver.requests.first()));
-        wiped.clear();
+        secretWipes.clear();
 
         // Forwarding shares the second secret; removed meanwhile, it is overwritten when forwarding stops.
         const char* second = controller.secret(target.url).firstValue().constData();
@@ -292,20 +277,20 @@ void TestReplayController::resignSecretIsSharedAndWiped()
         QTRY_COMPARE_WITH_TIMEOUT(controller.attempts(forwarded.id).size(), 1, 10000);
         QCOMPARE(controller.attempts(forwarded.id).first().status, 200);
         QVERIFY(signedWith("second-resign-secret", receiver.requests.last()));
-        QVERIFY(wiped.isEmpty());
+        QVERIFY(secretWipes.isEmpty());
         QVERIFY_EXPECTED(controller.setForwarding(-1));
-        QCOMPARE(wiped.size(), 1);
-        QVERIFY(wiped.at(0).data == second);
-        QCOMPARE(wiped.at(0).bytes, QByteArray(20, '\0'));
-        wiped.clear();
+        QCOMPARE(secretWipes.size(), 1);
+        QVERIFY(secretWipes.at(0).data == second);
+        QCOMPARE(secretWipes.at(0).bytes, QByteArray(20, '\0'));
+        secretWipes.clear();
 
         controller.setSecret(target.url, "third-resign-secret");
         third = controller.secret(target.url).firstValue().constData();
     }
     // The controller goes: its last secret with it.
-    QCOMPARE(wiped.size(), 1);
-    QVERIFY(wiped.at(0).data == third);
-    QCOMPARE(wiped.at(0).bytes, QByteArray(19, '\0'));
+    QCOMPARE(secretWipes.size(), 1);
+    QVERIFY(secretWipes.at(0).data == third);
+    QCOMPARE(secretWipes.at(0).bytes, QByteArray(19, '\0'));
 }
 
 void TestReplayController::refusals()

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "ExpectedChecks.h"
+#include "SecretWipes.h"
 #include "cli/SecretOptions.h"
 #include "signature/SecretSet.h"
 #include "signature/SignatureVerifier.h"
@@ -15,18 +16,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Wiped
-{
-    const char* data;
-    QByteArray bytes;
-};
-QList<Wiped> wiped;
-
-void observe(QByteArrayView bytes)
-{
-    wiped.append(Wiped {bytes.data(), bytes.toByteArray()});
-}
 
 // A parser that has read arguments (after the command's name) with the secret options.
 std::unique_ptr<QCommandLineParser> parsed(const SecretOptions& options, const QStringList& arguments)
@@ -47,8 +36,8 @@ class TestSecretSet final : public QObject
 private Q_SLOTS:
     void init()
     {
-        wiped.clear();
-        SecretSet::setWipeObserver(observe);
+        secretWipes.clear();
+        SecretSet::setWipeObserver(observeWipe);
     }
     void cleanup() { SecretSet::setWipeObserver(nullptr); }
 
@@ -76,14 +65,14 @@ private Q_SLOTS:
             kept = set.secrets().constFirst().value.constData();
             auto verifier = std::make_unique<SignatureVerifier>(set); // a task still running
             set = SecretSet(); // removed in the window
-            QVERIFY(wiped.isEmpty());
+            QVERIFY(secretWipes.isEmpty());
             QCOMPARE(verifier->secrets().secrets().constFirst().value, QByteArray("rotation-secret-1"));
             verifier.reset(); // the task ends
         }
-        QCOMPARE(wiped.size(), 2);
-        QVERIFY(wiped.at(0).data == kept); // the same address (compared as pointers: the bytes are freed)
-        QCOMPARE(wiped.at(0).bytes, QByteArray(17, '\0'));
-        QCOMPARE(wiped.at(1).bytes, QByteArray(17, '\0'));
+        QCOMPARE(secretWipes.size(), 2);
+        QVERIFY(secretWipes.at(0).data == kept); // the same address (compared as pointers: the bytes are freed)
+        QCOMPARE(secretWipes.at(0).bytes, QByteArray(17, '\0'));
+        QCOMPARE(secretWipes.at(1).bytes, QByteArray(17, '\0'));
     }
 
     void addingKeepsTheValuesOnce()
@@ -93,11 +82,11 @@ private Q_SLOTS:
         const char* first = set.secrets().constFirst().value.constData();
         set.add(QStringLiteral("next"), "second-secret");
         // The older snapshot went away, but its value lives on in the new one: not overwritten.
-        QVERIFY(wiped.isEmpty());
+        QVERIFY(secretWipes.isEmpty());
         QCOMPARE(set.secrets().constFirst().value.constData(), first);
         QCOMPARE(set.secrets().constFirst().value, QByteArray("first-secret"));
         set = SecretSet();
-        QCOMPARE(wiped.size(), 2);
+        QCOMPARE(secretWipes.size(), 2);
     }
 
     void commandLineOptionsNameTheOption()
