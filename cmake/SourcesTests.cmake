@@ -85,6 +85,7 @@ set(hookbench_i18n_tests
 )
 set(hookbench_e2e_scripts
     ${PROJECT_SOURCE_DIR}/tests/e2e/burst.sh
+    ${PROJECT_SOURCE_DIR}/tests/e2e/deadlines.sh
     ${PROJECT_SOURCE_DIR}/tests/e2e/forensics_bomb.sh
     ${PROJECT_SOURCE_DIR}/tests/e2e/full_disk.sh
     ${PROJECT_SOURCE_DIR}/tests/e2e/kill9.sh

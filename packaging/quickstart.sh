@@ -122,10 +122,10 @@ for target in request-parser har-reader json-reader json-stringifier payload-rea
 done
 # Everything again, window included, as a Debug build (Qt's and Hookbench's assertions on) under
 # AddressSanitizer and UndefinedBehaviorSanitizer: the unit, window and end-to-end tests; its summary closes the
-# run. pipelining.sh and slow_output.sh check a memory bound, which the release build above checks: under ASan
-# the process's memory is mostly the sanitizer's own (shadow and quarantine).
+# run. pipelining.sh, slow_output.sh and deadlines.sh check a memory bound, which the release build above checks:
+# under ASan the process's memory is mostly the sanitizer's own (shadow and quarantine).
 step "Configuring build-asan/" configure build-asan -DCMAKE_BUILD_TYPE=Debug \
     -DHOOKBENCH_WERROR=ON -DHOOKBENCH_SANITIZE=ON -DHOOKBENCH_BENCHMARKS=OFF
 step "Building build-asan/" cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1 ctest_step "Testing build-asan/ under ASan and UBSan" --test-dir build-asan \
-    --output-on-failure -j "$jobs" -L 'unit|ui|i18n|e2e' -E '^e2e\.(pipelining|slow_output)$'
+    --output-on-failure -j "$jobs" -L 'unit|ui|i18n|e2e' -E '^e2e\.(pipelining|slow_output|deadlines)$'

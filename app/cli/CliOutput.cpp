@@ -3,6 +3,8 @@
 
 #include <QCommandLineParser>
 
+#include "har/HarReader.h"
+
 void printLine(std::FILE* stream, const QByteArray& line)
 {
     std::fwrite(line.constData(), 1, size_t(line.size()), stream);
@@ -13,6 +15,14 @@ void printLine(std::FILE* stream, const QByteArray& line)
 void printError(const QString& command, const QString& message)
 {
     printLine(stderr, QByteArray("hookbench ") + command.toLocal8Bit() + ": " + message.toLocal8Bit());
+}
+
+void printHarProblems(const QString& command, const QString& path, const HarLog& log, const QString& suffix)
+{
+    for (const HarError& problem : log.errors)
+        printError(command, QStringLiteral("%1: %2%3").arg(path, problem.text(), suffix));
+    if (log.errorsOmitted > 0)
+        printError(command, QStringLiteral("%1: %2 more problem(s) not shown").arg(path).arg(log.errorsOmitted));
 }
 
 std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& command,

@@ -8,10 +8,14 @@
 #include <optional>
 
 class QCommandLineParser;
+struct HarLog;
 
 // Line output for the headless commands: each line is flushed at once, so pipes see it as it happens.
 void printLine(std::FILE* stream, const QByteArray& line);
 void printError(const QString& command, const QString& message);
+// A HAR file's problems, a line each ("PATH: problem" and the suffix), then how many more were only counted.
+void printHarProblems(const QString& command, const QString& path, const HarLog& log,
+                      const QString& suffix = QString());
 
 // Parses a command's arguments. Returns the exit code when the command should stop here: 2 after a
 // usage error (printed), 0 after --help (printed); nothing when it should go on.

@@ -79,8 +79,7 @@ int runReplay(const QStringList& arguments)
         printError(command, QStringLiteral("%1: %2").arg(path, log.error().text()));
         return 2;
     }
-    for (const HarError& problem : log->errors)
-        printError(command, QStringLiteral("%1: %2 (not replayed)").arg(path, problem.text()));
+    printHarProblems(command, path, *log, QStringLiteral(" (not replayed)"));
     QList<Capture> captures;
     for (const HarEntry& entry : log->entries) {
         if (verifier) {

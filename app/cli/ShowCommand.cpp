@@ -65,8 +65,7 @@ int showEvents(const QString& command, const QString& path, View view, bool json
                 printLine(stdout, line.toLocal8Bit());
         }
     }
-    for (const HarError& error : log->errors)
-        printError(command, QStringLiteral("%1: %2").arg(path, error.text()));
+    printHarProblems(command, path, *log);
     if (log->errors.isEmpty())
         return 0;
     return log->entriesRead == 0 ? 2 : 1;
@@ -115,8 +114,7 @@ int runShow(const QStringList& arguments)
         for (const HarError& warning : entry.warnings)
             printError(command, QStringLiteral("%1: %2").arg(path, warning.text()));
     }
-    for (const HarError& error : log->errors)
-        printError(command, QStringLiteral("%1: %2").arg(path, error.text()));
+    printHarProblems(command, path, *log);
     // Nothing usable is a file error; some entries lost is a partial success.
     if (log->errors.isEmpty())
         return 0;

@@ -61,10 +61,8 @@ int runVerify(const QStringList& arguments)
                 (captureToLine(entry.capture) + QStringLiteral("  ") + SignatureReport::toText(result)).toLocal8Bit());
         }
     }
-    for (const HarError& problem : log->errors) {
-        printError(command, QStringLiteral("%1: %2").arg(path, problem.text()));
-        allValid = false;
-    }
+    printHarProblems(command, path, *log);
+    allValid = allValid && log->errors.isEmpty();
     if (log->entries.isEmpty())
         printError(command, QStringLiteral("%1: no captures to verify").arg(path));
     return allValid ? 0 : 1;
