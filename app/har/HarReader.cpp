@@ -273,10 +273,11 @@ HarExpected<HarLog> LogReader::read()
 
 HarExpected<HarLog> HarReader::readBytes(QByteArrayView data, const HarReadOptions& options)
 {
-    if (data.size() > options.maxFileBytes)
+    const qint64 limit = qMin(options.maxFileBytes, options.maxInMemoryBytes);
+    if (data.size() > limit)
         return HarError {HarErrorCode::FileTooLarge,
                          u"the data is " + QString::number(data.size()) + u" bytes, over the limit of "
-                             + QString::number(options.maxFileBytes)};
+                             + QString::number(limit)};
     LogReader reader(data.data(), data.size(), options, {});
     return reader.read();
 }
@@ -287,20 +288,24 @@ HarExpected<HarLog> HarReader::readFile(const QString& path, const HarReadOption
     if (!file.open(QIODevice::ReadOnly))
         return HarError {HarErrorCode::FileOpen, u"cannot open " + path + u": " + file.errorString()};
     const qint64 size = file.size();
-    if (size > options.maxFileBytes) {
+    const auto tooLarge = [&path, size](qint64 limit) {
         const auto mib = [](qint64 bytes) {
             return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
         };
         return HarError {HarErrorCode::FileTooLarge,
-                         u"cannot open " + path + u": the file is " + mib(size) + u" MiB; HAR files up to "
-                             + mib(options.maxFileBytes) + u" MiB can be opened"};
-    }
+                         u"cannot open " + path + u": the file is " + mib(size) + u" MiB; HAR files up to " + mib(limit)
+                             + u" MiB can be opened"};
+    };
+    if (size > options.maxFileBytes)
+        return tooLarge(options.maxFileBytes);
     if (size == 0)
         return HarError {HarErrorCode::NotHar,
                          QCoreApplication::translate("HarReader", "not a HAR file: the file is empty")};
     uchar* mapped = file.map(0, size);
     if (!mapped) {
         // Not mappable (a pipe, some network file systems): read it whole instead.
+        if (size > options.maxInMemoryBytes)
+            return tooLarge(qMin(options.maxFileBytes, options.maxInMemoryBytes));
         const QByteArray data = file.readAll();
         if (data.size() != size)
             return HarError {HarErrorCode::FileOpen, u"cannot read " + path + u": " + file.errorString()};

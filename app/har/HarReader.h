@@ -37,8 +37,11 @@ struct HarLog
 
 struct HarReadOptions
 {
-    // Files above this size are refused before anything is read.
-    qint64 maxFileBytes = qint64(1) << 30;
+    // Files above this size are refused before anything is read. A file is mapped and the pages already read are
+    // given back as it goes, so memory does not grow with the file; what is read whole into memory (readBytes(),
+    // or a file that cannot be mapped) is refused above maxInMemoryBytes.
+    qint64 maxFileBytes = qint64(64) << 30;
+    qint64 maxInMemoryBytes = qint64(1) << 30;
     // One entry with more JSON values or more bytes than these is reported as an EntryTooLarge error and
     // skipped; the entries after it are read. Nesting deeper than HarJsonParser::maxDepth is skipped likewise.
     qsizetype maxEntryNodes = HarJsonParser::defaultMaxNodes;

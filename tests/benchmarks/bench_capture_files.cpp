@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The window's path for Save and Open: 100,000 captures (or the count given) of about 1 KB from the session
 // store to a HAR file, and from the HAR file back into the store as a new session. Medians of 3 runs; one run
-// above 100,000 captures. The reader refuses HAR files over 1 GiB (HarReadOptions::maxFileBytes), about
-// 400,000 of these captures: above that the open fails and says so.
+// above 100,000 captures (1,000,000 make a HAR file of about 2.5 GB: check the free space of the temporary folder).
 // Usage: bench_capture_files [count]
 #include <QCoreApplication>
 #include <QElapsedTimer>
