@@ -38,6 +38,9 @@ public:
     // Runs task on the lane's thread after the groups handed to it so far (tests hold a lane with it).
     void runOnLane(Lane lane, std::function<void()> task);
 
+    // The large lane's thread runs at this nice value (Linux), below the endpoint's and the small lane's.
+    static constexpr int largeLaneNice = 10;
+
 private:
     struct Worker
     {

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: MIT
 // The endpoint's writer threads: groups are committed off the calling thread, in the order given within a lane,
-// and each `done` runs back on the calling thread; a small group does not wait for a large body's lane;
-// finish() waits for what was handed over; a refusal comes back as an error with no capture stored.
+// and each `done` runs back on the calling thread; a small group does not wait for a large body's lane, whose
+// thread yields the processor to the others; finish() waits for what was handed over; a refusal comes back as an
+// error with no capture stored.
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <atomic>
 #include <memory>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 #include "ExpectedChecks.h"
 #include "store/StoreWriter.h"
@@ -124,6 +131,26 @@ private Q_SLOTS:
         QVERIFY(stored);
         QCOMPARE(stored->body, large.constFirst().body);
         QCOMPARE(m_reader.captureIds(m_session).size(), 4);
+    }
+
+    void largeLaneYieldsTheProcessor()
+    {
+#ifdef Q_OS_LINUX
+        // Writing large bodies is bulk work: its thread runs at a higher nice value than the small lane's and
+        // the caller's, so on a busy machine a small delivery is not kept waiting for the processor by it.
+        StoreWriter writer;
+        QVERIFY_EXPECTED(writer.open(m_path, SessionStore::Durability::Full));
+        std::atomic<int> large = -100;
+        std::atomic<int> small = -100;
+        writer.runOnLane(StoreWriter::Lane::Large, [&large] { large = ::getpriority(PRIO_PROCESS, ::gettid()); });
+        writer.runOnLane(StoreWriter::Lane::Small, [&small] { small = ::getpriority(PRIO_PROCESS, ::gettid()); });
+        QTRY_VERIFY(large != -100 && small != -100);
+        const int caller = ::getpriority(PRIO_PROCESS, ::gettid());
+        QCOMPARE(small.load(), caller);
+        QCOMPARE(large.load(), qMin(caller + StoreWriter::largeLaneNice, 19));
+#else
+        QSKIP("thread nice values are Linux's");
+#endif
     }
 
     void finishWaitsForWhatWasHandedOver()
