@@ -28,9 +28,11 @@ using namespace StoreColumns;
 
 constexpr int schemaVersion = SessionStore::currentSchemaVersion;
 
-// What a capture takes in the store, for the size budget. length() of a blob reads no content.
-constexpr char storedBytesSql[] = "c.body_size + length(c.raw_head) + length(c.headers) + length(c.trailers) "
-                                  "+ length(c.response_headers) + length(c.response_body)";
+// What a capture takes in the store, for the size budget: its body wherever it is kept, and its row.
+QByteArray storedBytesSql()
+{
+    return QByteArray("c.body_size + ") + rowBytesSql;
+}
 
 const char* const schemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS sessions (
@@ -261,7 +263,7 @@ QList<SessionInfo> SessionStore::sessions() const
     QList<SessionInfo> result;
     const QByteArray sql = QByteArray("SELECT s.id, s.name, s.created_at, COUNT(c.id), COALESCE(SUM(c.body_size), 0), "
                                       "COALESCE(SUM(")
-        + storedBytesSql
+        + storedBytesSql()
         + "), 0), MAX(s.created_at, COALESCE(MAX(c.received_at), 0)) "
           "FROM sessions s LEFT JOIN captures c ON c.session_id = s.id WHERE s.trashed_from IS NULL "
           "GROUP BY s.id ORDER BY s.id DESC";
@@ -307,7 +309,7 @@ Expected<void> SessionStore::renameSession(qint64 sessionId, const QString& name
 
 qint64 SessionStore::totalBytes() const
 {
-    const QByteArray sql = QByteArray("SELECT COALESCE(SUM(") + storedBytesSql + "), 0) FROM captures c";
+    const QByteArray sql = QByteArray("SELECT COALESCE(SUM(") + storedBytesSql() + "), 0) FROM captures c";
     Statement statement(m_db, sql.constData());
     return statement && sqlite3_step(statement.get()) == SQLITE_ROW ? sqlite3_column_int64(statement.get(), 0) : 0;
 }

@@ -15,6 +15,12 @@ namespace StoreColumns {
 QByteArray encodeHeaders(const HttpHeaders& headers);
 HttpHeaders decodeHeaders(const QByteArray& data);
 
+// The bytes a capture's row holds beside its body, as an SQL expression over the captures table named `c`
+// (length() of a blob reads no content). The size budget adds the body's size wherever it is kept; slicing
+// long work adds what the body takes in the database.
+inline constexpr char rowBytesSql[] = "length(c.raw_head) + length(c.headers) + length(c.trailers) "
+                                      "+ length(c.response_headers) + length(c.response_body)";
+
 // A column's blob; empty (not null) for NULL.
 QByteArray columnBytes(sqlite3_stmt* statement, int column);
 QString columnText(sqlite3_stmt* statement, int column);

@@ -7,13 +7,16 @@
 
 #include "store/SessionStore.h"
 #include "store/SqliteStatement.h"
+#include "store/StoreColumns.h"
 
 namespace {
 
-// What a capture takes in the database: a body kept in a file beside it leaves `body` empty. length() of a blob
-// reads no content.
-constexpr char captureBytesSql[] = "length(target) + length(headers) + length(trailers) + length(raw_head) "
-                                   "+ length(body) + length(response_headers) + length(response_body)";
+// What a capture takes in the database: its row, and its body unless that is kept in a file beside it (then
+// `body` is empty).
+QByteArray captureBytesSql()
+{
+    return QByteArray("length(c.body) + ") + StoreColumns::rowBytesSql;
+}
 
 } // namespace
 
@@ -62,7 +65,7 @@ Expected<qint64> StoreSlices::lastIdOfSlice(qint64 sessionId, qint64 rows)
 {
     if (!m_sliceRows) {
         const QByteArray sql
-            = QByteArray("SELECT id, ") + captureBytesSql + " FROM captures WHERE session_id = ? ORDER BY id LIMIT ?";
+            = "SELECT c.id, " + captureBytesSql() + " FROM captures c WHERE c.session_id = ? ORDER BY c.id LIMIT ?";
         m_sliceRows = std::make_unique<SqliteStatement>(m_store.m_db, sql.constData());
     }
     sqlite3_stmt* statement = m_sliceRows->get();
@@ -90,8 +93,7 @@ Expected<qint64> StoreSlices::lastIdOfSlice(qint64 sessionId, qint64 rows)
 Expected<qint64> StoreSlices::captureBytes(qint64 sessionId, qint64 captureId)
 {
     if (!m_captureBytes) {
-        const QByteArray sql
-            = QByteArray("SELECT ") + captureBytesSql + " FROM captures WHERE id = ? AND session_id = ?";
+        const QByteArray sql = "SELECT " + captureBytesSql() + " FROM captures c WHERE c.id = ? AND c.session_id = ?";
         m_captureBytes = std::make_unique<SqliteStatement>(m_store.m_db, sql.constData());
     }
     sqlite3_stmt* statement = m_captureBytes->get();
