@@ -13,20 +13,12 @@ source "$(dirname "$0")/lib.bash"
 start_listen dl --store "$e2e_work/store.sqlite" --json --header-timeout 1 --request-timeout 2
 python3 - "$LISTEN_PORT" <<'PY' || fail "deadlines or smuggling shapes were not answered as expected"
 import socket, sys, time
+from e2e_http import read_head
 port = int(sys.argv[1])
 
 def answer_of(s, limit=10):
     s.settimeout(limit)
-    answer = b""
-    try:
-        while b"\r\n\r\n" not in answer:
-            chunk = s.recv(4096)
-            if not chunk:
-                break
-            answer += chunk
-    except (socket.timeout, ConnectionResetError):
-        pass
-    return answer
+    return read_head(s)
 
 def trickle(first, step, seconds):
     """Sends `first`, then `step` every 100 ms until answered; returns (answer, seconds until answered)."""

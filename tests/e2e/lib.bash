@@ -12,6 +12,24 @@ trap e2e_cleanup EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# For the scripts' python: `from e2e_http import read_head` (the module is in $e2e_work, on PYTHONPATH).
+cat >"$e2e_work/e2e_http.py" <<'PY'
+import socket
+
+def read_head(s, answer=b""):
+    """Receives on s until an answer's head is complete (its blank line), the peer closes, or s's timeout."""
+    try:
+        while b"\r\n\r\n" not in answer:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    except (socket.timeout, ConnectionResetError):
+        pass
+    return answer
+PY
+export PYTHONPATH="$e2e_work${PYTHONPATH:+:$PYTHONPATH}"
+
 # start_listen NAME ARGS...: starts `hookbench listen --port 0 ARGS` with stdout in $e2e_work/NAME.out,
 # stderr in $e2e_work/NAME.err; sets LISTEN_PID and LISTEN_PORT.
 start_listen() {
@@ -89,6 +107,7 @@ memory_mb() {
 probe_py() {
     cat <<'PY'
 import os, socket, sys, time
+from e2e_http import read_head
 port, stop, out = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 body = b'{"probe":true}'
 request = b"POST /probe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
@@ -97,12 +116,7 @@ while not os.path.exists(stop):
     start = time.monotonic()
     s = socket.create_connection(("127.0.0.1", port), timeout=10)
     s.sendall(request)
-    answer = b""
-    while b"\r\n\r\n" not in answer:
-        chunk = s.recv(4096)
-        if not chunk:
-            break
-        answer += chunk
+    answer = read_head(s)
     times.append((time.monotonic() - start) * 1000)
     s.close()
     assert answer.startswith(b"HTTP/1.1 200"), answer[:80]

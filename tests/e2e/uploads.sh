@@ -17,6 +17,7 @@ probe=$!
 start=$(date +%s.%N)
 python3 - "$LISTEN_PORT" "$e2e_work/digests.txt" <<'PY' || fail "uploads failed"
 import hashlib, os, socket, sys, threading
+from e2e_http import read_head
 port, size, count = int(sys.argv[1]), 64 * 1024 * 1024, 64
 shared = memoryview(os.urandom(size))
 results = [None] * count
@@ -26,12 +27,7 @@ def upload(i):
     s.sendall(b"POST /upload/%d HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
               b"Content-Length: %d\r\n\r\n" % (i, size) + prefix)
     s.sendall(shared[len(prefix):])
-    answer = b""
-    while b"\r\n\r\n" not in answer:
-        chunk = s.recv(4096)
-        if not chunk:
-            break
-        answer += chunk
+    answer = read_head(s)
     s.close()
     results[i] = answer.split(b" ")[1] if answer.startswith(b"HTTP/1.1 ") else answer[:60]
 threads = [threading.Thread(target=upload, args=(i,)) for i in range(count)]
